@@ -1,0 +1,97 @@
+// The audit log: every change appends one entry whose hash covers the
+// previous entry's hash, so any edit made behind the app's back breaks the
+// chain from that point on. Triggers in the schema forbid UPDATE and DELETE.
+import crypto from 'node:crypto'
+import type { Database } from 'better-sqlite3-multiple-ciphers'
+
+export const GENESIS_HASH = '0'.repeat(64)
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'rekey' | 'link' | 'unlink'
+
+export interface AuditEntry {
+  seq: number
+  at: string
+  entity: string
+  entityId: number | null
+  action: AuditAction
+  payload: string
+  prevHash: string
+  hash: string
+}
+
+export interface AuditHead {
+  seq: number
+  hash: string
+}
+
+function entryHash(e: Omit<AuditEntry, 'hash'>): string {
+  return crypto
+    .createHash('sha256')
+    .update([e.prevHash, e.seq, e.at, e.entity, e.entityId ?? '', e.action, e.payload].join('\n'))
+    .digest('hex')
+}
+
+export function auditHead(db: Database): AuditHead {
+  const row = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    | AuditHead
+    | undefined
+  return row ?? { seq: 0, hash: GENESIS_HASH }
+}
+
+/** Must run inside the transaction that makes the change it records. */
+export function appendAudit(
+  db: Database,
+  entity: string,
+  entityId: number | null,
+  action: AuditAction,
+  payload: unknown,
+): AuditHead {
+  const head = auditHead(db)
+  const entry = {
+    seq: head.seq + 1,
+    at: new Date().toISOString(),
+    entity,
+    entityId,
+    action,
+    payload: JSON.stringify(payload ?? null),
+    prevHash: head.hash,
+  }
+  const hash = entryHash(entry)
+  db.prepare(
+    `INSERT INTO audit_log (seq, at, entity, entity_id, action, payload, prev_hash, hash)
+     VALUES (@seq, @at, @entity, @entityId, @action, @payload, @prevHash, @hash)`,
+  ).run({ ...entry, hash })
+  return { seq: entry.seq, hash }
+}
+
+/** Recomputes the whole chain; returns one message per broken link. */
+export function verifyAuditChain(db: Database): { entries: number; problems: string[] } {
+  const problems: string[] = []
+  let expectedPrev = GENESIS_HASH
+  let expectedSeq = 1
+  let entries = 0
+  const rows = db
+    .prepare(
+      `SELECT seq, at, entity, entity_id AS entityId, action, payload, prev_hash AS prevHash, hash
+       FROM audit_log ORDER BY seq`,
+    )
+    .iterate() as IterableIterator<AuditEntry>
+  for (const row of rows) {
+    entries++
+    if (row.seq !== expectedSeq) problems.push(`audit entry ${expectedSeq} is missing (found ${row.seq})`)
+    if (row.prevHash !== expectedPrev) problems.push(`audit entry ${row.seq} does not follow the entry before it`)
+    if (entryHash(row) !== row.hash) problems.push(`audit entry ${row.seq} was altered after it was written`)
+    expectedPrev = row.hash
+    expectedSeq = row.seq + 1
+  }
+  return { entries, problems }
+}
+
+export function listAudit(db: Database, limit = 1000): AuditEntry[] {
+  return db
+    .prepare(
+      `SELECT seq, at, entity, entity_id AS entityId, action, payload, prev_hash AS prevHash, hash
+       FROM audit_log ORDER BY seq DESC LIMIT ?`,
+    )
+    .all(limit) as AuditEntry[]
+}

@@ -1,0 +1,177 @@
+// A case file: one encrypted SQLite database per case, opened like a document.
+import {
+  LossInputSchema,
+  OrganizationInputSchema,
+  ReferenceInputSchema,
+  TaskInputSchema,
+  type CaseInput,
+  type Loss,
+  type Organization,
+  type Reference,
+  type Task,
+} from '../../../../shared/domain'
+import { CaseInfo } from '../domain/case-info'
+import { Events } from '../domain/events'
+import { DEFAULT_MAX_EVIDENCE_BYTES, EvidenceStore } from '../domain/evidence'
+import { search } from '../domain/search'
+import { Table } from '../domain/table'
+import { KirokuError } from '../errors'
+import { writeAtomically } from '../fs/atomic'
+import { appendAudit, auditHead, listAudit, verifyAuditChain } from './audit'
+import { createConnection, openConnection, type Connection, type ConnectionOptions } from './connection'
+
+export const CASE_FILE_EXTENSION = '.kiroku'
+
+export interface CaseFileOptions extends ConnectionOptions {
+  /** Largest accepted piece of evidence, in bytes (default 50 MB). */
+  maxEvidenceBytes?: number
+}
+
+export interface VerifyReport {
+  ok: boolean
+  problems: string[]
+  evidenceChecked: number
+  auditEntries: number
+  auditHead: { seq: number; hash: string }
+}
+
+export class CaseFile {
+  readonly case: CaseInfo
+  readonly organizations: Table<typeof OrganizationInputSchema, Organization>
+  readonly events: Events
+  readonly references: Table<typeof ReferenceInputSchema, Reference>
+  readonly losses: Table<typeof LossInputSchema, Loss>
+  readonly tasks: Table<typeof TaskInputSchema, Task>
+  readonly evidence: EvidenceStore
+
+  constructor(
+    readonly path: string,
+    readonly db: Connection,
+    options: CaseFileOptions = {},
+  ) {
+    this.case = new CaseInfo(db)
+    this.organizations = new Table(db, { table: 'organizations', entity: 'organization', schema: OrganizationInputSchema })
+    this.events = new Events(db)
+    this.references = new Table(db, { table: 'refs', entity: 'reference', schema: ReferenceInputSchema })
+    this.losses = new Table(db, { table: 'losses', entity: 'loss', schema: LossInputSchema })
+    this.tasks = new Table(db, { table: 'tasks', entity: 'task', schema: TaskInputSchema, booleans: ['done'] })
+    this.evidence = new EvidenceStore(db, options.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES)
+  }
+
+  /** Runs several writes as one: all of them land, or none. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)()
+  }
+
+  search(query: string, limit?: number) {
+    return search(this.db, query, limit)
+  }
+
+  audit(limit?: number) {
+    return listAudit(this.db, limit)
+  }
+
+  auditHead() {
+    return auditHead(this.db)
+  }
+
+  /** SQLite's own integrity check, every evidence hash, and the audit chain. */
+  verify(): VerifyReport {
+    const problems: string[] = []
+    const integrity = this.db.pragma('integrity_check') as Array<{ integrity_check: string }>
+    // An empty answer is not "ok" (see notes on unknown pragmas): only the literal is.
+    if (!(integrity.length === 1 && integrity[0].integrity_check === 'ok')) {
+      problems.push(...(integrity.length ? integrity.map((r) => `SQLite: ${r.integrity_check}`) : ['SQLite: integrity check gave no answer']))
+    }
+    const foreignKeys = this.db.pragma('foreign_key_check') as unknown[]
+    if (foreignKeys.length) problems.push(`${foreignKeys.length} records point at records that do not exist`)
+    const hashes = this.evidence.verifyHashes()
+    const chain = verifyAuditChain(this.db)
+    problems.push(...hashes.problems, ...chain.problems)
+    return {
+      ok: problems.length === 0,
+      problems,
+      evidenceChecked: hashes.checked,
+      auditEntries: chain.entries,
+      auditHead: auditHead(this.db),
+    }
+  }
+
+  close(): void {
+    if (!this.db.open) return
+    // Folding the WAL back in leaves one self-contained file behind.
+    this.db.pragma('wal_checkpoint(TRUNCATE)')
+    this.db.close()
+  }
+}
+
+export function openCaseFile(file: string, passphrase: string, options: CaseFileOptions = {}): CaseFile {
+  return new CaseFile(file, openConnection(file, passphrase, options), options)
+}
+
+/**
+ * Creates a new case file; `fill` may add to it before it appears. The file
+ * appears complete under its name or not at all.
+ */
+export async function createCaseFile(
+  file: string,
+  passphrase: string,
+  caseInput: CaseInput,
+  options: CaseFileOptions & { fill?: (caseFile: CaseFile) => void | Promise<void> } = {},
+): Promise<void> {
+  checkNewPassphrase(passphrase)
+  await writeAtomically(file, async (tmp) => {
+    const caseFile = new CaseFile(tmp, createConnection(tmp, passphrase, options), options)
+    try {
+      caseFile.case.set(caseInput)
+      await options.fill?.(caseFile)
+    } finally {
+      caseFile.close()
+    }
+  })
+}
+
+export function checkNewPassphrase(passphrase: string): void {
+  if (passphrase.length < 8) {
+    throw new KirokuError('invalid_input', 'The passphrase must be at least 8 characters long.')
+  }
+}
+
+/**
+ * Changes the passphrase. Rekeying in place cannot be rolled back, so the
+ * new file is built beside the old one (a consistent copy, rekeyed and
+ * checked) and then renamed over it: at every moment the file on disk opens
+ * with exactly one of the two passphrases.
+ */
+export async function changePassphrase(
+  file: string,
+  oldPassphrase: string,
+  newPassphrase: string,
+  options: ConnectionOptions = {},
+): Promise<void> {
+  checkNewPassphrase(newPassphrase)
+  await writeAtomically(
+    file,
+    (tmp) => {
+      const source = openConnection(file, oldPassphrase, options)
+      try {
+        source.prepare('VACUUM INTO ?').run(tmp)
+      } finally {
+        source.close()
+      }
+      const copy = openConnection(tmp, oldPassphrase, options)
+      try {
+        copy.pragma('journal_mode = DELETE') // rekey refuses WAL mode
+        copy.rekey(Buffer.from(newPassphrase, 'utf8'))
+        copy.pragma('journal_mode = WAL')
+        copy.transaction(() => appendAudit(copy, 'case', 1, 'rekey', null))()
+        copy.pragma('wal_checkpoint(TRUNCATE)')
+      } finally {
+        copy.close()
+      }
+      // Prove the result opens with the new passphrase before it replaces anything.
+      openConnection(tmp, newPassphrase, options).close()
+    },
+    { overwrite: true },
+  )
+}

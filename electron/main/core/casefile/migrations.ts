@@ -1,0 +1,126 @@
+// Forward-only schema migrations, keyed on PRAGMA user_version. Each entry
+// moves the schema from version (index) to version (index + 1); never edit a
+// released entry, append a new one.
+import type { Database } from 'better-sqlite3'
+import { CannotOpenError } from '../errors'
+
+/** 'KRKU': marks a SQLite file as a Kiroku case file. */
+export const APPLICATION_ID = 0x4b524b55
+
+const searchTriggers = (table: string, entity: string, textExpr: string) => `
+CREATE TRIGGER ${table}_search_insert AFTER INSERT ON ${table} BEGIN
+  INSERT INTO search_index (entity, entity_id, text) VALUES ('${entity}', NEW.id, ${textExpr.replaceAll('$', 'NEW.')});
+END;
+CREATE TRIGGER ${table}_search_update AFTER UPDATE ON ${table} BEGIN
+  DELETE FROM search_index WHERE entity = '${entity}' AND entity_id = OLD.id;
+  INSERT INTO search_index (entity, entity_id, text) VALUES ('${entity}', NEW.id, ${textExpr.replaceAll('$', 'NEW.')});
+END;
+CREATE TRIGGER ${table}_search_delete AFTER DELETE ON ${table} BEGIN
+  DELETE FROM search_index WHERE entity = '${entity}' AND entity_id = OLD.id;
+END;`
+
+export const MIGRATIONS: readonly string[] = [
+  // 0 -> 1: the first schema.
+  `
+CREATE TABLE case_info (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  title TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  status TEXT NOT NULL,
+  summary TEXT NOT NULL DEFAULT '',
+  discovered_at TEXT,
+  victim_name TEXT, victim_address TEXT, victim_phone TEXT, victim_email TEXT,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE organizations (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL, role TEXT NOT NULL,
+  phone TEXT, email TEXT, url TEXT, notes TEXT
+);
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  occurred_at TEXT NOT NULL,
+  occurred_utc TEXT NOT NULL, -- sort key; occurred_at keeps the user's offset
+  kind TEXT NOT NULL, title TEXT NOT NULL, body TEXT,
+  organization_id INTEGER REFERENCES organizations(id) ON DELETE SET NULL,
+  representative TEXT, channel TEXT, duration_minutes INTEGER
+);
+CREATE INDEX events_by_time ON events (occurred_utc, id);
+CREATE INDEX events_by_organization ON events (organization_id);
+CREATE TABLE evidence (
+  id INTEGER PRIMARY KEY,
+  sha256 TEXT NOT NULL,
+  mime_type TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  captured_at TEXT, caption TEXT,
+  added_at TEXT NOT NULL,
+  data BLOB NOT NULL -- last, so listing metadata never reads the bytes
+);
+CREATE TRIGGER evidence_originals_never_change BEFORE UPDATE OF data, sha256, size, mime_type ON evidence
+BEGIN SELECT RAISE(ABORT, 'evidence originals never change'); END;
+CREATE TABLE event_evidence (
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  evidence_id INTEGER NOT NULL REFERENCES evidence(id) ON DELETE CASCADE,
+  PRIMARY KEY (event_id, evidence_id)
+) WITHOUT ROWID;
+CREATE INDEX event_evidence_by_evidence ON event_evidence (evidence_id);
+CREATE TABLE refs (
+  id INTEGER PRIMARY KEY,
+  organization_id INTEGER REFERENCES organizations(id) ON DELETE SET NULL,
+  label TEXT NOT NULL, value TEXT NOT NULL, issued_at TEXT,
+  event_id INTEGER REFERENCES events(id) ON DELETE SET NULL
+);
+CREATE TABLE losses (
+  id INTEGER PRIMARY KEY,
+  description TEXT NOT NULL, amount INTEGER NOT NULL, unit TEXT NOT NULL,
+  occurred_at TEXT,
+  organization_id INTEGER REFERENCES organizations(id) ON DELETE SET NULL,
+  recovered INTEGER NOT NULL DEFAULT 0,
+  expected_recovery_at TEXT
+);
+CREATE TABLE tasks (
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL, due_at TEXT, done INTEGER NOT NULL DEFAULT 0,
+  organization_id INTEGER REFERENCES organizations(id) ON DELETE SET NULL,
+  event_id INTEGER REFERENCES events(id) ON DELETE SET NULL
+);
+CREATE TABLE audit_log (
+  seq INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  entity TEXT NOT NULL, entity_id INTEGER, action TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE VIRTUAL TABLE search_index USING fts5 (entity UNINDEXED, entity_id UNINDEXED, text, tokenize = 'trigram');
+${searchTriggers('events', 'event', "concat_ws(' ', $title, $body, $representative)")}
+${searchTriggers('refs', 'reference', "concat_ws(' ', $label, $value)")}
+${searchTriggers('organizations', 'organization', "concat_ws(' ', $name, $phone, $email, $url, $notes)")}
+${searchTriggers('losses', 'loss', "concat_ws(' ', $description, $unit)")}
+${searchTriggers('evidence', 'evidence', "concat_ws(' ', $caption, $file_name)")}
+`,
+]
+
+export const SCHEMA_VERSION = MIGRATIONS.length
+
+/** Brings the schema up to date in one transaction; refuses files from the future. */
+export function migrate(db: Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  if (current > SCHEMA_VERSION) {
+    throw new CannotOpenError(
+      'newer_version',
+      `This case file was written by a newer version of Kiroku (schema ${current}; this version reads up to ${SCHEMA_VERSION}). Update Kiroku to open it; the file was not changed.`,
+    )
+  }
+  if (current === SCHEMA_VERSION) return
+  db.transaction(() => {
+    for (let version = current; version < SCHEMA_VERSION; version++) db.exec(MIGRATIONS[version])
+    db.pragma(`application_id = ${APPLICATION_ID}`)
+    db.pragma(`user_version = ${SCHEMA_VERSION}`)
+  })()
+}

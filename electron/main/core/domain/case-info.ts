@@ -1,0 +1,69 @@
+// The case itself: one row per file (title, kind, status, victim …).
+import { CaseInputSchema, type CaseInput, type CaseRecord } from '../../../../shared/domain'
+import type { Connection } from '../casefile/connection'
+import { appendAudit } from '../casefile/audit'
+import { parseInput } from './table'
+
+type CaseRow = Record<string, string | null>
+
+function toRecord(row: CaseRow): CaseRecord {
+  const optional = (v: string | null) => v ?? undefined
+  const victim = {
+    name: optional(row.victim_name),
+    address: optional(row.victim_address),
+    phone: optional(row.victim_phone),
+    email: optional(row.victim_email),
+  }
+  return JSON.parse(
+    JSON.stringify({
+      title: row.title,
+      kind: row.kind,
+      status: row.status,
+      summary: row.summary,
+      discoveredAt: optional(row.discovered_at),
+      victim,
+      updatedAt: row.updated_at,
+    }),
+  ) as CaseRecord
+}
+
+export class CaseInfo {
+  constructor(private readonly db: Connection) {}
+
+  get(): CaseRecord {
+    return toRecord(this.db.prepare('SELECT * FROM case_info WHERE id = 1').get() as CaseRow)
+  }
+
+  /** Writes the whole case record (there is exactly one per file). */
+  set(input: unknown): CaseRecord {
+    const c: CaseInput = parseInput(CaseInputSchema, input)
+    this.db.transaction(() => {
+      const existed = this.db.prepare('SELECT 1 FROM case_info WHERE id = 1').get() !== undefined
+      this.db
+        .prepare(
+          `INSERT INTO case_info (id, title, kind, status, summary, discovered_at,
+             victim_name, victim_address, victim_phone, victim_email, updated_at)
+           VALUES (1, @title, @kind, @status, @summary, @discoveredAt, @name, @address, @phone, @email, @updatedAt)
+           ON CONFLICT (id) DO UPDATE SET title = excluded.title, kind = excluded.kind, status = excluded.status,
+             summary = excluded.summary, discovered_at = excluded.discovered_at,
+             victim_name = excluded.victim_name, victim_address = excluded.victim_address,
+             victim_phone = excluded.victim_phone, victim_email = excluded.victim_email,
+             updated_at = excluded.updated_at`,
+        )
+        .run({
+          title: c.title,
+          kind: c.kind,
+          status: c.status,
+          summary: c.summary,
+          discoveredAt: c.discoveredAt ?? null,
+          name: c.victim.name ?? null,
+          address: c.victim.address ?? null,
+          phone: c.victim.phone ?? null,
+          email: c.victim.email ?? null,
+          updatedAt: new Date().toISOString(),
+        })
+      appendAudit(this.db, 'case', 1, existed ? 'update' : 'create', c)
+    })()
+    return this.get()
+  }
+}

@@ -1,0 +1,88 @@
+// Export: the case as an interchange document plus a folder of the original
+// evidence bytes beside it. Both are built under temporary names and moved
+// into place only when complete.
+import fs from 'node:fs'
+import path from 'node:path'
+import type { CaseFile } from '../casefile/case-file'
+import { KirokuError } from '../errors'
+import { fsyncFile, temporarySibling, writeAtomically } from '../fs/atomic'
+import { FORMAT_NAME, FORMAT_VERSION, type CaseDocumentInput } from './format'
+
+/** A file name that is safe on every platform and cannot climb out of its folder. */
+export function safeFileName(name: string): string {
+  const cleaned = name
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}._-]+/gu, '_')
+    .replace(/^[._]+/, '')
+    .slice(0, 120)
+  return cleaned || 'file'
+}
+
+const localId = (prefix: string, id: number | undefined) => (id === undefined ? undefined : `${prefix}${id}`)
+
+/** The case as a document; `evidenceFile` names where each piece's bytes go. */
+export function toDocument(caseFile: CaseFile, evidenceFile: (id: number, fileName: string) => string): CaseDocumentInput {
+  const { updatedAt: _, ...caseRecord } = caseFile.case.get()
+  return {
+    format: FORMAT_NAME,
+    version: FORMAT_VERSION,
+    case: caseRecord,
+    organizations: caseFile.organizations.list().map((o) => ({ ...o, id: localId('org', o.id)! })),
+    events: caseFile.events.list({ order: 'creation' }).map((e) => ({
+      ...e,
+      id: localId('event', e.id),
+      organizationId: localId('org', e.organizationId),
+      evidenceIds: e.evidenceIds.map((id) => localId('evidence', id)!),
+    })),
+    references: caseFile.references.list().map(({ id: _id, ...r }) => ({
+      ...r,
+      organizationId: localId('org', r.organizationId),
+      eventId: localId('event', r.eventId),
+    })),
+    losses: caseFile.losses.list().map(({ id: _id, ...l }) => ({ ...l, organizationId: localId('org', l.organizationId) })),
+    evidence: caseFile.evidence.list().map((e) => ({
+      id: localId('evidence', e.id)!,
+      file: evidenceFile(e.id, e.fileName),
+      fileName: e.fileName,
+      sha256: e.sha256,
+      caption: e.caption,
+      capturedAt: e.capturedAt,
+    })),
+    tasks: caseFile.tasks.list().map(({ id: _id, ...t }) => ({
+      ...t,
+      organizationId: localId('org', t.organizationId),
+      eventId: localId('event', t.eventId),
+    })),
+  }
+}
+
+/** Writes OUT.json and OUT-evidence/ beside it; returns the evidence folder's path. */
+export async function exportJsonFile(caseFile: CaseFile, outJson: string): Promise<string> {
+  const stem = path.basename(outJson, path.extname(outJson))
+  const folderName = `${stem}-evidence`
+  const folder = path.join(path.dirname(outJson), folderName)
+  if (fs.existsSync(outJson) || fs.existsSync(folder)) {
+    throw new KirokuError('io', `${outJson} or ${folder} already exists; choose another name or remove them first`)
+  }
+  const tmpFolder = temporarySibling(folder)
+  fs.mkdirSync(tmpFolder)
+  try {
+    const doc = toDocument(caseFile, (id, fileName) => {
+      const name = `${id}-${safeFileName(fileName)}`
+      const file = path.join(tmpFolder, name)
+      fs.writeFileSync(file, caseFile.evidence.bytes(id), { flag: 'wx' })
+      fsyncFile(file)
+      return `${folderName}/${name}`
+    })
+    fs.renameSync(tmpFolder, folder)
+    try {
+      await writeAtomically(outJson, (tmp) => fs.writeFileSync(tmp, `${JSON.stringify(doc, null, 2)}\n`))
+    } catch (error) {
+      fs.rmSync(folder, { recursive: true, force: true })
+      throw error
+    }
+    return folder
+  } finally {
+    fs.rmSync(tmpFolder, { recursive: true, force: true })
+  }
+}

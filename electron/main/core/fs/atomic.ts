@@ -1,0 +1,80 @@
+// Outputs appear whole or not at all: they are built under a temporary name
+// in the destination folder (same file system, so the final rename is atomic),
+// flushed to disk, then moved into place. A failure removes every trace.
+import fs from 'node:fs'
+import path from 'node:path'
+import crypto from 'node:crypto'
+import { KirokuError } from '../errors'
+
+/** SQLite's companions of a database file, removed with it. */
+const SIDE_FILES = ['', '-wal', '-shm', '-journal']
+
+export function temporarySibling(target: string): string {
+  const suffix = crypto.randomBytes(6).toString('hex')
+  return path.join(path.dirname(target), `.${path.basename(target)}.${suffix}.partial`)
+}
+
+export function removeWithSideFiles(file: string): void {
+  for (const side of SIDE_FILES) fs.rmSync(file + side, { force: true })
+}
+
+export function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+')
+  try {
+    fs.fsyncSync(fd)
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+function fsyncDirectory(dir: string): void {
+  // Directories cannot be opened for fsync on Windows; there the rename is
+  // already durable enough for NTFS's journal.
+  if (process.platform === 'win32') return
+  const fd = fs.openSync(dir, 'r')
+  try {
+    fs.fsyncSync(fd)
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+export interface AtomicOptions {
+  /** Replace an existing target (default: refuse, so nothing is overwritten by accident). */
+  overwrite?: boolean
+}
+
+/**
+ * Runs `build(tmpPath)`, which must leave a complete file at tmpPath, then
+ * moves it to `target`. On any error the temporary file is removed and the
+ * target is untouched.
+ */
+export async function writeAtomically<T>(
+  target: string,
+  build: (tmpPath: string) => T | Promise<T>,
+  options: AtomicOptions = {},
+): Promise<T> {
+  if (!options.overwrite && fs.existsSync(target)) {
+    throw new KirokuError('io', `${target} already exists; choose another name or remove it first`)
+  }
+  const tmp = temporarySibling(target)
+  try {
+    const result = await build(tmp)
+    fsyncFile(tmp)
+    if (options.overwrite) {
+      fs.renameSync(tmp, target)
+    } else {
+      // link() fails if the target appeared meanwhile, where rename would clobber it.
+      fs.linkSync(tmp, target)
+      fs.rmSync(tmp)
+    }
+    fsyncDirectory(path.dirname(path.resolve(target)))
+    return result
+  } catch (error) {
+    removeWithSideFiles(tmp)
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new KirokuError('io', `${target} already exists; choose another name or remove it first`)
+    }
+    throw error
+  }
+}

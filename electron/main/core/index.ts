@@ -1,0 +1,18 @@
+// The core's public surface: what the CLI, the app and the tests use.
+export * from './errors'
+export {
+  CaseFile,
+  CASE_FILE_EXTENSION,
+  changePassphrase,
+  checkNewPassphrase,
+  createCaseFile,
+  openCaseFile,
+  type CaseFileOptions,
+  type VerifyReport,
+} from './casefile/case-file'
+export { SCHEMA_VERSION } from './casefile/migrations'
+export { DEFAULT_MAX_EVIDENCE_BYTES, sha256Hex } from './domain/evidence'
+export type { TimelineFilter } from './domain/events'
+export { exportJsonFile, toDocument } from './exchange/export-json'
+export { importJsonFile, parseDocumentText, validateDocument, writeDocument } from './exchange/import-json'
+export { DocumentSchema, FORMAT_NAME, FORMAT_VERSION, type CaseDocument } from './exchange/format'

@@ -1,0 +1,183 @@
+// The case domain: one zod schema per entity, shared by the core, the CLI,
+// the IPC contract and the renderer. Inputs are what a caller may write;
+// records are what the case file gives back (input + id).
+import { z } from 'zod'
+
+export const CASE_KINDS = [
+  'account_takeover',
+  'points_theft',
+  'card_fraud',
+  'phishing',
+  'shopping_scam',
+  'other',
+] as const
+export const CASE_STATUSES = ['open', 'reported', 'awaiting_refund', 'resolved', 'closed'] as const
+export const ORGANIZATION_ROLES = [
+  'platform',
+  'points_operator',
+  'police',
+  'bank',
+  'card_issuer',
+  'consumer_center',
+  'other',
+] as const
+export const EVENT_KINDS = [
+  'incident',
+  'unauthorized_access',
+  'unauthorized_use',
+  'contact',
+  'police_report',
+  'refund',
+  'note',
+] as const
+export const CHANNELS = ['phone', 'email', 'web', 'in_person', 'letter', 'other'] as const
+export const EVIDENCE_MIME_TYPES = [
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+  'image/gif',
+  'application/pdf',
+  'text/plain',
+  'message/rfc822',
+] as const
+
+export type CaseKind = (typeof CASE_KINDS)[number]
+export type CaseStatus = (typeof CASE_STATUSES)[number]
+export type OrganizationRole = (typeof ORGANIZATION_ROLES)[number]
+export type EventKind = (typeof EVENT_KINDS)[number]
+export type Channel = (typeof CHANNELS)[number]
+export type EvidenceMimeType = (typeof EVIDENCE_MIME_TYPES)[number]
+
+const OFFSET = '(Z|[+-](0\\d|1[0-4]):[0-5]\\d)'
+const DATE = '\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])'
+const TIME = '([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,3})?)?'
+const DATE_TIME_RE = new RegExp(`^${DATE}T${TIME}${OFFSET}$`)
+const DATE_RE = new RegExp(`^${DATE}$`)
+
+function isRealCalendarDate(value: string): boolean {
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number)
+  const date = new Date(Date.UTC(y, m - 1, d))
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+}
+
+/** A moment as the user entered it: ISO 8601 with its UTC offset, kept verbatim. */
+export const isoDateTime = z
+  .string()
+  .refine((v) => DATE_TIME_RE.test(v) && isRealCalendarDate(v), {
+    message: 'expected an ISO 8601 date and time with its offset, e.g. 2018-10-12T09:30:00+09:00',
+  })
+
+/** A day (2018-11-15) or a moment with offset; promises are often only a day. */
+export const isoDateOrDateTime = z
+  .string()
+  .refine((v) => (DATE_RE.test(v) || DATE_TIME_RE.test(v)) && isRealCalendarDate(v), {
+    message: 'expected a date (2018-11-15) or an ISO 8601 date and time with its offset',
+  })
+
+const text = (max: number) => z.string().max(max)
+const optionalText = (max: number) => text(max).optional()
+const name = (max: number) => z.string().trim().min(1, 'must not be empty').max(max)
+const id = z.number().int().positive()
+const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)
+
+export const VictimSchema = z.strictObject({
+  name: optionalText(200),
+  address: optionalText(500),
+  phone: optionalText(50),
+  email: optionalText(320),
+})
+
+export const CaseInputSchema = z.strictObject({
+  title: name(200),
+  kind: z.enum(CASE_KINDS),
+  status: z.enum(CASE_STATUSES),
+  summary: text(20_000),
+  discoveredAt: isoDateOrDateTime.optional(),
+  victim: VictimSchema,
+})
+
+export const OrganizationInputSchema = z.strictObject({
+  name: name(200),
+  role: z.enum(ORGANIZATION_ROLES),
+  phone: optionalText(50),
+  email: optionalText(320),
+  url: optionalText(2000),
+  notes: optionalText(20_000),
+})
+
+export const EventInputSchema = z.strictObject({
+  occurredAt: isoDateTime,
+  kind: z.enum(EVENT_KINDS),
+  title: name(500),
+  body: optionalText(100_000),
+  organizationId: id.optional(),
+  representative: optionalText(200),
+  channel: z.enum(CHANNELS).optional(),
+  durationMinutes: z.number().int().min(0).max(24 * 60).optional(),
+  evidenceIds: z.array(id).max(1000).default([]),
+})
+
+export const ReferenceInputSchema = z.strictObject({
+  organizationId: id.optional(),
+  label: name(100),
+  value: name(200),
+  issuedAt: isoDateOrDateTime.optional(),
+  eventId: id.optional(),
+})
+
+export const LossInputSchema = z.strictObject({
+  description: name(1000),
+  amount: count,
+  unit: name(50),
+  occurredAt: isoDateOrDateTime.optional(),
+  organizationId: id.optional(),
+  recovered: count.default(0),
+  expectedRecoveryAt: isoDateOrDateTime.optional(),
+})
+
+export const TaskInputSchema = z.strictObject({
+  title: name(500),
+  dueAt: isoDateOrDateTime.optional(),
+  done: z.boolean().default(false),
+  organizationId: id.optional(),
+  eventId: id.optional(),
+})
+
+/** What a caller may change about evidence: never the bytes. */
+export const EvidenceMetaSchema = z.strictObject({
+  caption: optionalText(2000),
+  capturedAt: isoDateOrDateTime.optional(),
+})
+
+export type Victim = z.infer<typeof VictimSchema>
+export type CaseInput = z.infer<typeof CaseInputSchema>
+export type OrganizationInput = z.infer<typeof OrganizationInputSchema>
+export type EventInput = z.input<typeof EventInputSchema>
+export type ReferenceInput = z.infer<typeof ReferenceInputSchema>
+export type LossInput = z.input<typeof LossInputSchema>
+export type TaskInput = z.input<typeof TaskInputSchema>
+export type EvidenceMeta = z.infer<typeof EvidenceMetaSchema>
+
+type WithId<T> = T & { id: number }
+export type CaseRecord = CaseInput & { updatedAt: string }
+export type Organization = WithId<OrganizationInput>
+export type TimelineEvent = WithId<z.output<typeof EventInputSchema>>
+export type Reference = WithId<ReferenceInput>
+export type Loss = WithId<z.output<typeof LossInputSchema>>
+export type Task = WithId<z.output<typeof TaskInputSchema>>
+export type Evidence = WithId<
+  EvidenceMeta & {
+    fileName: string
+    mimeType: EvidenceMimeType
+    size: number
+    sha256: string
+    addedAt: string
+  }
+>
+
+export type SearchEntity = 'event' | 'reference' | 'organization' | 'loss' | 'evidence'
+export interface SearchHit {
+  entity: SearchEntity
+  id: number
+  text: string
+}
