@@ -1,7 +1,7 @@
 // Forward-only schema migrations, keyed on PRAGMA user_version. Each entry
 // moves the schema from version (index) to version (index + 1); never edit a
 // released entry, append a new one.
-import type { Database } from 'better-sqlite3'
+import type { Database } from 'better-sqlite3-multiple-ciphers'
 import { CannotOpenError } from '../errors'
 
 /** 'KRKU': marks a SQLite file as a Kiroku case file. */

@@ -1,0 +1,201 @@
+// The `kiroku` commands: each takes parsed arguments and does one thing
+// through the core. Output goes to stdout (text, or JSON with --json).
+import path from 'node:path'
+import { CASE_KINDS, CHANNELS, EVENT_KINDS, type CaseKind, type Reference, type TimelineEvent } from '../../shared/domain'
+import {
+  CaseFile,
+  KirokuError,
+  changePassphrase,
+  createCaseFile,
+  exportJsonFile,
+  importJsonFile,
+  openCaseFile,
+  type CaseFileOptions,
+} from '../main/core'
+import { getPassphrase } from './passphrase'
+
+export interface CommandContext {
+  positionals: string[]
+  values: Record<string, string | boolean | Array<string | boolean> | undefined>
+  out: (line: string) => void
+}
+
+export class UsageError extends Error {}
+
+const str = (ctx: CommandContext, name: string) => ctx.values[name] as string | undefined
+const list = (ctx: CommandContext, name: string) => (ctx.values[name] as string[] | undefined) ?? []
+
+function positional(ctx: CommandContext, index: number, what: string): string {
+  const value = ctx.positionals[index]
+  if (!value) throw new UsageError(`missing ${what}`)
+  return value
+}
+
+function fileOptions(ctx: CommandContext): CaseFileOptions {
+  const mb = str(ctx, 'max-evidence-mb') ?? process.env.KIROKU_MAX_EVIDENCE_MB
+  if (mb === undefined) return {}
+  const value = Number(mb)
+  if (!Number.isFinite(value) || value <= 0) throw new UsageError('--max-evidence-mb must be a positive number')
+  return { maxEvidenceBytes: Math.round(value * 1024 * 1024) }
+}
+
+const passphrase = (ctx: CommandContext, confirm = false) =>
+  getPassphrase({
+    env: 'KIROKU_PASSPHRASE',
+    file: str(ctx, 'passphrase-file'),
+    prompt: confirm ? 'New case passphrase: ' : 'Case passphrase: ',
+    confirm,
+  })
+
+async function withCase<T>(ctx: CommandContext, work: (caseFile: CaseFile) => T | Promise<T>): Promise<T> {
+  const file = positional(ctx, 0, 'FILE')
+  const caseFile = openCaseFile(file, await passphrase(ctx), fileOptions(ctx))
+  try {
+    return await work(caseFile)
+  } finally {
+    caseFile.close()
+  }
+}
+
+function printJson(ctx: CommandContext, value: unknown): void {
+  ctx.out(JSON.stringify(value, null, 2))
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T | undefined {
+  if (value === undefined) return undefined
+  if (!allowed.includes(value as T)) throw new UsageError(`${option} must be one of: ${allowed.join(', ')}`)
+  return value as T
+}
+
+/** An organisation given by id or by exact name. */
+function organizationId(caseFile: CaseFile, given: string | undefined): number | undefined {
+  if (given === undefined) return undefined
+  const organizations = caseFile.organizations.list()
+  const found = organizations.find((o) => String(o.id) === given || o.name === given)
+  if (!found) throw new KirokuError('invalid_input', `No organization "${given}" in this case (see kiroku list --json)`)
+  return found.id
+}
+
+function describeEvent(event: TimelineEvent, organizationNames: Map<number, string>, references: string[]): string {
+  const parts = [
+    event.occurredAt.replace('T', ' '),
+    event.kind,
+    event.title,
+    event.organizationId ? `[${organizationNames.get(event.organizationId)}]` : '',
+    references.length ? `(${references.join(', ')})` : '',
+    event.evidenceIds.length ? `+${event.evidenceIds.length} evidence` : '',
+  ]
+  return `#${event.id}  ${parts.filter(Boolean).join('  ')}`
+}
+
+export const commands = {
+  async new(ctx: CommandContext) {
+    const file = positional(ctx, 0, 'FILE')
+    const title = str(ctx, 'title')
+    if (!title) throw new UsageError('--title is required')
+    const kind = oneOf(str(ctx, 'kind'), CASE_KINDS, '--kind') ?? ('other' as CaseKind)
+    await createCaseFile(file, await passphrase(ctx, true), { title, kind, status: 'open', summary: '', victim: {} }, fileOptions(ctx))
+    ctx.out(`Created ${file}`)
+  },
+
+  async 'import-json'(ctx: CommandContext) {
+    const file = positional(ctx, 0, 'FILE')
+    const json = positional(ctx, 1, 'CASE.json')
+    await importJsonFile(file, await passphrase(ctx, true), json, fileOptions(ctx))
+    ctx.out(`Imported ${json} into ${file}`)
+  },
+
+  async 'export-json'(ctx: CommandContext) {
+    const out = positional(ctx, 1, 'OUT.json')
+    const folder = await withCase(ctx, (caseFile) => exportJsonFile(caseFile, out))
+    ctx.out(`Wrote ${out} and ${path.basename(folder)}/`)
+  },
+
+  async 'add-event'(ctx: CommandContext) {
+    const event = await withCase(ctx, (caseFile) =>
+      caseFile.events.create({
+        occurredAt: str(ctx, 'at') ?? new Date().toISOString(),
+        kind: oneOf(str(ctx, 'kind'), EVENT_KINDS, '--kind') ?? 'note',
+        title: str(ctx, 'title'),
+        body: str(ctx, 'body'),
+        organizationId: organizationId(caseFile, str(ctx, 'organization')),
+        representative: str(ctx, 'representative'),
+        channel: oneOf(str(ctx, 'channel'), CHANNELS, '--channel'),
+        durationMinutes: str(ctx, 'duration') === undefined ? undefined : Number(str(ctx, 'duration')),
+        evidenceIds: list(ctx, 'evidence').map(Number),
+      }),
+    )
+    if (ctx.values.json) printJson(ctx, event)
+    else ctx.out(`Added event #${event.id}`)
+  },
+
+  async attach(ctx: CommandContext) {
+    const files = ctx.positionals.slice(1)
+    if (!files.length) throw new UsageError('missing PATH… (the files to attach)')
+    const meta = { caption: str(ctx, 'caption'), capturedAt: str(ctx, 'captured-at') }
+    // All files or none: one refused file leaves the case as it was.
+    const results = await withCase(ctx, (caseFile) =>
+      caseFile.transaction(() => files.map((f) => caseFile.evidence.addFile(f, meta))),
+    )
+    if (ctx.values.json) return printJson(ctx, results)
+    for (const { evidence, duplicate } of results) {
+      ctx.out(`${duplicate ? 'Already in the case' : 'Attached'}: #${evidence.id} ${evidence.fileName} ${evidence.mimeType} sha256 ${evidence.sha256}`)
+    }
+  },
+
+  async list(ctx: CommandContext) {
+    await withCase(ctx, (caseFile) => {
+      const events = caseFile.events.list({
+        kinds: list(ctx, 'kind').map((k) => oneOf(k, EVENT_KINDS, '--kind')!),
+        organizationId: organizationId(caseFile, str(ctx, 'organization')),
+      })
+      if (ctx.values.json) return printJson(ctx, events)
+      const names = new Map(caseFile.organizations.list().map((o) => [o.id, o.name]))
+      const referencesByEvent = new Map<number | undefined, Reference[]>()
+      for (const r of caseFile.references.list()) referencesByEvent.set(r.eventId, [...(referencesByEvent.get(r.eventId) ?? []), r])
+      ctx.out(`${caseFile.case.get().title} — ${events.length} events`)
+      for (const event of events) {
+        const references = (referencesByEvent.get(event.id) ?? []).map((r) => `${r.label} ${r.value}`)
+        ctx.out(describeEvent(event, names, references))
+      }
+    })
+  },
+
+  async search(ctx: CommandContext) {
+    const query = positional(ctx, 1, 'QUERY')
+    await withCase(ctx, (caseFile) => {
+      const hits = caseFile.search(query)
+      if (ctx.values.json) return printJson(ctx, hits)
+      if (!hits.length) ctx.out(`Nothing matches "${query}"`)
+      for (const hit of hits) ctx.out(`${hit.entity} #${hit.id}  ${hit.text.replace(/\s+/g, ' ').slice(0, 120)}`)
+    })
+  },
+
+  async verify(ctx: CommandContext) {
+    const report = await withCase(ctx, (caseFile) => caseFile.verify())
+    if (ctx.values.json) printJson(ctx, report)
+    else if (report.ok) {
+      ctx.out(`OK: database intact, ${report.evidenceChecked} evidence hashes match, audit chain of ${report.auditEntries} entries intact`)
+      ctx.out(`Audit chain head: #${report.auditHead.seq} ${report.auditHead.hash}`)
+    } else {
+      ctx.out('This case file FAILS verification:')
+      for (const problem of report.problems) ctx.out(`  - ${problem}`)
+    }
+    if (!report.ok) throw new KirokuError('verification_failed', 'Verification failed; restore the file from a backup.')
+  },
+
+  async passwd(ctx: CommandContext) {
+    const file = positional(ctx, 0, 'FILE')
+    const current = await passphrase(ctx)
+    const next = await getPassphrase({
+      env: 'KIROKU_NEW_PASSPHRASE',
+      file: str(ctx, 'new-passphrase-file'),
+      prompt: 'New passphrase: ',
+      confirm: true,
+    })
+    await changePassphrase(file, current, next)
+    ctx.out(`Changed the passphrase of ${file}`)
+  },
+}
+
+export type CommandName = keyof typeof commands

@@ -1,0 +1,122 @@
+// `kiroku`: the case file from the command line. Exit codes are part of the
+// interface (scripts depend on them): see EXIT below and the README.
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { CannotOpenError, InvalidInputError, KirokuError } from '../main/core'
+import { UsageError, commands, type CommandName } from './commands'
+
+export const EXIT = { ok: 0, usage: 1, cannotOpen: 2, invalidInput: 3, verificationFailed: 4 } as const
+
+type Options = NonNullable<ParseArgsConfig['options']>
+
+const COMMON: Options = {
+  'passphrase-file': { type: 'string' },
+  'max-evidence-mb': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+}
+
+const COMMON_HELP = `Passphrase: $KIROKU_PASSPHRASE, else --passphrase-file PATH, else a prompt (echo off).
+Options: --json (machine-readable output where it helps)  --max-evidence-mb N (default 50)  --help`
+
+const USAGE: Record<CommandName, { usage: string; options?: Options }> = {
+  new: {
+    usage: `kiroku new FILE --title TITLE [--kind ${'account_takeover|points_theft|card_fraud|phishing|shopping_scam|other'}]\n  Create a new encrypted case file.`,
+    options: { title: { type: 'string' }, kind: { type: 'string' } },
+  },
+  'import-json': { usage: 'kiroku import-json FILE CASE.json\n  Create FILE from an interchange document (nothing is written if it has any problem).' },
+  'export-json': { usage: 'kiroku export-json FILE OUT.json\n  Write the case as OUT.json plus OUT-evidence/ with the original evidence files.' },
+  'add-event': {
+    usage:
+      'kiroku add-event FILE --title TITLE [--at ISO8601] [--kind KIND] [--body TEXT] [--organization ID|NAME]\n' +
+      '                  [--representative NAME] [--channel phone|email|web|in_person|letter|other] [--duration MIN] [--evidence ID]…\n' +
+      '  Add an event to the timeline (--at defaults to now; give the offset, e.g. 2018-10-13T10:00+09:00).',
+    options: {
+      title: { type: 'string' },
+      at: { type: 'string' },
+      kind: { type: 'string' },
+      body: { type: 'string' },
+      organization: { type: 'string' },
+      representative: { type: 'string' },
+      channel: { type: 'string' },
+      duration: { type: 'string' },
+      evidence: { type: 'string', multiple: true },
+    },
+  },
+  attach: {
+    usage: 'kiroku attach FILE PATH… [--caption TEXT] [--captured-at DATE]\n  Add evidence files (all or none); prints each SHA-256.',
+    options: { caption: { type: 'string' }, 'captured-at': { type: 'string' } },
+  },
+  list: {
+    usage: 'kiroku list FILE [--kind KIND]… [--organization ID|NAME]\n  The timeline, in chronological order.',
+    options: { kind: { type: 'string', multiple: true }, organization: { type: 'string' } },
+  },
+  search: { usage: 'kiroku search FILE QUERY\n  Full-text search (Japanese substrings work).' },
+  verify: { usage: 'kiroku verify FILE\n  Check the database, every evidence hash and the audit chain. Exit 4 if anything is wrong.' },
+  passwd: {
+    usage: 'kiroku passwd FILE\n  Change the passphrase (new one from $KIROKU_NEW_PASSPHRASE, --new-passphrase-file or a prompt).',
+    options: { 'new-passphrase-file': { type: 'string' } },
+  },
+}
+
+const overview = () =>
+  `kiroku — encrypted case files for fraud victims (記録)\n\nCommands:\n${Object.values(USAGE)
+    .map((u) => `  ${u.usage.split('\n')[0]}`)
+    .join('\n')}\n\nExit codes: 0 ok, 1 usage, 2 wrong passphrase or not a Kiroku file, 3 invalid input, 4 verification failed.\n${COMMON_HELP}\n`
+
+function exitCodeFor(error: KirokuError): number {
+  if (error instanceof CannotOpenError) return EXIT.cannotOpen
+  if (error.code === 'verification_failed') return EXIT.verificationFailed
+  if (error instanceof InvalidInputError || error.code === 'invalid_input' || error.code === 'not_found') {
+    return EXIT.invalidInput
+  }
+  return EXIT.usage
+}
+
+export async function main(
+  argv: string[],
+  out: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+  err: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): Promise<number> {
+  const [name, ...rest] = argv
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    out(overview())
+    return name ? EXIT.ok : EXIT.usage
+  }
+  if (!(name in USAGE)) {
+    err(`kiroku: unknown command "${name}"\n\n${overview()}`)
+    return EXIT.usage
+  }
+  const command = name as CommandName
+  const help = `${USAGE[command].usage}\n${COMMON_HELP}`
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: { ...COMMON, ...USAGE[command].options },
+      allowPositionals: true,
+      strict: true,
+    })
+    if (values.help) {
+      out(help)
+      return EXIT.ok
+    }
+    await commands[command]({ values, positionals, out })
+    return EXIT.ok
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      err(`kiroku ${command}: ${(error as Error).message}\n\n${help}`)
+      return EXIT.usage
+    }
+    if (error instanceof InvalidInputError) {
+      err(`kiroku ${command}: invalid input (${error.issues.length} problem${error.issues.length > 1 ? 's' : ''}):`)
+      for (const issue of error.issues) err(`  ${issue.path}: ${issue.message}`)
+      return EXIT.invalidInput
+    }
+    if (error instanceof KirokuError) {
+      err(`kiroku ${command}: ${error.message}`)
+      return exitCodeFor(error)
+    }
+    // Anything else is a bug; say so plainly rather than pretending it is the user's fault.
+    err(`kiroku ${command}: unexpected error: ${(error as Error).message ?? String(error)}`)
+    return 70
+  }
+}
