@@ -134,6 +134,23 @@ export function createConnection(file: string, passphrase: string, options: Conn
   }
 }
 
+/**
+ * Opens or creates a file with NO key but the case schema and the same
+ * settings as a case file: only for measuring what encryption costs
+ * (bench/). Never for user data.
+ */
+export function unencryptedCaseConnection(file: string, options: ConnectionOptions = {}): Connection {
+  const db = new Database(file, { nativeBinding: options.nativeBinding })
+  try {
+    migrate(db)
+    applySettings(db)
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
 /** Opens a file with no key at all: how plain SQLite sees it (tests, benchmarks). */
 export function openUnencrypted(file: string, options: ConnectionOptions = {}): Connection {
   return new Database(file, { nativeBinding: options.nativeBinding })
