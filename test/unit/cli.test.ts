@@ -1,0 +1,112 @@
+// The `kiroku` command as scripts use it: outputs, --json, and exit codes.
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { openCaseFile } from '../../electron/main/core'
+import { kiroku } from '../helpers/cli'
+import { STORY_JSON } from '../helpers/story'
+import { PASSPHRASE, TINY_PNG, tempDir } from '../helpers/temp'
+
+const env = { KIROKU_PASSPHRASE: PASSPHRASE }
+
+function storyCase(): { dir: string; file: string } {
+  const dir = tempDir()
+  const file = path.join(dir, 'story.kiroku')
+  expect(kiroku(['import-json', file, STORY_JSON], { env }).status).toBe(0)
+  return { dir, file }
+}
+
+describe('kiroku CLI', () => {
+  it('prints help and exits 1 without a command, 0 with --help', () => {
+    const bare = kiroku([])
+    expect(bare.status).toBe(1)
+    expect(bare.stdout).toMatch(/Exit codes/)
+    expect(kiroku(['list', '--help']).stdout).toMatch(/kiroku list FILE/)
+    expect(kiroku(['frobnicate']).status).toBe(1)
+    expect(kiroku(['list', 'x.kiroku', '--no-such-option'], { env }).status).toBe(1)
+  })
+
+  it('creates a case, logs an event against an organisation by name, attaches evidence, lists and searches', () => {
+    const { dir, file } = storyCase()
+    const added = kiroku(
+      ['add-event', file, '--title', 'Tポイント事務局に再度電話', '--at', '2018-10-26T09:00:00+09:00', '--kind', 'contact', '--organization', 'Tポイント・ジャパン カスタマーセンター', '--channel', 'phone', '--duration', '7', '--json'],
+      { env },
+    )
+    expect(added.status).toBe(0)
+    expect(JSON.parse(added.stdout)).toMatchObject({ title: 'Tポイント事務局に再度電話', organizationId: 2, durationMinutes: 7 })
+
+    fs.writeFileSync(path.join(dir, 'screen.png'), TINY_PNG)
+    fs.writeFileSync(path.join(dir, 'memo.txt'), '通話メモ')
+    const attached = kiroku(['attach', file, path.join(dir, 'screen.png'), path.join(dir, 'memo.txt'), '--caption', '画面'], { env })
+    expect(attached.status).toBe(0)
+    expect(attached.stdout).toMatch(/Already in the case: #1 login-history\.png/) // same bytes as the story's screenshot
+    expect(attached.stdout).toMatch(/Attached: #4 memo\.txt text\/plain sha256 [0-9a-f]{64}/)
+
+    const list = kiroku(['list', file], { env }).stdout.split('\n')
+    expect(list[0]).toMatch(/7 events/)
+    expect(list.findIndex((l) => l.includes('再度電話'))).toBe(5) // chronological: between 10-18 and 10-26 09:40
+    expect(list.join('\n')).toContain('受付番号 TP-20181017-0042')
+    const contacts = JSON.parse(kiroku(['list', file, '--kind', 'contact', '--json'], { env }).stdout)
+    expect(contacts).toHaveLength(4)
+    expect(JSON.parse(kiroku(['search', file, '補償', '--json'], { env }).stdout).length).toBeGreaterThanOrEqual(3)
+  })
+
+  it('attach is all or nothing', () => {
+    const { dir, file } = storyCase()
+    fs.writeFileSync(path.join(dir, 'ok.txt'), 'fine')
+    fs.writeFileSync(path.join(dir, 'fake.png'), 'not an image')
+    const result = kiroku(['attach', file, path.join(dir, 'ok.txt'), path.join(dir, 'fake.png')], { env })
+    expect(result.status).toBe(3)
+    expect(result.stderr).toMatch(/fake\.png is named like image\/png/)
+    const caseFile = openCaseFile(file, PASSPHRASE)
+    expect(caseFile.evidence.list()).toHaveLength(3)
+    caseFile.close()
+  })
+
+  it('exit 2 for a wrong passphrase or a file that is not a case, 3 for invalid input', () => {
+    const { dir, file } = storyCase()
+    const wrong = kiroku(['list', file], { env: { KIROKU_PASSPHRASE: 'nope nope nope' } })
+    expect(wrong.status).toBe(2)
+    expect(wrong.stderr).toMatch(/Wrong passphrase/)
+    fs.writeFileSync(path.join(dir, 'note.kiroku'), 'hello')
+    expect(kiroku(['list', path.join(dir, 'note.kiroku')], { env }).status).toBe(2)
+    fs.writeFileSync(path.join(dir, 'bad.json'), '{"format":"kiroku-case","version":1,"case":{"kind":"x"}}')
+    const invalid = kiroku(['import-json', path.join(dir, 'new.kiroku'), path.join(dir, 'bad.json')], { env })
+    expect(invalid.status).toBe(3)
+    expect(invalid.stderr).toMatch(/\$\.case\.title/)
+    expect(invalid.stderr).toMatch(/\$\.case\.kind/)
+    expect(fs.existsSync(path.join(dir, 'new.kiroku'))).toBe(false)
+    expect(kiroku(['add-event', file, '--title', 'x', '--at', 'yesterday'], { env }).status).toBe(3)
+  })
+
+  it('verify exits 0 on a sound file and 4 on a tampered one', () => {
+    const { file } = storyCase()
+    expect(kiroku(['verify', file, '--json'], { env }).status).toBe(0)
+    const caseFile = openCaseFile(file, PASSPHRASE)
+    caseFile.db.exec(`DROP TRIGGER audit_log_no_update; UPDATE audit_log SET at = '2000-01-01T00:00:00Z' WHERE seq = 3`)
+    caseFile.close()
+    const result = kiroku(['verify', file], { env })
+    expect(result.status).toBe(4)
+    expect(result.stdout).toMatch(/audit entry 3 was altered/)
+  })
+
+  it('takes passphrases from files and from a piped prompt; passwd changes it', () => {
+    const { dir, file } = storyCase()
+    fs.writeFileSync(path.join(dir, 'old.txt'), `${PASSPHRASE}\n`)
+    fs.writeFileSync(path.join(dir, 'new.txt'), 'a whole new passphrase\n')
+    const changed = kiroku(['passwd', file, '--passphrase-file', path.join(dir, 'old.txt'), '--new-passphrase-file', path.join(dir, 'new.txt')])
+    expect(changed.status).toBe(0)
+    expect(kiroku(['verify', file], { env }).status).toBe(2)
+    const prompted = kiroku(['verify', file], { input: 'a whole new passphrase\n' })
+    expect(prompted.status).toBe(0)
+    expect(prompted.stderr).toContain('Case passphrase:')
+  })
+
+  it('export-json writes the document and its evidence folder', () => {
+    const { dir, file } = storyCase()
+    const result = kiroku(['export-json', file, path.join(dir, 'out.json')], { env })
+    expect(result.status).toBe(0)
+    expect(fs.readdirSync(path.join(dir, 'out-evidence'))).toHaveLength(3)
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'out.json'), 'utf8')).format).toBe('kiroku-case')
+  })
+})
