@@ -158,26 +158,31 @@ export type LossInput = z.input<typeof LossInputSchema>
 export type TaskInput = z.input<typeof TaskInputSchema>
 export type EvidenceMeta = z.infer<typeof EvidenceMetaSchema>
 
-type WithId<T> = T & { id: number }
-export type CaseRecord = CaseInput & { updatedAt: string }
-export type Organization = WithId<OrganizationInput>
-export type TimelineEvent = WithId<z.output<typeof EventInputSchema>>
-export type Reference = WithId<ReferenceInput>
-export type Loss = WithId<z.output<typeof LossInputSchema>>
-export type Task = WithId<z.output<typeof TaskInputSchema>>
-export type Evidence = WithId<
-  EvidenceMeta & {
-    fileName: string
-    mimeType: EvidenceMimeType
-    size: number
-    sha256: string
-    addedAt: string
-  }
->
+// Records as the case file gives them back; also the IPC contract's outputs.
+export const CaseRecordSchema = CaseInputSchema.extend({ updatedAt: z.string() })
+export const OrganizationSchema = OrganizationInputSchema.extend({ id })
+export const TimelineEventSchema = EventInputSchema.extend({ id })
+export const ReferenceSchema = ReferenceInputSchema.extend({ id })
+export const LossSchema = LossInputSchema.extend({ id })
+export const TaskSchema = TaskInputSchema.extend({ id })
+export const EvidenceSchema = EvidenceMetaSchema.extend({
+  id,
+  fileName: z.string(),
+  mimeType: z.enum(EVIDENCE_MIME_TYPES),
+  size: z.number().int().min(0),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  addedAt: z.string(),
+})
 
-export type SearchEntity = 'event' | 'reference' | 'organization' | 'loss' | 'evidence'
-export interface SearchHit {
-  entity: SearchEntity
-  id: number
-  text: string
-}
+export type CaseRecord = z.output<typeof CaseRecordSchema>
+export type Organization = z.output<typeof OrganizationSchema>
+export type TimelineEvent = z.output<typeof TimelineEventSchema>
+export type Reference = z.output<typeof ReferenceSchema>
+export type Loss = z.output<typeof LossSchema>
+export type Task = z.output<typeof TaskSchema>
+export type Evidence = z.output<typeof EvidenceSchema>
+
+export const SEARCH_ENTITIES = ['event', 'reference', 'organization', 'loss', 'evidence'] as const
+export type SearchEntity = (typeof SEARCH_ENTITIES)[number]
+export const SearchHitSchema = z.object({ entity: z.enum(SEARCH_ENTITIES), id: z.number().int(), text: z.string() })
+export type SearchHit = z.output<typeof SearchHitSchema>

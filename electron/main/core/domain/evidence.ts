@@ -5,8 +5,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { z } from 'zod'
-import { EVIDENCE_MIME_TYPES, EvidenceMetaSchema, type Evidence, type EvidenceMeta } from '../../../../shared/domain'
+import { EvidenceMetaSchema, EvidenceSchema, type Evidence, type EvidenceMeta } from '../../../../shared/domain'
 import type { Connection } from '../casefile/connection'
 import { appendAudit } from '../casefile/audit'
 import { InvalidInputError, KirokuError, NotFoundError } from '../errors'
@@ -15,13 +14,7 @@ import { Table, parseInput, type Row } from './table'
 
 export const DEFAULT_MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 
-const EvidenceColumns = EvidenceMetaSchema.extend({
-  fileName: z.string(),
-  mimeType: z.enum(EVIDENCE_MIME_TYPES),
-  size: z.number(),
-  sha256: z.string(),
-  addedAt: z.string(),
-})
+const EvidenceColumns = EvidenceSchema.omit({ id: true })
 
 export interface EvidenceIntake extends EvidenceMeta {
   bytes: Uint8Array
