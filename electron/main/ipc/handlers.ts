@@ -1,0 +1,112 @@
+// The handlers behind every channel of the contract. They hold the one open
+// case file of the window and delegate to the core. Pure: the Electron-only
+// parts (dialogs, app name, locale) come in through `Platform`, so the same
+// handlers serve Electron and the browser tests.
+import { InvalidInputError, KirokuError, createCaseFile, openCaseFile, type CaseFile, type CaseFileOptions } from '../core'
+import type { Handlers } from './router'
+import type { RecentFiles } from './recent-files'
+
+export interface Platform {
+  appInfo(): { name: string; version: string; locale: string }
+  chooseCaseToOpen(): Promise<string | undefined>
+  chooseNewCasePath(suggestedName: string): Promise<string | undefined>
+  recentFiles: RecentFiles
+  caseFileOptions: CaseFileOptions
+}
+
+export class CaseSession {
+  private current: CaseFile | undefined
+
+  get open(): CaseFile {
+    if (!this.current) throw new KirokuError('not_found', 'No case file is open.')
+    return this.current
+  }
+
+  set(caseFile: CaseFile): void {
+    this.close()
+    this.current = caseFile
+  }
+
+  close(): void {
+    this.current?.close()
+    this.current = undefined
+  }
+}
+
+export function createHandlers(platform: Platform, session = new CaseSession()): Handlers {
+  const cf = () => session.open
+  const opened = async (caseFile: CaseFile) => {
+    session.set(caseFile)
+    const record = caseFile.case.get()
+    await platform.recentFiles.remember({ path: caseFile.path, title: record.title })
+    return { path: caseFile.path, case: record }
+  }
+  return {
+    'app:info': () => platform.appInfo(),
+    'recent:list': () => platform.recentFiles.list(),
+    'recent:forget': ({ path }) => platform.recentFiles.forget(path),
+    'dialog:chooseCaseToOpen': () => platform.chooseCaseToOpen(),
+    'dialog:chooseNewCasePath': ({ suggestedName }) => platform.chooseNewCasePath(suggestedName),
+
+    'case:create': async ({ path, passphrase, case: input }) => {
+      session.close()
+      await createCaseFile(path, passphrase, input, platform.caseFileOptions)
+      return opened(openCaseFile(path, passphrase, platform.caseFileOptions))
+    },
+    'case:open': ({ path, passphrase }) => {
+      // A wrong passphrase must leave the case that is open (if any) as it is.
+      const caseFile = openCaseFile(path, passphrase, platform.caseFileOptions)
+      return opened(caseFile)
+    },
+    'case:close': () => session.close(),
+    'case:get': () => cf().case.get(),
+    'case:update': (input) => cf().case.set(input),
+
+    'events:list': (filter) => cf().events.list(filter ?? {}),
+    'events:create': (input) => cf().events.create(input),
+    'events:update': ({ id, value }) => cf().events.update(id, value),
+    'events:delete': ({ id }) => cf().events.delete(id),
+    'events:logCall': ({ event, reference, promise }) =>
+      cf().transaction(() => {
+        const created = cf().events.create(event)
+        const link = { organizationId: created.organizationId, eventId: created.id }
+        if (reference) cf().references.create({ ...reference, ...link, issuedAt: created.occurredAt })
+        if (promise) cf().tasks.create({ ...promise, ...link, done: false })
+        return created
+      }),
+
+    'organizations:list': () => cf().organizations.list(),
+    'organizations:create': (input) => cf().organizations.create(input),
+    'organizations:update': ({ id, value }) => cf().organizations.update(id, value),
+    'organizations:delete': ({ id }) => cf().organizations.delete(id),
+    'references:list': () => cf().references.list(),
+    'references:create': (input) => cf().references.create(input),
+    'references:update': ({ id, value }) => cf().references.update(id, value),
+    'references:delete': ({ id }) => cf().references.delete(id),
+    'losses:list': () => cf().losses.list(),
+    'losses:create': (input) => cf().losses.create(input),
+    'losses:update': ({ id, value }) => cf().losses.update(id, value),
+    'losses:delete': ({ id }) => cf().losses.delete(id),
+    'tasks:list': () => cf().tasks.list(),
+    'tasks:create': (input) => cf().tasks.create(input),
+    'tasks:update': ({ id, value }) => cf().tasks.update(id, value),
+    'tasks:delete': ({ id }) => cf().tasks.delete(id),
+
+    'evidence:list': () => cf().evidence.list(),
+    'evidence:add': ({ base64, fileName, caption, capturedAt }) =>
+      cf().evidence.add({ bytes: decodeBase64(base64), fileName, caption, capturedAt }),
+    'evidence:content': ({ id }) => ({
+      mimeType: cf().evidence.get(id).mimeType,
+      base64: cf().evidence.bytes(id).toString('base64'),
+    }),
+    'evidence:update': ({ id, value }) => cf().evidence.update(id, value),
+    'evidence:delete': ({ id }) => cf().evidence.delete(id),
+
+    search: ({ query }) => cf().search(query),
+  }
+}
+
+function decodeBase64(text: string): Buffer {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) throw new InvalidInputError([{ path: '$.base64', message: 'not base64' }])
+  return Buffer.from(text, 'base64')
+}

@@ -1,0 +1,154 @@
+// The IPC contract: every channel between the page and the main process,
+// with a zod schema for what goes in and what comes out. The main process
+// validates both directions against it; the preload and the page's client
+// are typed from it. Adding a channel = one entry here + its handler.
+import { z } from 'zod'
+import {
+  CaseInputSchema,
+  CaseRecordSchema,
+  EVENT_KINDS,
+  EventInputSchema,
+  EvidenceMetaSchema,
+  EvidenceSchema,
+  LossInputSchema,
+  LossSchema,
+  OrganizationInputSchema,
+  OrganizationSchema,
+  ReferenceInputSchema,
+  ReferenceSchema,
+  SearchHitSchema,
+  TaskInputSchema,
+  TaskSchema,
+  TimelineEventSchema,
+} from '../domain'
+
+const id = z.number().int().positive()
+const nothing = z.undefined()
+/** Output of a request that answers nothing but success. */
+const done = z.void()
+const filePath = z.string().min(1).max(4096)
+const passphrase = z.string().min(1).max(1024)
+
+/** Evidence bytes cross IPC as base64: the same text through Electron's IPC and a browser binding. */
+export const MAX_EVIDENCE_BASE64 = Math.ceil((50 * 1024 * 1024) / 3) * 4 + 4
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  locale: z.string(),
+})
+
+export const OpenedCaseSchema = z.object({ path: z.string(), case: CaseRecordSchema })
+
+export const RecentFileSchema = z.object({ path: z.string(), title: z.string().optional(), openedAt: z.string() })
+
+/** The four list-shaped entities share one set of channels each. */
+function crud<I extends z.ZodType, R extends z.ZodType>(input: I, record: R) {
+  return {
+    list: { input: nothing, output: z.array(record) },
+    create: { input: input, output: record },
+    update: { input: z.strictObject({ id, value: input }), output: record },
+    delete: { input: z.strictObject({ id }), output: done },
+  }
+}
+
+const organizations = crud(OrganizationInputSchema, OrganizationSchema)
+const references = crud(ReferenceInputSchema, ReferenceSchema)
+const losses = crud(LossInputSchema, LossSchema)
+const tasks = crud(TaskInputSchema, TaskSchema)
+
+export const contract = {
+  'app:info': { input: nothing, output: AppInfoSchema },
+  'recent:list': { input: nothing, output: z.array(RecentFileSchema) },
+  'recent:forget': { input: z.strictObject({ path: filePath }), output: done },
+
+  /** Native file dialogs; undefined when the user cancels. */
+  'dialog:chooseCaseToOpen': { input: nothing, output: filePath.optional() },
+  'dialog:chooseNewCasePath': { input: z.strictObject({ suggestedName: z.string().max(200) }), output: filePath.optional() },
+
+  'case:create': {
+    input: z.strictObject({ path: filePath, passphrase, case: CaseInputSchema }),
+    output: OpenedCaseSchema,
+  },
+  'case:open': { input: z.strictObject({ path: filePath, passphrase }), output: OpenedCaseSchema },
+  'case:close': { input: nothing, output: done },
+  'case:get': { input: nothing, output: CaseRecordSchema },
+  'case:update': { input: CaseInputSchema, output: CaseRecordSchema },
+
+  'events:list': {
+    input: z
+      .strictObject({
+        kinds: z.array(z.enum(EVENT_KINDS)).max(EVENT_KINDS.length).optional(),
+        organizationId: id.optional(),
+      })
+      .optional(),
+    output: z.array(TimelineEventSchema),
+  },
+  'events:create': { input: EventInputSchema, output: TimelineEventSchema },
+  'events:update': { input: z.strictObject({ id, value: EventInputSchema }), output: TimelineEventSchema },
+  'events:delete': { input: z.strictObject({ id }), output: done },
+
+  /**
+   * A call note in one step: the event, the reference number given, and the
+   * promise made (as a follow-up task), written together or not at all.
+   */
+  'events:logCall': {
+    input: z.strictObject({
+      event: EventInputSchema,
+      reference: z.strictObject({ label: z.string().trim().min(1).max(100), value: z.string().trim().min(1).max(200) }).optional(),
+      promise: z.strictObject({ title: z.string().trim().min(1).max(500), dueAt: TaskInputSchema.shape.dueAt }).optional(),
+    }),
+    output: TimelineEventSchema,
+  },
+
+  'organizations:list': organizations.list,
+  'organizations:create': organizations.create,
+  'organizations:update': organizations.update,
+  'organizations:delete': organizations.delete,
+  'references:list': references.list,
+  'references:create': references.create,
+  'references:update': references.update,
+  'references:delete': references.delete,
+  'losses:list': losses.list,
+  'losses:create': losses.create,
+  'losses:update': losses.update,
+  'losses:delete': losses.delete,
+  'tasks:list': tasks.list,
+  'tasks:create': tasks.create,
+  'tasks:update': tasks.update,
+  'tasks:delete': tasks.delete,
+
+  'evidence:list': { input: nothing, output: z.array(EvidenceSchema) },
+  'evidence:add': {
+    input: EvidenceMetaSchema.extend({
+      fileName: z.string().min(1).max(1000),
+      base64: z.string().max(MAX_EVIDENCE_BASE64),
+    }).strict(),
+    output: z.object({ evidence: EvidenceSchema, duplicate: z.boolean() }),
+  },
+  'evidence:content': {
+    input: z.strictObject({ id }),
+    output: z.object({ mimeType: z.string(), base64: z.string() }),
+  },
+  'evidence:update': { input: z.strictObject({ id, value: EvidenceMetaSchema }), output: EvidenceSchema },
+  'evidence:delete': { input: z.strictObject({ id }), output: done },
+
+  search: { input: z.strictObject({ query: z.string().max(500) }), output: z.array(SearchHitSchema) },
+} as const
+
+export type Contract = typeof contract
+export type Channel = keyof Contract
+export type Input<C extends Channel> = z.input<Contract[C]['input']>
+export type Output<C extends Channel> = z.output<Contract[C]['output']>
+
+/** What crosses the boundary: a value, or an error the page can show. */
+export type Result<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: { code: string; message: string; reason?: string; issues?: Array<{ path: string; message: string }> } }
+
+/** The typed client the page uses: one async function per channel. */
+export type KirokuClient = {
+  invoke<C extends Channel>(channel: C, ...input: Input<C> extends undefined ? [] : [Input<C>]): Promise<Result<Output<C>>>
+}
+
+export const IPC_CHANNEL = 'kiroku:invoke'

@@ -1,0 +1,21 @@
+// The real router and handlers over a real case folder, as Electron wires them
+// (only the native dialogs are replaced: they answer with preset paths).
+import path from 'node:path'
+import { createHandlers, type Platform } from '../../electron/main/ipc/handlers'
+import { RecentFiles } from '../../electron/main/ipc/recent-files'
+import { createRouter, type Sender } from '../../electron/main/ipc/router'
+
+export const APP_PAGE: Sender = { url: 'file:///app/out/renderer/index.html' }
+
+export function testRouter(dir: string, answers: { open?: string; create?: string } = {}) {
+  const platform: Platform = {
+    appInfo: () => ({ name: 'Kiroku', version: 'test', locale: 'ja' }),
+    chooseCaseToOpen: async () => answers.open,
+    chooseNewCasePath: async () => answers.create,
+    recentFiles: new RecentFiles(path.join(dir, 'settings', 'recent.json')),
+    caseFileOptions: {},
+  }
+  const logged: string[] = []
+  const dispatch = createRouter(createHandlers(platform), (s) => s.url === APP_PAGE.url, (m) => logged.push(m))
+  return { dispatch, logged, call: (channel: string, input?: unknown) => dispatch(channel, input, APP_PAGE) }
+}

@@ -1,0 +1,105 @@
+// The router is the only door from the page into the main process.
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { contract } from '../../shared/ipc/contract'
+import { APP_PAGE, testRouter } from '../helpers/ipc'
+import { PASSPHRASE, TINY_PNG, tempDir } from '../helpers/temp'
+
+const CASE = { title: 'Tポイント不正利用', kind: 'points_theft', status: 'open', summary: '', victim: {} }
+
+async function withOpenCase() {
+  const dir = tempDir()
+  const router = testRouter(dir)
+  const file = path.join(dir, 'case.kiroku')
+  const created = await router.call('case:create', { path: file, passphrase: PASSPHRASE, case: CASE })
+  expect(created).toMatchObject({ ok: true, value: { path: file, case: CASE } })
+  return { ...router, dir, file }
+}
+
+describe('IPC router', () => {
+  it('refuses a sender that is not the app page, before doing anything', async () => {
+    const { dispatch, file } = await withOpenCase()
+    const before = fs.readFileSync(file)
+    for (const url of ['https://evil.example/', 'file:///tmp/other.html', '']) {
+      const result = await dispatch('events:create', { occurredAt: '2018-10-13T10:00+09:00', kind: 'note', title: 'x' }, { url })
+      expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    }
+    expect(fs.readFileSync(file).equals(before)).toBe(true)
+  })
+
+  it('refuses unknown channels, including names from Object.prototype', async () => {
+    const { call } = await withOpenCase()
+    for (const name of ['nope', 'constructor', '__proto__', 'toString', 42, null]) {
+      expect(await call(name as string)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
+    }
+  })
+
+  it('validates input against the contract and lists the problems', async () => {
+    const { call } = await withOpenCase()
+    const bad = await call('events:create', { occurredAt: 'yesterday', kind: 'party', title: 'x', extra: 1 })
+    expect(bad.ok).toBe(false)
+    if (!bad.ok) expect(bad.error.issues?.map((i) => i.path).sort()).toEqual(['$', '$.kind', '$.occurredAt'])
+    expect(await call('organizations:delete', { id: -1 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(await call('case:close', { sneaky: true })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(await call('events:list')).toEqual({ ok: true, value: [] })
+  })
+
+  it('logs a call with its reference number and promise in one step', async () => {
+    const { call } = await withOpenCase()
+    const org = await call('organizations:create', { name: 'Tポイント事務局', role: 'points_operator' })
+    if (!org.ok) throw new Error(org.error.message)
+    const logged = await call('events:logCall', {
+      event: { occurredAt: '2018-10-13T10:00:00+09:00', kind: 'contact', title: '調査依頼', organizationId: org.value.id, channel: 'phone', durationMinutes: 12 },
+      reference: { label: '受付番号', value: 'TP-1013' },
+      promise: { title: '調査結果の連絡（1週間）', dueAt: '2018-10-20' },
+    })
+    expect(logged.ok).toBe(true)
+    expect(await call('references:list')).toMatchObject({ ok: true, value: [{ value: 'TP-1013', organizationId: org.value.id }] })
+    expect(await call('tasks:list')).toMatchObject({ ok: true, value: [{ dueAt: '2018-10-20', done: false }] })
+    // A bad promise date rolls the whole note back.
+    const failed = await call('events:logCall', {
+      event: { occurredAt: '2018-10-14T10:00:00+09:00', kind: 'contact', title: 'second' },
+      promise: { title: 'x', dueAt: 'next week' },
+    })
+    expect(failed.ok).toBe(false)
+    expect(await call('events:list')).toMatchObject({ ok: true, value: [{ title: '調査依頼' }] })
+  })
+
+  it('evidence crosses as base64 and comes back byte-identical; refusals are explained', async () => {
+    const { call } = await withOpenCase()
+    const added = await call('evidence:add', { fileName: 'screenshot.png', base64: TINY_PNG.toString('base64'), caption: 'ログイン履歴' })
+    if (!added.ok) throw new Error(added.error.message)
+    const content = await call('evidence:content', { id: added.value.evidence.id })
+    expect(content.ok && Buffer.from(content.value.base64, 'base64').equals(TINY_PNG)).toBe(true)
+    expect(await call('evidence:add', { fileName: 'x.png', base64: Buffer.from('PK\u0003\u0004').toString('base64') })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/not a supported evidence type/) },
+    })
+    expect(await call('evidence:add', { fileName: 'x.png', base64: '%%%' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+  })
+
+  it('a wrong passphrase says so and keeps the open case open', async () => {
+    const { call, file } = await withOpenCase()
+    const wrong = await call('case:open', { path: file, passphrase: 'wrong wrong' })
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'cannot_open', reason: 'wrong_passphrase_or_damaged' } })
+    expect(await call('case:get')).toMatchObject({ ok: true, value: { title: CASE.title } })
+    expect(await call('case:close')).toEqual({ ok: true, value: undefined })
+    expect(await call('case:get')).toMatchObject({ ok: false, error: { code: 'not_found' } })
+  })
+
+  it('remembers recent files, newest first', async () => {
+    const { call, file } = await withOpenCase()
+    expect(await call('recent:list')).toMatchObject({ ok: true, value: [{ path: file, title: CASE.title }] })
+    await call('recent:forget', { path: file })
+    expect(await call('recent:list')).toEqual({ ok: true, value: [] })
+  })
+
+  it('has a handler for every channel of the contract', async () => {
+    const { dispatch } = await withOpenCase()
+    for (const channel of Object.keys(contract)) {
+      const result = await dispatch(channel, { definitely: 'wrong' }, APP_PAGE)
+      expect(result.ok ? 'ok' : result.error.code).not.toBe('unknown_channel')
+    }
+  })
+})
