@@ -2,7 +2,7 @@
 // App logic lives in ./core (pure Node); ./app is only the Electron glue.
 import path from 'node:path'
 import { app, BrowserWindow, session } from 'electron'
-import { registerAppInfo } from './app/app-info'
+import { caseFileArgument, registerIpc, type IpcWiring } from './app/ipc'
 import { createMainWindow } from './app/main-window'
 import { applySessionRules, lockAllWebContents } from './app/security'
 import type { TrustedSources } from './app/trusted-urls'
@@ -18,6 +18,9 @@ const sources: TrustedSources = {
 }
 
 let mainWindow: BrowserWindow | undefined
+let ipc: IpcWiring | undefined
+/** macOS may name the file to open before the app is ready. */
+let fileBeforeReady: string | undefined
 
 function showMainWindow(): void {
   if (!mainWindow || mainWindow.isDestroyed()) {
@@ -35,15 +38,28 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.enableSandbox()
   lockAllWebContents()
+  // macOS hands over double-clicked files with an event, not in argv.
+  app.on('open-file', (event, file) => {
+    event.preventDefault()
+    if (ipc) ipc.requestOpen(file)
+    else fileBeforeReady = file
+  })
+  // Close the case cleanly (WAL folded back in) whatever ends the app.
+  app.on('will-quit', () => ipc?.session.close())
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
   void app.whenReady().then(() => {
     applySessionRules(session.defaultSession, sources)
-    registerAppInfo(sources)
+    ipc = registerIpc(sources, () => mainWindow)
+    if (fileBeforeReady) ipc.requestOpen(fileBeforeReady)
     showMainWindow()
     // Registered once ready: a window cannot be created before that.
-    app.on('second-instance', () => showMainWindow())
+    app.on('second-instance', (_event, argv) => {
+      const file = caseFileArgument(argv)
+      if (file) ipc?.requestOpen(file)
+      showMainWindow()
+    })
     app.on('activate', () => showMainWindow())
   })
 }

@@ -1,11 +1,13 @@
-// The renderer's only way into the main process. Sandboxed preloads can
-// require nothing but 'electron', so electron-vite bundles this into one
-// CommonJS file. Keep logic out of here: it just forwards calls.
+// The page's only way into the main process: `window.kiroku.invoke(channel,
+// input)`, typed by the IPC contract. Sandboxed preloads can require nothing
+// but 'electron', so electron-vite bundles this into one CommonJS file. No
+// logic here: the main process validates every call.
 import { contextBridge, ipcRenderer } from 'electron'
-import { APP_INFO_CHANNEL, type KirokuApi } from '../../shared/window-api'
+import type { KirokuClient } from '../../shared/ipc/contract'
+import { IPC_CHANNEL } from '../../shared/ipc/transport'
 
-const api = {
-  appInfo: () => ipcRenderer.invoke(APP_INFO_CHANNEL),
-} satisfies KirokuApi
+const client: KirokuClient = {
+  invoke: (channel, ...input) => ipcRenderer.invoke(IPC_CHANNEL, channel, input[0]),
+}
 
-contextBridge.exposeInMainWorld('kiroku', api)
+contextBridge.exposeInMainWorld('kiroku', client)

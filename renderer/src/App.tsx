@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'react'
-import type { AppInfo } from '../../shared/window-api'
 
 /** Placeholder page until the case UI lands. */
 export function App() {
-  const [info, setInfo] = useState<AppInfo>()
+  const [version, setVersion] = useState<string>()
 
   useEffect(() => {
     // window.kiroku is missing when the page is opened outside Electron.
-    window.kiroku?.appInfo().then(setInfo, () => setInfo(undefined))
+    window.kiroku?.invoke('app:info').then((r) => r.ok && setVersion(`${r.value.name} ${r.value.version}`))
   }, [])
 
   return (
@@ -15,11 +14,7 @@ export function App() {
       <h1>Kiroku 記録</h1>
       <p>The case file screens are coming soon.</p>
       <p lang="ja">事件記録の画面は準備中です。</p>
-      {info && (
-        <p className="version">
-          {info.name} {info.version} · Electron {info.electron}
-        </p>
-      )}
+      {version && <p className="version">{version}</p>}
     </main>
   )
 }

@@ -1,8 +1,8 @@
-// The bridge the preload exposes (electron/preload/index.ts).
-import type { KirokuApi } from '../../shared/window-api'
+// The bridge the preload exposes (electron/preload/index.ts), typed by the IPC contract.
+import type { KirokuClient } from '../../shared/ipc/contract'
 
 declare global {
   interface Window {
-    kiroku: KirokuApi
+    kiroku: KirokuClient
   }
 }

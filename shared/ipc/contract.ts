@@ -60,6 +60,8 @@ const tasks = crud(TaskInputSchema, TaskSchema)
 export const contract = {
   'app:info': { input: nothing, output: AppInfoSchema },
   'recent:list': { input: nothing, output: z.array(RecentFileSchema) },
+  /** A case file the app was asked to open (command line, double-click), taken once. */
+  'app:takeFileToOpen': { input: nothing, output: filePath.optional() },
   'recent:forget': { input: z.strictObject({ path: filePath }), output: done },
 
   /** Native file dialogs; undefined when the user cancels. */
@@ -151,4 +153,3 @@ export type KirokuClient = {
   invoke<C extends Channel>(channel: C, ...input: Input<C> extends undefined ? [] : [Input<C>]): Promise<Result<Output<C>>>
 }
 
-export const IPC_CHANNEL = 'kiroku:invoke'

@@ -1,6 +1,7 @@
 // The real router and handlers over a real case folder, as Electron wires them
 // (only the native dialogs are replaced: they answer with preset paths).
 import path from 'node:path'
+import type { Result } from '../../shared/ipc/contract'
 import { createHandlers, type Platform } from '../../electron/main/ipc/handlers'
 import { RecentFiles } from '../../electron/main/ipc/recent-files'
 import { createRouter, type Sender } from '../../electron/main/ipc/router'
@@ -10,6 +11,7 @@ export const APP_PAGE: Sender = { url: 'file:///app/out/renderer/index.html' }
 export function testRouter(dir: string, answers: { open?: string; create?: string } = {}) {
   const platform: Platform = {
     appInfo: () => ({ name: 'Kiroku', version: 'test', locale: 'ja' }),
+    takeFileToOpen: () => undefined,
     chooseCaseToOpen: async () => answers.open,
     chooseNewCasePath: async () => answers.create,
     recentFiles: new RecentFiles(path.join(dir, 'settings', 'recent.json')),
@@ -17,5 +19,7 @@ export function testRouter(dir: string, answers: { open?: string; create?: strin
   }
   const logged: string[] = []
   const dispatch = createRouter(createHandlers(platform), (s) => s.url === APP_PAGE.url, (m) => logged.push(m))
-  return { dispatch, logged, call: (channel: string, input?: unknown) => dispatch(channel, input, APP_PAGE) }
+    // Results are loosely typed here: the tests assert their shape themselves.
+  const call = (channel: string, input?: unknown) => dispatch(channel, input, APP_PAGE) as Promise<Result<any>>
+  return { dispatch, logged, call }
 }

@@ -8,6 +8,8 @@ import type { RecentFiles } from './recent-files'
 
 export interface Platform {
   appInfo(): { name: string; version: string; locale: string }
+  /** A path given on the command line or by the OS, handed out once. */
+  takeFileToOpen(): string | undefined
   chooseCaseToOpen(): Promise<string | undefined>
   chooseNewCasePath(suggestedName: string): Promise<string | undefined>
   recentFiles: RecentFiles
@@ -43,6 +45,7 @@ export function createHandlers(platform: Platform, session = new CaseSession()):
   }
   return {
     'app:info': () => platform.appInfo(),
+    'app:takeFileToOpen': () => platform.takeFileToOpen(),
     'recent:list': () => platform.recentFiles.list(),
     'recent:forget': ({ path }) => platform.recentFiles.forget(path),
     'dialog:chooseCaseToOpen': () => platform.chooseCaseToOpen(),

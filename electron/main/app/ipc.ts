@@ -1,0 +1,61 @@
+// Electron glue for the IPC router: the platform services only Electron has
+// (native dialogs, settings folder, locale), and the one ipcMain handler that
+// hands every call to the router with the URL of the frame that sent it.
+import path from 'node:path'
+import { app, dialog, ipcMain, type BrowserWindow } from 'electron'
+import { IPC_CHANNEL } from '../../../shared/ipc/transport'
+import { CASE_FILE_EXTENSION } from '../core'
+import { CaseSession, createHandlers, type Platform } from '../ipc/handlers'
+import { RecentFiles } from '../ipc/recent-files'
+import { createRouter } from '../ipc/router'
+import { electronNativeBinding } from './native-binding'
+import { isAppPage, type TrustedSources } from './trusted-urls'
+
+const CASE_FILTER = { name: 'Kiroku case', extensions: [CASE_FILE_EXTENSION.slice(1)] }
+
+/** The first .kiroku path among command-line arguments (double-click, "Open with"). */
+export function caseFileArgument(argv: string[]): string | undefined {
+  return argv.slice(1).find((arg) => !arg.startsWith('-') && arg.endsWith(CASE_FILE_EXTENSION))
+}
+
+export interface IpcWiring {
+  session: CaseSession
+  /** Remember a file the OS asked us to open, for the page to take. */
+  requestOpen(file: string): void
+}
+
+export function registerIpc(sources: TrustedSources, window: () => BrowserWindow | undefined): IpcWiring {
+  let fileToOpen = caseFileArgument(process.argv)
+  const session = new CaseSession()
+  const platform: Platform = {
+    appInfo: () => ({ name: app.getName(), version: app.getVersion(), locale: app.getLocale() }),
+    takeFileToOpen: () => {
+      const file = fileToOpen
+      fileToOpen = undefined
+      return file
+    },
+    chooseCaseToOpen: async () => {
+      const owner = window()
+      const options = { properties: ['openFile' as const], filters: [CASE_FILTER] }
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? undefined : result.filePaths[0]
+    },
+    chooseNewCasePath: async (suggestedName) => {
+      const owner = window()
+      const options = {
+        defaultPath: path.join(app.getPath('documents'), `${suggestedName || 'case'}${CASE_FILE_EXTENSION}`),
+        filters: [CASE_FILTER],
+      }
+      const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options)
+      if (result.canceled || !result.filePath) return undefined
+      return result.filePath.endsWith(CASE_FILE_EXTENSION) ? result.filePath : `${result.filePath}${CASE_FILE_EXTENSION}`
+    },
+    recentFiles: new RecentFiles(path.join(app.getPath('userData'), 'recent-files.json')),
+    caseFileOptions: { nativeBinding: electronNativeBinding(app) },
+  }
+  const dispatch = createRouter(createHandlers(platform, session), (sender) => isAppPage(sender.url, sources))
+  ipcMain.handle(IPC_CHANNEL, (event, channel: unknown, input: unknown) =>
+    dispatch(channel, input, { url: event.senderFrame?.url ?? '' }),
+  )
+  return { session, requestOpen: (file) => (fileToOpen = file) }
+}
