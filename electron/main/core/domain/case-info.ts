@@ -6,25 +6,21 @@ import { parseInput } from './table'
 
 type CaseRow = Record<string, string | null>
 
+/** Absent optional fields are left out rather than null, as everywhere else. */
+function present<T extends Record<string, string | null>>(fields: T): { [K in keyof T]?: string } {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null)) as { [K in keyof T]?: string }
+}
+
 function toRecord(row: CaseRow): CaseRecord {
-  const optional = (v: string | null) => v ?? undefined
-  const victim = {
-    name: optional(row.victim_name),
-    address: optional(row.victim_address),
-    phone: optional(row.victim_phone),
-    email: optional(row.victim_email),
+  return {
+    title: row.title!,
+    kind: row.kind as CaseRecord['kind'],
+    status: row.status as CaseRecord['status'],
+    summary: row.summary ?? '',
+    ...present({ discoveredAt: row.discovered_at }),
+    victim: present({ name: row.victim_name, address: row.victim_address, phone: row.victim_phone, email: row.victim_email }),
+    updatedAt: row.updated_at!,
   }
-  return JSON.parse(
-    JSON.stringify({
-      title: row.title,
-      kind: row.kind,
-      status: row.status,
-      summary: row.summary,
-      discoveredAt: optional(row.discovered_at),
-      victim,
-      updatedAt: row.updated_at,
-    }),
-  ) as CaseRecord
 }
 
 export class CaseInfo {
