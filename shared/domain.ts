@@ -56,7 +56,8 @@ const DATE_RE = new RegExp(`^${DATE}$`)
 
 function isRealCalendarDate(value: string): boolean {
   const [y, m, d] = value.slice(0, 10).split('-').map(Number)
-  const date = new Date(Date.UTC(y, m - 1, d))
+  const date = new Date(0)
+  date.setUTCFullYear(y, m - 1, d) // unlike Date.UTC, keeps years 0–99 as written
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
 }
 
@@ -74,9 +75,13 @@ export const isoDateOrDateTime = z
     message: 'expected a date (2018-11-15) or an ISO 8601 date and time with its offset',
   })
 
-const text = (max: number) => z.string().max(max)
+/** Half of a UTF-16 surrogate pair on its own: SQLite would store it as U+FFFD, silently. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+const wellFormed = { message: 'contains a broken character (a lone UTF-16 surrogate)' }
+const text = (max: number) => z.string().max(max).refine((v) => !LONE_SURROGATE.test(v), wellFormed)
 const optionalText = (max: number) => text(max).optional()
-const name = (max: number) => z.string().trim().min(1, 'must not be empty').max(max)
+const name = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max).refine((v) => !LONE_SURROGATE.test(v), wellFormed)
 const id = z.number().int().positive()
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)
 

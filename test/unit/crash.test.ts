@@ -74,7 +74,7 @@ it(`survives ${KILLS} SIGKILLs of a writer with every reported commit intact`, a
     // Anything but our SIGKILL means the writer failed on its own.
     expect(outcome.signal, context).toBe('SIGKILL')
     reported.set(run, outcome.lastCommitted)
-    totalCommitted += outcome.lastCommitted; console.log(run, delayMs, outcome.lastCommitted)
+    totalCommitted += outcome.lastCommitted
 
     const caseFile = openCaseFile(file, PASSPHRASE)
     try {

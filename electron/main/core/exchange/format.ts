@@ -64,7 +64,7 @@ export const DocumentSchema = z.strictObject({
       EvidenceMetaSchema.extend({
         id: LocalId,
         file: z.string().min(1, 'must name a file'),
-        fileName: z.string().max(255).optional(),
+        fileName: blankAsAbsent(z.string().max(255)),
         sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits').optional(),
         capturedAt: optionalDate,
       }),
