@@ -1,10 +1,10 @@
 // The unencrypted twin of importJsonFile/openCaseFile: the same validation,
-// the same writeDocument, the same atomic write and the same connection
+// the same writeImportedDocument, the same atomic write and the same connection
 // settings (WAL, synchronous FULL, temp_store MEMORY), only without a key, so
 // the difference between the two is what encryption costs.
 import fs from 'node:fs'
 import path from 'node:path'
-import { CaseFile, parseDocumentText, validateDocument, writeDocument } from '../electron/main/core'
+import { CaseFile, parseDocumentText, validateDocument, writeImportedDocument } from '../electron/main/core'
 import { unencryptedCaseConnection } from '../electron/main/core/casefile/connection'
 import { writeAtomically } from '../electron/main/core/fs/atomic'
 
@@ -19,7 +19,7 @@ export async function importJsonFilePlain(target: string, jsonPath: string): Pro
     const caseFile = new CaseFile(tmp, unencryptedCaseConnection(tmp))
     try {
       caseFile.case.set(validated.doc.case)
-      writeDocument(caseFile, validated, path.basename(jsonPath))
+      writeImportedDocument(caseFile, validated, path.basename(jsonPath))
     } finally {
       caseFile.close()
     }

@@ -120,6 +120,8 @@ export const EventInputSchema = z.strictObject({
   channel: z.enum(CHANNELS).optional(),
   durationMinutes: z.number().int().min(0).max(24 * 60).optional(),
   evidenceIds: z.array(id).max(1000).default([]),
+  /** Private notes stay out of shared copies. */
+  private: z.boolean().default(false),
 })
 
 export const ReferenceInputSchema = z.strictObject({
@@ -152,6 +154,8 @@ export const TaskInputSchema = z.strictObject({
 export const EvidenceMetaSchema = z.strictObject({
   caption: optionalText(2000),
   capturedAt: isoDateOrDateTime.optional(),
+  /** Private evidence stays out of shared copies. */
+  private: z.boolean().default(false),
 })
 
 export type Victim = z.infer<typeof VictimSchema>
@@ -161,7 +165,7 @@ export type EventInput = z.input<typeof EventInputSchema>
 export type ReferenceInput = z.infer<typeof ReferenceInputSchema>
 export type LossInput = z.input<typeof LossInputSchema>
 export type TaskInput = z.input<typeof TaskInputSchema>
-export type EvidenceMeta = z.infer<typeof EvidenceMetaSchema>
+export type EvidenceMeta = z.input<typeof EvidenceMetaSchema>
 
 // Records as the case file gives them back; also the IPC contract's outputs.
 export const CaseRecordSchema = CaseInputSchema.extend({ updatedAt: z.string() })

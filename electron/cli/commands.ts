@@ -9,7 +9,9 @@ import {
   createCaseFile,
   exportJsonFile,
   importJsonFile,
+  mergeCaseFile,
   openCaseFile,
+  shareCaseFile,
   type CaseFileOptions,
 } from '../main/core'
 import { getPassphrase } from './passphrase'
@@ -47,9 +49,13 @@ const passphrase = (ctx: CommandContext, confirm = false) =>
     confirm,
   })
 
-async function withCase<T>(ctx: CommandContext, work: (caseFile: CaseFile) => T | Promise<T>): Promise<T> {
+async function withCase<T>(
+  ctx: CommandContext,
+  work: (caseFile: CaseFile) => T | Promise<T>,
+  knownPassphrase?: string,
+): Promise<T> {
   const file = positional(ctx, 0, 'FILE')
-  const caseFile = openCaseFile(file, await passphrase(ctx), fileOptions(ctx))
+  const caseFile = openCaseFile(file, knownPassphrase ?? (await passphrase(ctx)), fileOptions(ctx))
   try {
     return await work(caseFile)
   } finally {
@@ -182,6 +188,40 @@ export const commands = {
       for (const problem of report.problems) ctx.out(`  - ${problem}`)
     }
     if (!report.ok) throw new KirokuError('verification_failed', 'Verification failed; restore the file from a backup.')
+  },
+
+  async share(ctx: CommandContext) {
+    const out = positional(ctx, 1, 'OUT.kiroku')
+    const current = await passphrase(ctx)
+    const sharePassphrase = await getPassphrase({
+      env: 'KIROKU_SHARE_PASSPHRASE',
+      file: str(ctx, 'share-passphrase-file'),
+      prompt: 'Passphrase for the copy: ',
+      confirm: true,
+    })
+    const options = {
+      withoutPrivate: !ctx.values['include-private'],
+      excludeEvidenceIds: list(ctx, 'exclude-evidence').map(Number),
+    }
+    const summary = await withCase(ctx, (caseFile) => shareCaseFile(caseFile, current, out, sharePassphrase, options), current)
+    if (ctx.values.json) return printJson(ctx, summary)
+    ctx.out(`Wrote ${out}: ${summary.events} events, ${summary.evidence} evidence (left out: ${summary.leftOutEvents} events, ${summary.leftOutEvidence} evidence)`)
+  },
+
+  async merge(ctx: CommandContext) {
+    const sharedPath = positional(ctx, 1, 'SHARED.kiroku')
+    const shared = openCaseFile(
+      sharedPath,
+      await getPassphrase({ env: 'KIROKU_SHARE_PASSPHRASE', file: str(ctx, 'share-passphrase-file'), prompt: 'Passphrase of the shared file: ' }),
+    )
+    try {
+      const report = shared.verify()
+      if (!report.ok) throw new KirokuError('verification_failed', `${sharedPath} fails verification:\n  ${report.problems.join('\n  ')}`)
+      await withCase(ctx, (caseFile) => mergeCaseFile(caseFile, shared))
+    } finally {
+      shared.close()
+    }
+    ctx.out(`Merged ${sharedPath}`)
   },
 
   async passwd(ctx: CommandContext) {

@@ -52,6 +52,25 @@ const USAGE: Record<CommandName, { usage: string; options?: Options }> = {
   },
   search: { usage: 'kiroku search FILE QUERY\n  Full-text search (Japanese substrings work).' },
   verify: { usage: 'kiroku verify FILE\n  Check the database, every evidence hash and the audit chain. Exit 4 if anything is wrong.' },
+  share: {
+    usage:
+      'kiroku share FILE OUT.kiroku [--include-private] [--exclude-evidence ID]…\n' +
+      '  An encrypted copy under a passphrase of its own ($KIROKU_SHARE_PASSPHRASE, --share-passphrase-file or a prompt),\n' +
+      '  without private events and evidence. FILE is not changed.',
+    options: {
+      'share-passphrase-file': { type: 'string' },
+      'include-private': { type: 'boolean' },
+      'exclude-evidence': { type: 'string', multiple: true },
+    },
+  },
+  merge: {
+    usage:
+      'kiroku merge FILE SHARED.kiroku\n' +
+      '  Verify a shared case file, then add its events, references, losses, evidence and tasks to FILE\n' +
+      '  without duplicates (same evidence bytes = same evidence). Its passphrase: $KIROKU_SHARE_PASSPHRASE,\n' +
+      '  --share-passphrase-file or a prompt.',
+    options: { 'share-passphrase-file': { type: 'string' } },
+  },
   passwd: {
     usage: 'kiroku passwd FILE\n  Change the passphrase (new one from $KIROKU_NEW_PASSPHRASE, --new-passphrase-file or a prompt).',
     options: { 'new-passphrase-file': { type: 'string' } },

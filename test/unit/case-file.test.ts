@@ -9,7 +9,9 @@ import {
   createCaseFile,
   openCaseFile,
 } from '../../electron/main/core'
+import Database from 'better-sqlite3-multiple-ciphers'
 import { openUnencrypted } from '../../electron/main/core/casefile/connection'
+import { APPLICATION_ID, MIGRATIONS } from '../../electron/main/core/casefile/migrations'
 import { PASSPHRASE, tempDir } from '../helpers/temp'
 
 const CASE = { title: '不正ログイン', kind: 'account_takeover', status: 'open', summary: '', victim: {} } as const
@@ -91,6 +93,23 @@ describe('case file', () => {
     await expect(changePassphrase(file, 'wrong current', 'another passphrase')).rejects.toBeInstanceOf(CannotOpenError)
     expect(fs.readFileSync(file).equals(before)).toBe(true)
     expect(fs.readdirSync(path.dirname(file))).toEqual(['case.kiroku'])
+  })
+
+  it('migrates a file written by schema 1, in one step, keeping its data', async () => {
+    const file = path.join(tempDir(), 'old.kiroku')
+    const db = new Database(file)
+    db.pragma(`cipher = 'sqlcipher'`)
+    db.pragma('legacy = 4')
+    db.key(Buffer.from(PASSPHRASE))
+    db.exec(MIGRATIONS[0])
+    db.pragma(`application_id = ${APPLICATION_ID}`)
+    db.pragma('user_version = 1')
+    db.prepare(`INSERT INTO events (occurred_at, occurred_utc, kind, title) VALUES ('2018-10-12T09:30+09:00', '2018-10-12T00:30:00.000Z', 'note', 'from v1')`).run()
+    db.close()
+    const caseFile = openCaseFile(file, PASSPHRASE)
+    expect(caseFile.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    expect(caseFile.events.list()).toMatchObject([{ title: 'from v1', private: false }])
+    caseFile.close()
   })
 
   describe('damaged or foreign files get a clear reason', () => {

@@ -109,4 +109,22 @@ describe('kiroku CLI', () => {
     expect(fs.readdirSync(path.join(dir, 'out-evidence'))).toHaveLength(3)
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'out.json'), 'utf8')).format).toBe('kiroku-case')
   })
+
+  it('share writes a copy that opens with its own passphrase; merge twice = merge once', () => {
+    const { dir, file } = storyCase()
+    const copy = path.join(dir, 'copy.kiroku')
+    const shareEnv = { ...env, KIROKU_SHARE_PASSPHRASE: 'the copy passphrase' }
+    const shared = kiroku(['share', file, copy, '--exclude-evidence', '1', '--json'], { env: shareEnv })
+    expect(shared.status).toBe(0)
+    expect(JSON.parse(shared.stdout)).toMatchObject({ evidence: 2, leftOutEvidence: 1 })
+    expect(kiroku(['verify', copy], { env: { KIROKU_PASSPHRASE: 'the copy passphrase' } }).status).toBe(0)
+    expect(kiroku(['verify', copy], { env }).status).toBe(2)
+
+    expect(kiroku(['add-event', copy, '--title', '弁護士に相談', '--at', '2018-11-01T10:00+09:00'], { env: { KIROKU_PASSPHRASE: 'the copy passphrase' } }).status).toBe(0)
+    for (let i = 0; i < 2; i++) expect(kiroku(['merge', file, copy], { env: shareEnv }).status).toBe(0)
+    const titles = JSON.parse(kiroku(['list', file, '--json'], { env }).stdout).map((e: { title: string }) => e.title)
+    expect(titles).toHaveLength(7)
+    expect(titles.filter((t: string) => t === '弁護士に相談')).toHaveLength(1)
+    expect(kiroku(['merge', file, copy], { env: { ...env, KIROKU_SHARE_PASSPHRASE: 'wrong one!' } }).status).toBe(2)
+  })
 })

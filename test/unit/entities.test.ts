@@ -85,6 +85,7 @@ describe('entities', () => {
       channel: 'phone',
       durationMinutes: 18,
       evidenceIds: [evidence.id],
+      private: true,
     } as const
     const event = caseFile.events.create(input)
     expect(reopen().events.get(event.id)).toEqual({ id: event.id, ...input })

@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers'
 
 export const GENESIS_HASH = '0'.repeat(64)
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'rekey' | 'link' | 'unlink'
+export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'merge' | 'copy' | 'rekey'
 
 export interface AuditEntry {
   seq: number

@@ -104,6 +104,11 @@ ${searchTriggers('organizations', 'organization', "concat_ws(' ', $name, $phone,
 ${searchTriggers('losses', 'loss', "concat_ws(' ', $description, $unit)")}
 ${searchTriggers('evidence', 'evidence', "concat_ws(' ', $caption, $file_name)")}
 `,
+  // 1 -> 2: events and evidence can be marked private (left out of shared copies).
+  `
+ALTER TABLE events ADD COLUMN private INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE evidence ADD COLUMN private INTEGER NOT NULL DEFAULT 0;
+`,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

@@ -21,7 +21,7 @@ export function utcSortKey(isoWithOffset: string): string {
 
 export class Events extends Table<typeof EventInputSchema, TimelineEvent> {
   constructor(db: Connection) {
-    super(db, { table: 'events', entity: 'event', schema: EventInputSchema })
+    super(db, { table: 'events', entity: 'event', schema: EventInputSchema, booleans: ['private'] })
   }
 
   private evidenceIdsOf(id: number): number[] {

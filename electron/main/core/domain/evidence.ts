@@ -73,13 +73,13 @@ export class EvidenceStore extends Table<typeof EvidenceColumns, Evidence> {
     db: Connection,
     readonly maxBytes: number = DEFAULT_MAX_EVIDENCE_BYTES,
   ) {
-    super(db, { table: 'evidence', entity: 'evidence', schema: EvidenceColumns })
+    super(db, { table: 'evidence', entity: 'evidence', schema: EvidenceColumns, booleans: ['private'] })
   }
 
   add(intake: EvidenceIntake): IntakeResult {
     const fileName = path.basename(intake.fileName).slice(0, 255) || 'evidence'
     const mimeType = checkEvidence(intake.bytes, fileName, this.maxBytes)
-    const meta = parseInput(EvidenceMetaSchema, { caption: intake.caption, capturedAt: intake.capturedAt })
+    const meta = parseInput(EvidenceMetaSchema, { caption: intake.caption, capturedAt: intake.capturedAt, private: intake.private })
     const sha256 = sha256Hex(intake.bytes)
     return this.db.transaction(() => {
       const existing = this.db.prepare('SELECT id FROM evidence WHERE sha256 = ?').pluck().get(sha256) as
@@ -116,8 +116,8 @@ export class EvidenceStore extends Table<typeof EvidenceColumns, Evidence> {
       // Only these two columns may appear in the SET list: the trigger guarding
       // the original fires on any mention of the others.
       const result = this.db
-        .prepare('UPDATE evidence SET caption = ?, captured_at = ? WHERE id = ?')
-        .run(meta.caption ?? null, meta.capturedAt ?? null, id)
+        .prepare('UPDATE evidence SET caption = ?, captured_at = ?, private = ? WHERE id = ?')
+        .run(meta.caption ?? null, meta.capturedAt ?? null, Number(meta.private), id)
       if (result.changes === 0) throw new NotFoundError('evidence', id)
       appendAudit(this.db, 'evidence', id, 'update', meta)
       return this.get(id)

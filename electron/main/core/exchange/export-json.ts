@@ -47,6 +47,7 @@ export function toDocument(caseFile: CaseFile, evidenceFile: (id: number, fileNa
       sha256: e.sha256,
       caption: e.caption,
       capturedAt: e.capturedAt,
+      private: e.private,
     })),
     tasks: caseFile.tasks.list().map(({ id: _id, ...t }) => ({
       ...t,

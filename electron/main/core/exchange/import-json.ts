@@ -5,10 +5,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { CaseFile, CaseFileOptions } from '../casefile/case-file'
 import { createCaseFile } from '../casefile/case-file'
-import { appendAudit } from '../casefile/audit'
 import { DEFAULT_MAX_EVIDENCE_BYTES, checkEvidence, readEvidenceFile, sha256Hex } from '../domain/evidence'
 import { InvalidInputError, issuesFromZod, type InputIssue } from '../errors'
 import { DocumentSchema, FORMAT_NAME, FORMAT_VERSION, checkLinks, type CaseDocument } from './format'
+import { writeDocument } from './write-document'
 
 export function parseDocumentText(jsonText: string): unknown {
   try {
@@ -78,57 +78,15 @@ export function validateDocument(
   return { doc, baseDir }
 }
 
-/** Adds a validated document's contents to an open case, in one transaction. */
-export function writeDocument(caseFile: CaseFile, { doc, baseDir }: ValidatedDocument, source: string): void {
-  caseFile.transaction(() => {
-    const organizationIds = new Map<string, number>()
-    const evidenceIds = new Map<string, number>()
-    const eventIds = new Map<string, number>()
-    const mapped = (ids: Map<string, number>, id: string | undefined) => (id === undefined ? undefined : ids.get(id))
-
-    for (const { id, ...organization } of doc.organizations) {
-      organizationIds.set(id, caseFile.organizations.create(organization).id)
-    }
-    for (const { id, file, fileName, sha256: _checked, ...meta } of doc.evidence) {
-      const filePath = resolveEvidencePath(baseDir, file)!
-      const bytes = readEvidenceFile(filePath, caseFile.evidence.maxBytes)
-      const { evidence } = caseFile.evidence.add({ ...meta, bytes, fileName: fileName ?? path.basename(filePath) })
-      evidenceIds.set(id, evidence.id)
-    }
-    for (const { id, organizationId, evidenceIds: linked, ...event } of doc.events) {
-      const created = caseFile.events.create({
-        ...event,
-        organizationId: mapped(organizationIds, organizationId),
-        evidenceIds: [...new Set(linked.map((e) => evidenceIds.get(e)!))],
-      })
-      if (id !== undefined) eventIds.set(id, created.id)
-    }
-    for (const { organizationId, eventId, ...reference } of doc.references) {
-      caseFile.references.create({
-        ...reference,
-        organizationId: mapped(organizationIds, organizationId),
-        eventId: mapped(eventIds, eventId),
-      })
-    }
-    for (const { organizationId, ...loss } of doc.losses) {
-      caseFile.losses.create({ ...loss, organizationId: mapped(organizationIds, organizationId) })
-    }
-    for (const { organizationId, eventId, ...task } of doc.tasks) {
-      caseFile.tasks.create({
-        ...task,
-        organizationId: mapped(organizationIds, organizationId),
-        eventId: mapped(eventIds, eventId),
-      })
-    }
-    appendAudit(caseFile.db, 'case', 1, 'import', {
-      source,
-      organizations: doc.organizations.length,
-      events: doc.events.length,
-      references: doc.references.length,
-      losses: doc.losses.length,
-      evidence: doc.evidence.length,
-      tasks: doc.tasks.length,
-    })
+/** Writes a validated document into a new case, reading evidence from the document's folder. */
+export function writeImportedDocument(caseFile: CaseFile, { doc, baseDir }: ValidatedDocument, source: string): void {
+  writeDocument(caseFile, doc, {
+    readEvidence: (item) => {
+      const file = resolveEvidencePath(baseDir, item.file)!
+      return { bytes: readEvidenceFile(file, caseFile.evidence.maxBytes), fileName: item.fileName ?? path.basename(file) }
+    },
+    skipExisting: false,
+    audit: { action: 'import', source },
   })
 }
 
@@ -152,6 +110,6 @@ export async function importJsonFile(
   )
   await createCaseFile(target, passphrase, validated.doc.case, {
     ...options,
-    fill: (caseFile) => writeDocument(caseFile, validated, path.basename(jsonPath)),
+    fill: (caseFile) => writeImportedDocument(caseFile, validated, path.basename(jsonPath)),
   })
 }

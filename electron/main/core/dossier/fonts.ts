@@ -1,0 +1,92 @@
+// Japanese text in pdf-lib (see shared/notes/pdf-japanese.md): pdf-lib's own
+// subsetter drops glyphs, and a whole Noto Sans JP is 5 MB per PDF. So the
+// font is subset first with HarfBuzz (subset-font) to exactly the characters
+// the dossier prints, then embedded whole with every OpenType feature off
+// (with them on, digits after some characters are spaced apart).
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import fontkit from '@pdf-lib/fontkit'
+import type { PDFDocument, PDFFont } from 'pdf-lib'
+import subsetFont from 'subset-font'
+
+const FONT_FILES = {
+  regular: '@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf',
+  bold: '@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf',
+} as const
+
+export type Weight = keyof typeof FONT_FILES
+
+const FEATURES_OFF = { calt: false, kern: false, liga: false, locl: false, ccmp: false, palt: false, vert: false }
+
+/** Printed instead of a character the font does not have (the customary 〓, "geta"). */
+export const MISSING = '〓'
+// Always in the subset: the ASCII range (page numbers, hashes) and the replacement mark.
+const ALWAYS = `${Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('')}${MISSING}`
+// Joiners, variation selectors and combining marks have no width of their own; a font without them just leaves them out.
+const INVISIBLE = /[\u200B-\u200F\u2060\uFE00-\uFE0F\u{E0100}-\u{E01EF}\p{M}]/u
+
+// The fonts ship in node_modules (OFL); resolved at run time, never copied into the repo.
+const resolveFont = (weight: Weight) => createRequire(import.meta.url).resolve(FONT_FILES[weight])
+
+export class FontSet {
+  private widths = new Map<string, number>()
+  private constructor(
+    readonly regular: PDFFont,
+    readonly bold: PDFFont,
+    private readonly supported: Record<Weight, Set<number>>,
+  ) {}
+
+  static async embed(doc: PDFDocument, text: Record<Weight, string>): Promise<FontSet> {
+    doc.registerFontkit(fontkit)
+    const [regular, bold] = await Promise.all([embedSubset(doc, 'regular', text.regular), embedSubset(doc, 'bold', text.bold)])
+    return new FontSet(regular, bold, { regular: new Set(regular.getCharacterSet()), bold: new Set(bold.getCharacterSet()) })
+  }
+
+  font(weight: Weight): PDFFont {
+    return weight === 'bold' ? this.bold : this.regular
+  }
+
+  /** The text as it can be drawn: tabs as spaces, unknown characters as 〓, never a blank box. */
+  clean(text: string, weight: Weight): string {
+    let out = ''
+    for (const ch of text.normalize('NFC')) {
+      if (ch === '\t') out += ' '
+      else if (this.supported[weight].has(ch.codePointAt(0)!)) out += ch
+      else if (!INVISIBLE.test(ch) && !/[\x00-\x1f\x7f]/.test(ch)) out += MISSING
+    }
+    return out
+  }
+
+  /** Width in points of cleaned text. Kerning is off, so a string is the sum of its characters. */
+  width(text: string, weight: Weight, size: number): number {
+    let em = 0
+    for (const ch of text) {
+      const key = weight + ch
+      let w = this.widths.get(key)
+      if (w === undefined) {
+        w = this.font(weight).widthOfTextAtSize(ch, 1)
+        this.widths.set(key, w)
+      }
+      em += w
+    }
+    return em * size
+  }
+}
+
+async function embedSubset(doc: PDFDocument, weight: Weight, text: string): Promise<PDFFont> {
+  const ttf = fs.readFileSync(resolveFont(weight))
+  const subset = await subsetFont(ttf, `${text}${ALWAYS}`, {
+    targetFormat: 'sfnt',
+    // Layout tables are of no use with every feature off; leaving them out keeps the subset small.
+    keepFeatures: [],
+    noLayoutClosure: true,
+  })
+  // "ABCDEF+Name" marks an embedded subset (PDF 32000 9.6.4); the tag follows the content.
+  const tag = [...crypto.createHash('sha256').update(subset).digest().subarray(0, 6)].map((b) => String.fromCharCode(65 + (b % 26))).join('')
+  return doc.embedFont(subset, {
+    subset: false,
+    customName: `${tag}+NotoSansJP-${weight === 'bold' ? 'Bold' : 'Regular'}`,
+    features: FEATURES_OFF,
+  })
+}

@@ -1,0 +1,305 @@
+// Every word the dossier prints, in Japanese and English. Kept in one place so
+// both languages have the same keys (the English object is checked against
+// the Japanese one) and so the font subset can include all of them.
+import type { CaseKind, CaseStatus, Channel, EventKind, OrganizationRole } from '../../../../shared/domain'
+import type { Lang } from './dates'
+
+const ja = {
+  reportTitle: '被害状況報告書',
+  audience: { police: '警察提出用', provider: '事業者提出用' },
+  submittedTo: '提出先',
+  police: '警察',
+  providers: '関係事業者',
+  caseTitle: '件名',
+  caseKind: '被害の種類',
+  caseStatus: '現在の状況',
+  discovered: '発覚日時',
+  victim: '被害者',
+  name: '氏名',
+  address: '住所',
+  phone: '電話番号',
+  email: 'メールアドレス',
+  madeOn: '作成日',
+  pages: '総ページ数',
+  madeWith: '本書は被害者の暗号化された記録ファイルから Kiroku（記録）で作成しました。',
+  providerScope: (org: string) => `本書は「${org}」に関係する記録と、被害の発生そのものに関する記録のみを含みます。`,
+  redacted: '電話番号・メールアドレス・口座番号等・住所は、末尾4文字を除き伏せ字にしています。',
+  notRecorded: '未記録',
+
+  summary: '概要（5W1H）',
+  when: 'いつ',
+  where: 'どこで',
+  who: '誰が',
+  what: '何を',
+  how: 'どのように',
+  why: 'なぜ',
+  firstEvent: '最初の記録',
+  lastEvent: '最後の記録',
+  victimIs: '被害者',
+  perpetratorUnknown: '加害者は不明',
+  whyUnknown: '不明（犯行の動機・経路は調査中）',
+  andMore: (n: number) => `ほか${n}件`,
+  inVictimsWords: '被害者による説明',
+  missing: '記録されていない項目',
+  missingItems: { events: '経緯（出来事）', losses: '被害額', references: '受付番号・問い合わせ番号', evidence: '証拠', victim: '被害者の連絡先' },
+  status: '状況',
+
+  losses: '被害額',
+  description: '内容',
+  occurred: '発生日',
+  amount: '被害額',
+  recovered: '回復済み',
+  outstanding: '未回復',
+  expected: '回復予定日',
+  total: '合計',
+  unitHeading: (unit: string) => `単位: ${unit}`,
+
+  chronology: '経緯',
+  representative: '担当者',
+  channel: '連絡手段',
+  duration: '所要時間',
+  minutes: (n: number) => `${n}分`,
+  referencesGiven: '受付番号等',
+  evidence: '証拠',
+
+  organizations: '連絡先と受付番号',
+  organization: '組織',
+  role: '種別',
+  contact: '連絡先',
+  reference: '番号',
+  issued: '発行日',
+  noReference: '（番号なし）',
+
+  followUps: '未了の対応と事業者の条件',
+  task: '内容',
+  due: '期限',
+  overdue: '期限超過',
+  open: '未了',
+  conditions: '事業者に関する注記・条件',
+
+  evidenceIndex: '証拠一覧',
+  number: '番号',
+  caption: '説明',
+  fileName: 'ファイル名',
+  type: '形式',
+  size: 'サイズ',
+  captured: '取得日',
+  inAppendix: '付録に画像を掲載',
+  notImage: '画像ではないため掲載なし（原本を参照）',
+  tooLarge: '画像が大きすぎるため掲載なし（原本を参照）',
+  unreadable: '画像を読み込めないため掲載なし（原本を参照）',
+  appendix: '付録: 証拠画像',
+  evidenceNo: (n: number) => `証拠${n}`,
+
+  integrity: '真正性の確認',
+  integrityHow:
+    '各証拠の SHA-256 ハッシュ値は、証拠を記録ファイルに取り込んだ時点で計算したものです。原本ファイルのハッシュ値を次のコマンドで計算し、証拠一覧の値と一致することを確認できます。',
+  commands: ['Windows: certutil -hashfile ファイル名 SHA256', 'macOS: shasum -a 256 ファイル名', 'Linux: sha256sum ファイル名'],
+  auditHow: '記録ファイルへの変更はすべてハッシュ連鎖の監査ログに追記されます。作成時点の連鎖の先頭:',
+  auditHead: '監査ログの先頭',
+  verifiedOk: (evidence: number, entries: number) =>
+    `作成時の検査: データベースは正常、証拠${evidence}件のハッシュ値が一致、監査ログ${entries}件の連鎖は途切れていません。`,
+  verifiedProblems: '作成時の検査で次の問題が見つかりました:',
+
+  declaration: '申告',
+  declarationText: '上記のとおり、事実に相違ありません。',
+  date: '日付',
+  signature: '署名',
+  seal: '印',
+
+  pageOf: (x: number, y: number) => `${x} / ${y}`,
+
+  kinds: {
+    account_takeover: 'アカウント乗っ取り',
+    points_theft: 'ポイントの不正利用',
+    card_fraud: 'カードの不正利用',
+    phishing: 'フィッシング',
+    shopping_scam: '通販詐欺',
+    other: 'その他',
+  } satisfies Record<CaseKind, string>,
+  statuses: {
+    open: '対応中',
+    reported: '届出済み',
+    awaiting_refund: '補償待ち',
+    resolved: '解決',
+    closed: '終了',
+  } satisfies Record<CaseStatus, string>,
+  roles: {
+    platform: 'プラットフォーム',
+    points_operator: 'ポイント運営会社',
+    police: '警察',
+    bank: '銀行',
+    card_issuer: 'カード会社',
+    consumer_center: '消費生活センター',
+    other: 'その他',
+  } satisfies Record<OrganizationRole, string>,
+  eventKinds: {
+    incident: '被害の発生・発覚',
+    unauthorized_access: '不正アクセス',
+    unauthorized_use: '不正利用',
+    contact: '連絡',
+    police_report: '警察への相談・届出',
+    refund: '返金・補償',
+    note: 'メモ',
+  } satisfies Record<EventKind, string>,
+  channels: {
+    phone: '電話',
+    email: 'メール',
+    web: 'ウェブ',
+    in_person: '対面',
+    letter: '郵便',
+    other: 'その他',
+  } satisfies Record<Channel, string>,
+}
+
+export type Labels = typeof ja
+
+const en: Labels = {
+  reportTitle: 'Incident report',
+  audience: { police: 'For the police', provider: 'For the provider' },
+  submittedTo: 'Submitted to',
+  police: 'Police',
+  providers: 'Providers concerned',
+  caseTitle: 'Case',
+  caseKind: 'Kind of case',
+  caseStatus: 'Status',
+  discovered: 'Discovered',
+  victim: 'Victim',
+  name: 'Name',
+  address: 'Address',
+  phone: 'Phone',
+  email: 'E-mail',
+  madeOn: 'Made on',
+  pages: 'Pages',
+  madeWith: "Made with Kiroku (記録) from the victim's encrypted case file.",
+  providerScope: (org: string) => `This dossier contains only the records concerning ${org}, plus the events of the incident itself.`,
+  redacted: 'Phone numbers, e-mail addresses, account numbers and addresses are masked except their last 4 characters.',
+  notRecorded: 'not recorded',
+
+  summary: 'Summary (5W1H)',
+  when: 'When',
+  where: 'Where',
+  who: 'Who',
+  what: 'What',
+  how: 'How',
+  why: 'Why',
+  firstEvent: 'first record',
+  lastEvent: 'last record',
+  victimIs: 'Victim',
+  perpetratorUnknown: 'perpetrator unknown',
+  whyUnknown: 'Not known (motive and route under investigation)',
+  andMore: (n: number) => `and ${n} more`,
+  inVictimsWords: "In the victim's words",
+  missing: 'Not yet recorded',
+  missingItems: { events: 'events (chronology)', losses: 'losses', references: 'reference numbers', evidence: 'evidence', victim: "victim's contact details" },
+  status: 'Status',
+
+  losses: 'Losses',
+  description: 'Description',
+  occurred: 'Date',
+  amount: 'Amount',
+  recovered: 'Recovered',
+  outstanding: 'Outstanding',
+  expected: 'Expected back',
+  total: 'Total',
+  unitHeading: (unit: string) => `Unit: ${unit}`,
+
+  chronology: 'Chronology',
+  representative: 'Representative',
+  channel: 'Channel',
+  duration: 'Duration',
+  minutes: (n: number) => `${n} min`,
+  referencesGiven: 'Reference numbers',
+  evidence: 'Evidence',
+
+  organizations: 'Organisations and reference numbers',
+  organization: 'Organisation',
+  role: 'Role',
+  contact: 'Contact',
+  reference: 'Reference',
+  issued: 'Issued',
+  noReference: '(no reference)',
+
+  followUps: 'Open follow-ups and conditions',
+  task: 'Follow-up',
+  due: 'Due',
+  overdue: 'overdue',
+  open: 'open',
+  conditions: 'Notes and conditions set by organisations',
+
+  evidenceIndex: 'Evidence index',
+  number: 'No.',
+  caption: 'Caption',
+  fileName: 'File name',
+  type: 'Type',
+  size: 'Size',
+  captured: 'Captured',
+  inAppendix: 'image in the appendix',
+  notImage: 'not an image: listed only (see the original)',
+  tooLarge: 'image too large to print (see the original)',
+  unreadable: 'image could not be read (see the original)',
+  appendix: 'Appendix: evidence images',
+  evidenceNo: (n: number) => `Evidence ${n}`,
+
+  integrity: 'Integrity',
+  integrityHow:
+    'Each SHA-256 was computed when the evidence was taken into the case file. Compute the hash of an original file with one of these commands and compare it with the evidence index:',
+  commands: ['Windows: certutil -hashfile FILE SHA256', 'macOS: shasum -a 256 FILE', 'Linux: sha256sum FILE'],
+  auditHow: 'Every change to the case file is appended to a hash-chained audit log. Head of the chain when this dossier was made:',
+  auditHead: 'Audit chain head',
+  verifiedOk: (evidence: number, entries: number) =>
+    `Checked when made: database intact, ${evidence} evidence hashes match, audit chain of ${entries} entries unbroken.`,
+  verifiedProblems: 'Checked when made: these problems were found:',
+
+  declaration: 'Declaration',
+  declarationText: 'I declare that the above is true to the best of my knowledge.',
+  date: 'Date',
+  signature: 'Signature',
+  seal: 'Seal',
+
+  pageOf: (x: number, y: number) => `page ${x} / ${y}`,
+
+  kinds: {
+    account_takeover: 'Account takeover',
+    points_theft: 'Points theft',
+    card_fraud: 'Card fraud',
+    phishing: 'Phishing',
+    shopping_scam: 'Shopping scam',
+    other: 'Other',
+  },
+  statuses: { open: 'Open', reported: 'Reported', awaiting_refund: 'Awaiting refund', resolved: 'Resolved', closed: 'Closed' },
+  roles: {
+    platform: 'Platform',
+    points_operator: 'Points operator',
+    police: 'Police',
+    bank: 'Bank',
+    card_issuer: 'Card issuer',
+    consumer_center: 'Consumer centre',
+    other: 'Other',
+  },
+  eventKinds: {
+    incident: 'Incident',
+    unauthorized_access: 'Unauthorised access',
+    unauthorized_use: 'Unauthorised use',
+    contact: 'Contact',
+    police_report: 'Police report',
+    refund: 'Refund',
+    note: 'Note',
+  },
+  channels: { phone: 'Phone', email: 'E-mail', web: 'Web', in_person: 'In person', letter: 'Letter', other: 'Other' },
+}
+
+export const labelsFor = (lang: Lang): Labels => (lang === 'ja' ? ja : en)
+
+/** Every fixed string of a language (functions sampled), for the font subset. */
+export function allLabelText(labels: Labels): string {
+  const out: string[] = []
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') out.push(v)
+    else if (typeof v === 'function') out.push(String(v(0, 0)))
+    else if (Array.isArray(v)) v.forEach(walk)
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk)
+  }
+  walk(labels)
+  return out.join('\n')
+}

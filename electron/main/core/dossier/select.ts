@@ -1,0 +1,94 @@
+// What goes into a dossier: the case's records, narrowed to one provider when
+// asked, and masked when --redact is given. Everything after this step works
+// on plain data and never sees anything that was left out.
+import type { CaseRecord, EventKind, Evidence, Loss, Organization, Reference, Task, TimelineEvent } from '../../../../shared/domain'
+import type { CaseFile, VerifyReport } from '../casefile/case-file'
+import { KirokuError } from '../errors'
+import { maskTail, redactText } from './redact'
+
+export type Audience = 'police' | 'provider'
+
+export interface DossierData {
+  caseInfo: CaseRecord
+  organizations: Organization[]
+  events: TimelineEvent[]
+  references: Reference[]
+  losses: Loss[]
+  tasks: Task[]
+  evidence: Evidence[]
+  /** The one provider the dossier is for (audience provider with an organisation). */
+  provider?: Organization
+  verify: VerifyReport
+}
+
+/** Events about the fraud itself, which every provider may need to see. */
+const INCIDENT_KINDS: EventKind[] = ['incident', 'unauthorized_access']
+
+/** An organisation given by id or exact name. */
+export function findOrganization(organizations: Organization[], given: string): Organization {
+  const found = organizations.find((o) => String(o.id) === given.trim() || o.name === given)
+  if (!found) throw new KirokuError('invalid_input', `No organization "${given}" in this case`)
+  return found
+}
+
+export function selectData(caseFile: CaseFile, organization?: string): DossierData {
+  const organizations = caseFile.organizations.list()
+  const data: DossierData = {
+    caseInfo: caseFile.case.get(),
+    organizations,
+    events: caseFile.events.list(),
+    references: caseFile.references.list(),
+    losses: caseFile.losses.list(),
+    tasks: caseFile.tasks.list(),
+    evidence: caseFile.evidence.list(),
+    verify: caseFile.verify(),
+  }
+  return organization === undefined ? data : forProvider(data, findOrganization(organizations, organization))
+}
+
+/** Only what concerns `provider` (its events, references, losses, follow-ups), plus the incident events. */
+export function forProvider(data: DossierData, provider: Organization): DossierData {
+  const ours = (organizationId: number | undefined) => organizationId === provider.id
+  const events = data.events.filter(
+    (e) => ours(e.organizationId) || INCIDENT_KINDS.includes(e.kind) || (e.kind === 'unauthorized_use' && e.organizationId === undefined),
+  )
+  const eventIds = new Set(events.map((e) => e.id))
+  const unassignedOnKeptEvent = (x: { organizationId?: number; eventId?: number }) =>
+    x.organizationId === undefined && x.eventId !== undefined && eventIds.has(x.eventId)
+  const evidenceIds = new Set(events.flatMap((e) => e.evidenceIds))
+  const organizationIds = new Set([provider.id, ...events.map((e) => e.organizationId)])
+  return {
+    ...data,
+    provider,
+    organizations: data.organizations.filter((o) => organizationIds.has(o.id)),
+    events,
+    references: data.references.filter((r) => ours(r.organizationId) || unassignedOnKeptEvent(r)),
+    losses: data.losses.filter((l) => ours(l.organizationId)),
+    tasks: data.tasks.filter((t) => ours(t.organizationId) || unassignedOnKeptEvent(t)),
+    evidence: data.evidence.filter((e) => evidenceIds.has(e.id)),
+  }
+}
+
+/** Masks phone numbers, e-mail addresses, account numbers and the victim's address (see redact.ts). */
+export function redactData(data: DossierData): DossierData {
+  const { victim } = data.caseInfo
+  const secrets = [victim.phone, victim.email, victim.address].filter((s): s is string => !!s)
+  const protect = data.references.map((r) => r.value)
+  const text = (s: string) => redactText(s, secrets, protect)
+  const opt = (s: string | undefined, mask: (s: string) => string = text) => (s === undefined ? undefined : mask(s))
+  return {
+    ...data,
+    caseInfo: {
+      ...data.caseInfo,
+      title: text(data.caseInfo.title),
+      summary: text(data.caseInfo.summary),
+      victim: { name: victim.name, address: opt(victim.address, maskTail), phone: opt(victim.phone, maskTail), email: opt(victim.email, maskTail) },
+    },
+    organizations: data.organizations.map((o) => ({ ...o, phone: opt(o.phone, maskTail), email: opt(o.email, maskTail), notes: opt(o.notes) })),
+    events: data.events.map((e) => ({ ...e, title: text(e.title), body: opt(e.body) })),
+    losses: data.losses.map((l) => ({ ...l, description: text(l.description) })),
+    tasks: data.tasks.map((t) => ({ ...t, title: text(t.title) })),
+    evidence: data.evidence.map((e) => ({ ...e, caption: opt(e.caption), fileName: text(e.fileName) })),
+    provider: data.provider && { ...data.provider, phone: opt(data.provider.phone, maskTail), email: opt(data.provider.email, maskTail) },
+  }
+}

@@ -1,0 +1,21 @@
+// Merging a case someone shared into the open case: the shared file is read
+// as an interchange document (the same path an import takes) and written with
+// skipExisting, so nothing already present is added twice.
+import path from 'node:path'
+import type { CaseFile } from '../casefile/case-file'
+import { toDocument } from './export-json'
+import { DocumentSchema } from './format'
+import { writeDocument } from './write-document'
+
+export function mergeCaseFile(target: CaseFile, source: CaseFile): void {
+  if (path.resolve(target.path) === path.resolve(source.path)) {
+    throw new Error('A case cannot be merged into itself.')
+  }
+  // Evidence is named by its id in the source, read from there when written.
+  const doc = DocumentSchema.parse(toDocument(source, (id) => String(id)))
+  writeDocument(target, doc, {
+    readEvidence: (item) => ({ bytes: source.evidence.bytes(Number(item.file)), fileName: item.fileName ?? 'evidence' }),
+    skipExisting: true,
+    audit: { action: 'merge', source: path.basename(source.path) },
+  })
+}

@@ -1,0 +1,103 @@
+// An encrypted copy to hand to someone else: the whole case under a
+// passphrase of its own, without what the user marked private or chose to
+// leave out. The copy starts a fresh audit chain whose first entry names the
+// original (its chain head) and when the copy was made: the original's log
+// would otherwise carry the private notes' text into the copy.
+import path from 'node:path'
+import type { CaseFile } from '../casefile/case-file'
+import { checkNewPassphrase } from '../casefile/case-file'
+import { appendAudit } from '../casefile/audit'
+import { openConnection, type Connection, type ConnectionOptions } from '../casefile/connection'
+import { writeAtomically } from '../fs/atomic'
+
+export interface ShareOptions {
+  /** Leave out events and evidence marked private (default true). */
+  withoutPrivate?: boolean
+  /** Evidence ids to leave out as well. */
+  excludeEvidenceIds?: number[]
+}
+
+export interface ShareSummary {
+  events: number
+  evidence: number
+  leftOutEvents: number
+  leftOutEvidence: number
+}
+
+function leaveOut(db: Connection, options: ShareOptions): { events: number; evidence: number } {
+  const withoutPrivate = options.withoutPrivate ?? true
+  const excluded = options.excludeEvidenceIds ?? []
+  const evidence =
+    (withoutPrivate ? db.prepare('DELETE FROM evidence WHERE private = 1').run().changes : 0) +
+    excluded.reduce((n, id) => n + db.prepare('DELETE FROM evidence WHERE id = ?').run(id).changes, 0)
+  const events = withoutPrivate ? db.prepare('DELETE FROM events WHERE private = 1').run().changes : 0
+  return { events, evidence }
+}
+
+/** Rewrites the copy's log: the append-only guard is lifted only here, on a copy nobody has seen. */
+function restartAuditChain(db: Connection, source: CaseFile, summary: object): void {
+  db.exec('DROP TRIGGER audit_log_no_delete')
+  db.exec('DELETE FROM audit_log')
+  db.exec(`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+           BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`)
+  const head = source.auditHead()
+  appendAudit(db, 'case', 1, 'copy', {
+    copyOf: path.basename(source.path),
+    sourceAuditHead: head,
+    madeAt: new Date().toISOString(),
+    ...summary,
+  })
+}
+
+/** Writes `target`, a complete case file that opens with `sharePassphrase` only. */
+export async function shareCaseFile(
+  source: CaseFile,
+  sourcePassphrase: string,
+  target: string,
+  sharePassphrase: string,
+  options: ShareOptions & ConnectionOptions = {},
+): Promise<ShareSummary> {
+  checkNewPassphrase(sharePassphrase)
+  // Asking for the passphrase again confirms it is the owner sharing; check it before copying anything.
+  openConnection(source.path, sourcePassphrase, options).close()
+  return writeAtomically(target, (tmp) => {
+    const summary = buildCopy(source, sourcePassphrase, tmp, sharePassphrase, options)
+    // Prove the copy opens with its own passphrase before it appears.
+    openConnection(tmp, sharePassphrase, options).close()
+    return summary
+  })
+}
+
+function buildCopy(
+  source: CaseFile,
+  sourcePassphrase: string,
+  tmp: string,
+  sharePassphrase: string,
+  options: ShareOptions & ConnectionOptions,
+): ShareSummary {
+  // A consistent snapshot, encrypted with the source's key from the first byte.
+  source.db.prepare('VACUUM INTO ?').run(tmp)
+  const copy = openConnection(tmp, sourcePassphrase, options)
+  try {
+    const summary = copy.transaction((): ShareSummary => {
+      const removed = leaveOut(copy, options)
+      const summary = {
+        events: copy.prepare('SELECT count(*) FROM events').pluck().get() as number,
+        evidence: copy.prepare('SELECT count(*) FROM evidence').pluck().get() as number,
+        leftOutEvents: removed.events,
+        leftOutEvidence: removed.evidence,
+      }
+      restartAuditChain(copy, source, summary)
+      return summary
+    })()
+    // Deleted rows linger in FTS segments and free pages until merged and vacuumed.
+    copy.exec(`INSERT INTO search_index (search_index) VALUES ('optimize')`)
+    copy.pragma('journal_mode = DELETE') // VACUUM and rekey both want the rollback journal
+    copy.exec('VACUUM')
+    copy.rekey(Buffer.from(sharePassphrase, 'utf8'))
+    copy.pragma('journal_mode = WAL')
+    return summary
+  } finally {
+    copy.close()
+  }
+}
