@@ -1,0 +1,119 @@
+// Submission bundles: checked by the real `sha256sum -c`, tampering caught by
+// verify-bundle, and hostile archives refused before anything is read.
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { InvalidInputError, importJsonFile, openCaseFile, verifyBundle, writeBundle } from '../../electron/main/core'
+import { STORY_JSON } from '../helpers/story'
+import { PASSPHRASE, tempDir } from '../helpers/temp'
+import { extractZip, makeZip, readZip, type ZipEntrySpec } from '../helpers/zip'
+
+/** Stands in for the dossier: the bundle carries the PDF's bytes without looking at them. */
+const PDF = Buffer.from('%PDF-1.7\n% dossier bytes\n%%EOF\n')
+
+async function storyBundle(dir = tempDir()): Promise<string> {
+  const file = path.join(dir, 'story.kiroku')
+  await importJsonFile(file, PASSPHRASE, STORY_JSON)
+  const caseFile = openCaseFile(file, PASSPHRASE)
+  const out = path.join(dir, 'bundle.zip')
+  try {
+    await writeBundle(caseFile, out, PDF, 'ja')
+  } finally {
+    caseFile.close()
+  }
+  return out
+}
+
+async function refused(entries: ZipEntrySpec[], pattern: RegExp) {
+  const zip = path.join(tempDir(), 'hostile.zip')
+  makeZip(zip, entries)
+  const error = await verifyBundle(zip).then(
+    () => undefined,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(InvalidInputError)
+  expect((error as Error).message).toMatch(pattern)
+}
+
+describe('submission bundle', () => {
+  it('passes sha256sum -c, and verify-bundle agrees', async () => {
+    const dir = tempDir()
+    const zip = await storyBundle(dir)
+    const unpacked = path.join(dir, 'unpacked')
+    extractZip(zip, unpacked)
+    const check = execFileSync('sha256sum', ['-c', 'manifest.sha256'], { cwd: unpacked, encoding: 'utf8' })
+    expect(check.trim().split('\n')).toHaveLength(6) // dossier, 3 evidence, README, manifest.json
+    expect(check).not.toMatch(/FAILED/)
+    const manifest = JSON.parse(fs.readFileSync(path.join(unpacked, 'manifest.json'), 'utf8'))
+    expect(manifest.files.map((f: { path: string }) => f.path)).toContain('evidence/1-login-history.png')
+    expect(manifest.files.find((f: { caption?: string }) => f.caption?.startsWith('Tポイント'))).toBeTruthy()
+    const original = fs.readFileSync(path.join(path.dirname(STORY_JSON), 'evidence', 'login-history.png'))
+    expect(fs.readFileSync(path.join(unpacked, 'evidence', '1-login-history.png')).equals(original)).toBe(true)
+    expect(fs.readFileSync(path.join(unpacked, 'README.txt'), 'utf8')).toMatch(/sha256sum -c manifest\.sha256/)
+    const report = await verifyBundle(zip)
+    expect(report).toMatchObject({ ok: true, checked: 5, differ: [], missing: [], unexpected: [] })
+    expect(report.auditHead?.hash).toBe(manifest.auditHead.hash)
+  })
+
+  it('catches a changed, a missing and an added file', async () => {
+    const zip = await storyBundle()
+    const entries = readZip(zip)
+    const tampered = entries
+      .filter((e) => e.name !== 'evidence/2-point-history.txt')
+      .map((e) => (e.name === 'evidence/1-login-history.png' ? { ...e, base64: Buffer.from('forged').toString('base64') } : e))
+    tampered.push({ name: 'evidence/extra.png', text: 'x' })
+    makeZip(zip, tampered)
+    const report = await verifyBundle(zip)
+    expect(report).toMatchObject({
+      ok: false,
+      differ: ['evidence/1-login-history.png'],
+      missing: ['evidence/2-point-history.txt'],
+      unexpected: ['evidence/extra.png'],
+    })
+  })
+
+  it('catches a manifest rewritten without its checksum file', async () => {
+    const zip = await storyBundle()
+    const entries = readZip(zip).map((e) => {
+      if (e.name !== 'manifest.json') return e
+      const manifest = JSON.parse(Buffer.from(e.base64!, 'base64').toString())
+      manifest.auditHead.hash = 'f'.repeat(64)
+      return { name: e.name, text: JSON.stringify(manifest) }
+    })
+    makeZip(zip, entries)
+    expect((await verifyBundle(zip)).differ).toEqual(['manifest.json'])
+  })
+
+  it('refuses hostile archives with a clear reason', async () => {
+    await refused([{ name: '../../etc/cron.d/x', text: 'x' }], /climbs out/)
+    await refused([{ name: '/etc/passwd', text: 'x' }], /absolute path/)
+    await refused([{ name: 'C:/Windows/x', text: 'x' }], /absolute path/)
+    await refused([{ name: 'evidence\\..\\x', text: 'x' }], /backslash/)
+    await refused([{ name: 'evidence/link', text: '/etc/shadow', symlink: true }], /symbolic link/)
+    await refused([{ name: 'a.txt', text: '1' }, { name: 'A.TXT', text: '2' }], /twice/)
+    await refused([{ name: 'a.txt', text: '1' }, { name: 'a.txt', text: '2' }], /twice/)
+    await refused([{ name: 'bomb.bin', zeros: 20 * 1024 * 1024 }], /ZIP bomb/)
+    await refused([{ name: 'hello.txt', text: 'not a bundle' }], /no manifest\.json/)
+    await refused([{ name: 'manifest.json', text: '{ nope' }], /not valid JSON/)
+  })
+
+  it('refuses a file that is not a ZIP, or a truncated one', async () => {
+    const dir = tempDir()
+    fs.writeFileSync(path.join(dir, 'x.zip'), 'just text')
+    await expect(verifyBundle(path.join(dir, 'x.zip'))).rejects.toThrow(/not a readable ZIP/)
+    const zip = await storyBundle(dir)
+    const bytes = fs.readFileSync(zip)
+    fs.writeFileSync(zip, bytes.subarray(0, Math.floor(bytes.length / 2)))
+    await expect(verifyBundle(zip)).rejects.toBeInstanceOf(InvalidInputError)
+  })
+
+  it('leaves nothing behind when it cannot be written', async () => {
+    const dir = tempDir()
+    const zip = await storyBundle(dir)
+    const caseFile = openCaseFile(path.join(dir, 'story.kiroku'), PASSPHRASE)
+    await expect(writeBundle(caseFile, zip, PDF, 'en')).rejects.toThrow(/already exists/)
+    caseFile.close()
+    expect(fs.readdirSync(dir).sort()).toEqual(['bundle.zip', 'story.kiroku'])
+  })
+})
