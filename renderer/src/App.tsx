@@ -1,20 +1,34 @@
-import { useEffect, useState } from 'react'
+// Shows the screen the session is on: start, unlock, or the open case.
+import { useEffect } from 'react'
+import { useDocumentLanguage } from './i18n'
+import { CaseScreen } from './screens/CaseScreen'
+import { StartScreen } from './screens/StartScreen'
+import { UnlockScreen } from './screens/UnlockScreen'
+import { useSession } from './state/session'
 
-/** Placeholder page until the case UI lands. */
 export function App() {
-  const [version, setVersion] = useState<string>()
+  useDocumentLanguage()
+  usePreventFileNavigation()
+  const screen = useSession((s) => s.screen)
+  switch (screen.name) {
+    case 'start':
+      return <StartScreen />
+    case 'unlock':
+      return <UnlockScreen path={screen.path} lockedAfterIdle={screen.lockedAfterIdle ?? false} />
+    case 'case':
+      return <CaseScreen />
+  }
+}
 
+/** A file dropped outside a drop zone would make the window navigate to it. */
+function usePreventFileNavigation(): void {
   useEffect(() => {
-    // window.kiroku is missing when the page is opened outside Electron.
-    window.kiroku?.invoke('app:info').then((r) => r.ok && setVersion(`${r.value.name} ${r.value.version}`))
+    const prevent = (event: DragEvent) => event.preventDefault()
+    window.addEventListener('dragover', prevent)
+    window.addEventListener('drop', prevent)
+    return () => {
+      window.removeEventListener('dragover', prevent)
+      window.removeEventListener('drop', prevent)
+    }
   }, [])
-
-  return (
-    <main className="placeholder">
-      <h1>Kiroku 記録</h1>
-      <p>The case file screens are coming soon.</p>
-      <p lang="ja">事件記録の画面は準備中です。</p>
-      {version && <p className="version">{version}</p>}
-    </main>
-  )
 }

@@ -1,0 +1,147 @@
+// The quick call note (Ctrl/⌘+N): who, when, what was said, the number they
+// gave and what they promised by when, saved in one step (events:logCall).
+// Laid out in the order a call happens so it can be typed straight through.
+import { useMemo, useState, type FormEvent } from 'react'
+import { useT } from '../i18n'
+import { call } from '../ipc'
+import { useAction } from '../hooks/useAction'
+import { addDays, localDay, nowMoment, optionalDay } from '../lib/dates'
+import { optionalText } from '../lib/records'
+import { reload } from '../state/case-actions'
+import { showNotice } from '../state/session'
+import { Dialog, submitOnCtrlEnter } from '../ui/Dialog'
+import { ErrorBox } from '../ui/ErrorBox'
+import {
+  MomentFields,
+  momentFrom,
+  NEW_ORGANIZATION,
+  NewOrganizationFields,
+  optionalInteger,
+  OrganizationField,
+  resolveOrganization,
+} from './fields'
+import { useOrganizationNames } from './lookups'
+
+/** "About a week", "a week to ten days", "within a month": what operators say. */
+const PROMISE_PRESETS = [7, 10, 30]
+
+export function CallNoteDialog({ onClose }: { onClose: () => void }) {
+  const t = useT()
+  const names = useOrganizationNames()
+  const [organization, setOrganization] = useState('')
+  const [dueAt, setDueAt] = useState('')
+  const started = useMemo(() => nowMoment(), [])
+  const { run, error, busy } = useAction()
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const data = new FormData(event.currentTarget)
+    void run(async () => {
+      const org = await resolveOrganization(data, names)
+      // If saving the note fails, retrying must not create the organisation twice.
+      if (org.created) setOrganization(String(org.id))
+      const referenceValue = optionalText(data.get('referenceValue'))
+      const promiseTitle = optionalText(data.get('promiseTitle'))
+      const promiseDue = optionalDay(dueAt)
+      await call('events:logCall', {
+        event: {
+          occurredAt: momentFrom(data),
+          kind: 'contact',
+          channel: 'phone',
+          title: optionalText(data.get('subject')) ?? t.callSubjectDefault(org.name),
+          body: optionalText(data.get('body')),
+          organizationId: org.id,
+          representative: optionalText(data.get('representative')),
+          durationMinutes: optionalInteger(data.get('duration')),
+          evidenceIds: [],
+        },
+        reference: referenceValue
+          ? { label: optionalText(data.get('referenceLabel')) ?? t.defaultReferenceLabel, value: referenceValue }
+          : undefined,
+        promise: promiseTitle || promiseDue ? { title: promiseTitle ?? t.promiseDefaultTitle(org.name), dueAt: promiseDue } : undefined,
+      })
+      await reload('events', 'references', 'tasks')
+      showNotice({ kind: 'info', text: t.callLogged })
+      onClose()
+    })
+  }
+
+  return (
+    <Dialog title={t.callNoteTitle} onClose={onClose} size="large">
+      <form onSubmit={submit} onKeyDown={submitOnCtrlEnter} className="form call-note">
+        <div className="field-row">
+          <div className="grow">
+            <OrganizationField value={organization} onChange={setOrganization} autoFocus newFieldsBelow={false} />
+          </div>
+          <label className="field grow">
+            <span>{t.representative}</span>
+            <input name="representative" maxLength={200} />
+          </label>
+        </div>
+        {organization === NEW_ORGANIZATION && <NewOrganizationFields />}
+        <div className="field-row">
+          <div className="grow">
+            <MomentFields initial={started} />
+          </div>
+          <label className="field duration-field">
+            <span>{t.durationMinutes}</span>
+            <input name="duration" type="number" min={0} max={1440} inputMode="numeric" />
+          </label>
+        </div>
+        <label className="field">
+          <span>{t.callSubject}</span>
+          <input name="subject" maxLength={500} placeholder={t.callSubjectDefault((organization && names.get(Number(organization))) || '')} />
+        </label>
+        <label className="field">
+          <span>{t.whatWasSaid}</span>
+          <textarea name="body" rows={3} maxLength={100_000} />
+        </label>
+        <div className="call-outcomes">
+          <fieldset className="group">
+            <legend>{t.referenceGiven}</legend>
+            <div className="field-row">
+              <label className="field label-field">
+                <span>{t.referenceLabel}</span>
+                <input name="referenceLabel" defaultValue={t.defaultReferenceLabel} maxLength={100} />
+              </label>
+              <label className="field grow">
+                <span>{t.referenceValue}</span>
+                <input name="referenceValue" maxLength={200} autoComplete="off" />
+              </label>
+            </div>
+          </fieldset>
+          <fieldset className="group">
+            <legend>{t.promise}</legend>
+            <div className="field-row">
+              <label className="field grow">
+                <span>{t.promiseWhat}</span>
+                <input name="promiseTitle" maxLength={500} placeholder={t.promisePlaceholder} />
+              </label>
+              <label className="field">
+                <span>{t.promiseDue}</span>
+                <input name="promiseDue" type="date" value={dueAt} onChange={(e) => setDueAt(e.target.value)} />
+              </label>
+            </div>
+            <div className="presets">
+              {PROMISE_PRESETS.map((days) => (
+                <button key={days} type="button" className="small quiet" onClick={() => setDueAt(addDays(localDay(), days))}>
+                  {t.inDays(days)}
+                </button>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+        <ErrorBox error={error} />
+        <div className="actions">
+          <p className="hint">{t.submitHint}</p>
+          <button type="button" onClick={onClose}>
+            {t.cancel}
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t.working : t.logCall}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

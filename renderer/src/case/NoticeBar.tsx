@@ -1,0 +1,35 @@
+// One line telling the result of the last action (saved, added, refused…).
+import { useEffect } from 'react'
+import { useT } from '../i18n'
+import { showNotice, useSession } from '../state/session'
+
+const INFO_SECONDS = 8
+
+export function NoticeBar() {
+  const t = useT()
+  const notice = useSession((s) => s.notice)
+
+  // Good news fades after a while; a refusal stays until dismissed.
+  useEffect(() => {
+    if (notice?.kind !== 'info') return
+    const timer = setTimeout(() => showNotice(null), INFO_SECONDS * 1000)
+    return () => clearTimeout(timer)
+  }, [notice])
+
+  return (
+    <div className="notice-slot">
+      {/* The live regions stay mounted so screen readers announce changes. */}
+      <div role="status" className={notice?.kind === 'info' ? 'notice notice-info' : 'visually-hidden'}>
+        {notice?.kind === 'info' && notice.text}
+      </div>
+      <div role="alert" className={notice?.kind === 'error' ? 'notice notice-error' : 'visually-hidden'}>
+        {notice?.kind === 'error' && notice.text}
+      </div>
+      {notice && (
+        <button type="button" className="icon-button notice-close" onClick={() => showNotice(null)} aria-label={t.close}>
+          ✕
+        </button>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,47 @@
+// Adds files to the case as evidence, whatever brought them in (paste, drop,
+// file picker): checks each one here first, sends the rest as base64, and
+// tells the user what was added and what was refused and why.
+import type { Evidence } from '../../../../shared/domain'
+import type { Messages } from '../../i18n'
+import { call } from '../../ipc'
+import { fileToBase64 } from '../../lib/base64'
+import { describeError } from '../../lib/errors'
+import { checkEvidenceFile, megabytes, nameForPasted } from '../../lib/evidence-files'
+import { reload } from '../../state/case-actions'
+import { showNotice } from '../../state/session'
+
+export async function addEvidenceFiles(files: readonly File[], t: Messages, options: { pasted?: boolean } = {}): Promise<Evidence[]> {
+  const added: Evidence[] = []
+  const problems: string[] = []
+  const notes: string[] = []
+  let fresh = 0
+  for (const file of files) {
+    const fileName = options.pasted ? nameForPasted(file) : file.name || nameForPasted(file)
+    const check = checkEvidenceFile(file)
+    if (!check.ok) {
+      problems.push(check.problem === 'too_large' ? t.tooLarge(fileName, megabytes(file.size)) : t.unsupportedType(fileName))
+      continue
+    }
+    try {
+      const base64 = await fileToBase64(file)
+      const result = await call('evidence:add', { fileName, base64 })
+      added.push(result.evidence)
+      if (result.duplicate) notes.push(t.evidenceDuplicate(result.evidence.fileName))
+      else fresh++
+    } catch (error) {
+      problems.push(...describeError(error, t).map((line) => `${fileName}: ${line}`))
+    }
+  }
+  if (added.length) await reload('evidence')
+  if (problems.length) showNotice({ kind: 'error', text: problems.join('\n') })
+  else if (added.length) showNotice({ kind: 'info', text: [...(fresh ? [t.evidenceAdded(fresh)] : []), ...notes].join(' ') })
+  return added
+}
+
+/** The files a paste or drop carries (a screenshot in the clipboard is one). */
+export function filesOf(data: DataTransfer | null): File[] {
+  if (!data) return []
+  const fromItems = [...data.items].filter((item) => item.kind === 'file').map((item) => item.getAsFile())
+  const files = fromItems.filter((f): f is File => f !== null)
+  return files.length ? files : [...data.files]
+}

@@ -1,0 +1,105 @@
+// Form fields several case forms share: a moment with its offset, an
+// organisation picker that can create one on the spot, and optional numbers.
+import { ORGANIZATION_ROLES, type OrganizationRole } from '../../../shared/domain'
+import { useT } from '../i18n'
+import { call } from '../ipc'
+import { joinMoment, OFFSET_PATTERN, type LocalMoment } from '../lib/dates'
+import { optionalId, optionalText } from '../lib/records'
+import { reload } from '../state/case-actions'
+import { useCaseData } from '../state/session'
+
+export function MomentFields({ initial, autoFocus }: { initial: LocalMoment; autoFocus?: boolean }) {
+  const t = useT()
+  return (
+    <div className="field-row">
+      <label className="field grow">
+        <span>{t.when}</span>
+        <input type="datetime-local" name="whenLocal" defaultValue={initial.local} required data-autofocus={autoFocus || undefined} />
+      </label>
+      <label className="field offset-field">
+        <span>{t.offset}</span>
+        <input name="whenOffset" defaultValue={initial.offset} required pattern={OFFSET_PATTERN} size={6} />
+      </label>
+    </div>
+  )
+}
+
+export function momentFrom(data: FormData): string {
+  return joinMoment({ local: String(data.get('whenLocal') ?? ''), offset: String(data.get('whenOffset') ?? '') })
+}
+
+export const NEW_ORGANIZATION = 'new'
+
+interface OrganizationFieldProps {
+  value: string
+  onChange: (value: string) => void
+  autoFocus?: boolean
+  /** False when the form places <NewOrganizationFields> itself (e.g. on a row of their own). */
+  newFieldsBelow?: boolean
+}
+
+/** A <select name="organization">; its last option reveals fields for a new organisation. */
+export function OrganizationField({ value, onChange, autoFocus, newFieldsBelow = true }: OrganizationFieldProps) {
+  const t = useT()
+  const { organizations } = useCaseData()
+  return (
+    <>
+      <label className="field">
+        <span>{t.organization}</span>
+        <select name="organization" value={value} onChange={(e) => onChange(e.target.value)} data-autofocus={autoFocus || undefined}>
+          <option value="">{t.noOrganization}</option>
+          {organizations.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+          <option value={NEW_ORGANIZATION}>{t.newOrganizationOption}</option>
+        </select>
+      </label>
+      {newFieldsBelow && value === NEW_ORGANIZATION && <NewOrganizationFields />}
+    </>
+  )
+}
+
+export function NewOrganizationFields() {
+  const t = useT()
+  return (
+    <div className="field-row nested">
+      <label className="field grow">
+        <span>{t.newOrganizationName}</span>
+        <input name="newOrganizationName" required maxLength={200} />
+      </label>
+      <label className="field">
+        <span>{t.role}</span>
+        <select name="newOrganizationRole" defaultValue="other">
+          {ORGANIZATION_ROLES.map((role) => (
+            <option key={role} value={role}>
+              {t.roles[role]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  )
+}
+
+/**
+ * The organisation a form points at, creating the new one first if that
+ * was chosen. Returns its id and name (for default titles).
+ */
+export async function resolveOrganization(data: FormData, names: Map<number, string>): Promise<{ id?: number; name: string; created: boolean }> {
+  if (data.get('organization') !== NEW_ORGANIZATION) {
+    const id = optionalId(data.get('organization'))
+    return { id, name: id !== undefined ? (names.get(id) ?? '') : '', created: false }
+  }
+  const name = optionalText(data.get('newOrganizationName')) ?? ''
+  const organization = await call('organizations:create', { name, role: data.get('newOrganizationRole') as OrganizationRole })
+  await reload('organizations')
+  return { id: organization.id, name: organization.name, created: true }
+}
+
+/** A whole number from an optional input; empty is undefined. */
+export function optionalInteger(value: FormDataEntryValue | null): number | undefined {
+  const text = typeof value === 'string' ? value.trim() : ''
+  return text === '' ? undefined : Number(text)
+}

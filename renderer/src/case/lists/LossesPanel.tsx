@@ -1,0 +1,105 @@
+// What was lost (yen or points) and how much has come back.
+import { useState } from 'react'
+import type { Loss } from '../../../../shared/domain'
+import { useLanguage, useT } from '../../i18n'
+import { call } from '../../ipc'
+import { formatDay } from '../../lib/dates'
+import { reload } from '../../state/case-actions'
+import { useCaseData } from '../../state/session'
+import { OrganizationField, resolveOrganization } from '../fields'
+import { useOrganizationNames } from '../lookups'
+import { dayOrOriginal, RecordFormDialog } from './RecordFormDialog'
+import { RecordListPanel } from './RecordListPanel'
+
+/** Units people meet most; any other can be typed. */
+const COMMON_UNITS = ['JPY', 'T-POINT', 'Ponta', 'd POINT', '楽天ポイント', 'PayPay']
+
+export function LossesPanel() {
+  const t = useT()
+  const language = useLanguage()
+  const { losses } = useCaseData()
+  const names = useOrganizationNames()
+  const numbers = new Intl.NumberFormat(language)
+  return (
+    <RecordListPanel
+      title={t.losses}
+      addLabel={t.newLoss}
+      emptyText={t.noLosses}
+      records={losses}
+      nameOf={(l) => l.description}
+      columns={[
+        { header: t.description, cell: (l) => l.description, className: 'clip' },
+        { header: t.amount, cell: (l) => `${numbers.format(l.amount)} ${l.unit}`, className: 'number' },
+        { header: t.recovered, cell: (l) => numbers.format(l.recovered), className: 'number' },
+        { header: t.organization, cell: (l) => (l.organizationId !== undefined ? names.get(l.organizationId) : '') },
+        { header: t.occurredOn, cell: (l) => (l.occurredAt ? formatDay(l.occurredAt.slice(0, 10), language) : '') },
+        { header: t.expectedRecoveryAt, cell: (l) => (l.expectedRecoveryAt ? formatDay(l.expectedRecoveryAt.slice(0, 10), language) : '') },
+      ]}
+      onDelete={async (l) => {
+        await call('losses:delete', { id: l.id })
+        await reload('losses')
+      }}
+      renderForm={(record, close) => <LossForm record={record} onClose={close} />}
+    />
+  )
+}
+
+function LossForm({ record, onClose }: { record?: Loss; onClose: () => void }) {
+  const t = useT()
+  const names = useOrganizationNames()
+  const [organization, setOrganization] = useState(record?.organizationId !== undefined ? String(record.organizationId) : '')
+  const save = async (data: FormData) => {
+    const org = await resolveOrganization(data, names)
+    if (org.created) setOrganization(String(org.id))
+    const value = {
+      description: String(data.get('description') ?? '').trim(),
+      amount: Number(data.get('amount')),
+      unit: String(data.get('unit') ?? '').trim(),
+      recovered: Number(data.get('recovered') || 0),
+      occurredAt: dayOrOriginal(data, 'occurredAt', record?.occurredAt),
+      expectedRecoveryAt: dayOrOriginal(data, 'expectedRecoveryAt', record?.expectedRecoveryAt),
+      organizationId: org.id,
+    }
+    if (record) await call('losses:update', { id: record.id, value })
+    else await call('losses:create', value)
+    await reload('losses')
+  }
+  return (
+    <RecordFormDialog title={record ? t.editLoss : t.newLoss} onClose={onClose} onSave={save}>
+      <label className="field">
+        <span>{t.description}</span>
+        <input name="description" defaultValue={record?.description} required maxLength={1000} data-autofocus />
+      </label>
+      <div className="field-row">
+        <label className="field grow">
+          <span>{t.amount}</span>
+          <input name="amount" type="number" min={0} step={1} defaultValue={record?.amount} required />
+        </label>
+        <label className="field">
+          <span>{t.unit}</span>
+          <input name="unit" list="loss-units" defaultValue={record?.unit ?? 'JPY'} required maxLength={50} />
+          <datalist id="loss-units">
+            {COMMON_UNITS.map((unit) => (
+              <option key={unit} value={unit} />
+            ))}
+          </datalist>
+        </label>
+        <label className="field grow">
+          <span>{t.recovered}</span>
+          <input name="recovered" type="number" min={0} step={1} defaultValue={record?.recovered ?? 0} />
+        </label>
+      </div>
+      <OrganizationField value={organization} onChange={setOrganization} />
+      <div className="field-row">
+        <label className="field grow">
+          <span>{t.occurredOn}</span>
+          <input name="occurredAt" type="date" defaultValue={record?.occurredAt?.slice(0, 10)} />
+        </label>
+        <label className="field grow">
+          <span>{t.expectedRecoveryAt}</span>
+          <input name="expectedRecoveryAt" type="date" defaultValue={record?.expectedRecoveryAt?.slice(0, 10)} />
+        </label>
+      </div>
+    </RecordFormDialog>
+  )
+}

@@ -1,0 +1,80 @@
+// Reference numbers given by organisations (受付番号, case numbers…).
+import { useState } from 'react'
+import type { Reference } from '../../../../shared/domain'
+import { useLanguage, useT } from '../../i18n'
+import { call } from '../../ipc'
+import { formatDay } from '../../lib/dates'
+import { reload } from '../../state/case-actions'
+import { useCaseData } from '../../state/session'
+import { OrganizationField, resolveOrganization } from '../fields'
+import { useEventTitles, useOrganizationNames } from '../lookups'
+import { dayOrOriginal, RecordFormDialog } from './RecordFormDialog'
+import { RecordListPanel } from './RecordListPanel'
+
+export function ReferencesPanel() {
+  const t = useT()
+  const language = useLanguage()
+  const { references } = useCaseData()
+  const names = useOrganizationNames()
+  const eventTitles = useEventTitles()
+  return (
+    <RecordListPanel
+      title={t.references}
+      addLabel={t.newReference}
+      emptyText={t.noReferences}
+      records={references}
+      nameOf={(r) => `${r.label} ${r.value}`}
+      columns={[
+        { header: t.label, cell: (r) => r.label },
+        { header: t.value, cell: (r) => <strong className="reference-value">{r.value}</strong> },
+        { header: t.organization, cell: (r) => (r.organizationId !== undefined ? names.get(r.organizationId) : '') },
+        { header: t.issuedAt, cell: (r) => (r.issuedAt ? formatDay(r.issuedAt.slice(0, 10), language) : '') },
+        { header: t.timeline, cell: (r) => (r.eventId !== undefined ? eventTitles.get(r.eventId) : ''), className: 'clip' },
+      ]}
+      onDelete={async (r) => {
+        await call('references:delete', { id: r.id })
+        await reload('references')
+      }}
+      renderForm={(record, close) => <ReferenceForm record={record} onClose={close} />}
+    />
+  )
+}
+
+function ReferenceForm({ record, onClose }: { record?: Reference; onClose: () => void }) {
+  const t = useT()
+  const names = useOrganizationNames()
+  const [organization, setOrganization] = useState(record?.organizationId !== undefined ? String(record.organizationId) : '')
+  const save = async (data: FormData) => {
+    const org = await resolveOrganization(data, names)
+    if (org.created) setOrganization(String(org.id))
+    const value = {
+      organizationId: org.id,
+      label: String(data.get('label') ?? '').trim(),
+      value: String(data.get('value') ?? '').trim(),
+      issuedAt: dayOrOriginal(data, 'issuedAt', record?.issuedAt),
+      eventId: record?.eventId,
+    }
+    if (record) await call('references:update', { id: record.id, value })
+    else await call('references:create', value)
+    await reload('references')
+  }
+  return (
+    <RecordFormDialog title={record ? t.editReference : t.newReference} onClose={onClose} onSave={save}>
+      <div className="field-row">
+        <label className="field label-field">
+          <span>{t.label}</span>
+          <input name="label" defaultValue={record?.label ?? t.defaultReferenceLabel} required maxLength={100} />
+        </label>
+        <label className="field grow">
+          <span>{t.value}</span>
+          <input name="value" defaultValue={record?.value} required maxLength={200} data-autofocus />
+        </label>
+      </div>
+      <OrganizationField value={organization} onChange={setOrganization} />
+      <label className="field">
+        <span>{t.issuedAt}</span>
+        <input name="issuedAt" type="date" defaultValue={record?.issuedAt?.slice(0, 10)} />
+      </label>
+    </RecordFormDialog>
+  )
+}

@@ -1,0 +1,112 @@
+// Follow-ups: promises to chase and conditions to meet, with their due dates.
+import { useState } from 'react'
+import type { Task } from '../../../../shared/domain'
+import { useLanguage, useT } from '../../i18n'
+import { call } from '../../ipc'
+import { isOverdue } from '../../lib/case-figures'
+import { formatDay, localDay } from '../../lib/dates'
+import { describeError } from '../../lib/errors'
+import { withoutId } from '../../lib/records'
+import { reload } from '../../state/case-actions'
+import { showNotice, useCaseData } from '../../state/session'
+import { OrganizationField, resolveOrganization } from '../fields'
+import { useOrganizationNames } from '../lookups'
+import { dayOrOriginal, RecordFormDialog } from './RecordFormDialog'
+import { RecordListPanel } from './RecordListPanel'
+
+export function TasksPanel() {
+  const t = useT()
+  const language = useLanguage()
+  const { tasks } = useCaseData()
+  const names = useOrganizationNames()
+  const today = localDay()
+  // The box shows the click at once; the saved value takes over when the list reloads.
+  const [ticking, setTicking] = useState<Record<number, boolean>>({})
+
+  const toggleDone = async (task: Task, done: boolean) => {
+    setTicking((current) => ({ ...current, [task.id]: done }))
+    try {
+      await call('tasks:update', { id: task.id, value: { ...withoutId(task), done } })
+      await reload('tasks')
+    } catch (error) {
+      showNotice({ kind: 'error', text: describeError(error, t).join('\n') })
+    } finally {
+      setTicking(({ [task.id]: _settled, ...others }) => others)
+    }
+  }
+
+  return (
+    <RecordListPanel
+      title={t.tasks}
+      addLabel={t.newTask}
+      emptyText={t.noTasks}
+      records={tasks}
+      nameOf={(task) => task.title}
+      rowClassName={(task) => (isOverdue(task, today) ? 'overdue' : task.done ? 'done' : undefined)}
+      columns={[
+        {
+          header: t.done,
+          cell: (task) => (
+            <input type="checkbox" checked={ticking[task.id] ?? task.done} onChange={(e) => void toggleDone(task, e.target.checked)} aria-label={t.markDone(task.title)} />
+          ),
+          className: 'check-cell',
+        },
+        { header: t.title, cell: (task) => task.title, className: 'clip' },
+        {
+          header: t.dueAt,
+          cell: (task) => (
+            <>
+              {task.dueAt ? formatDay(task.dueAt.slice(0, 10), language) : ''}
+              {isOverdue(task, today) && <span className="badge badge-danger">{t.overdue}</span>}
+            </>
+          ),
+        },
+        { header: t.organization, cell: (task) => (task.organizationId !== undefined ? names.get(task.organizationId) : '') },
+      ]}
+      onDelete={async (task) => {
+        await call('tasks:delete', { id: task.id })
+        await reload('tasks')
+      }}
+      renderForm={(record, close) => <TaskForm record={record} onClose={close} />}
+    />
+  )
+}
+
+function TaskForm({ record, onClose }: { record?: Task; onClose: () => void }) {
+  const t = useT()
+  const names = useOrganizationNames()
+  const [organization, setOrganization] = useState(record?.organizationId !== undefined ? String(record.organizationId) : '')
+  const save = async (data: FormData) => {
+    const org = await resolveOrganization(data, names)
+    if (org.created) setOrganization(String(org.id))
+    const value = {
+      title: String(data.get('title') ?? '').trim(),
+      dueAt: dayOrOriginal(data, 'dueAt', record?.dueAt),
+      done: data.get('done') === 'on',
+      organizationId: org.id,
+      eventId: record?.eventId,
+    }
+    if (record) await call('tasks:update', { id: record.id, value })
+    else await call('tasks:create', value)
+    await reload('tasks')
+  }
+  return (
+    <RecordFormDialog title={record ? t.editTask : t.newTask} onClose={onClose} onSave={save}>
+      <label className="field">
+        <span>{t.title}</span>
+        <input name="title" defaultValue={record?.title} required maxLength={500} data-autofocus />
+      </label>
+      <div className="field-row">
+        <label className="field">
+          <span>{t.dueAt}</span>
+          <input name="dueAt" type="date" defaultValue={record?.dueAt?.slice(0, 10)} />
+        </label>
+        <label className="check">
+          <input name="done" type="checkbox" defaultChecked={record?.done} />
+          <span>{t.done}</span>
+        </label>
+      </div>
+      <OrganizationField value={organization} onChange={setOrganization} />
+    </RecordFormDialog>
+  )
+}

@@ -1,0 +1,23 @@
+// Runs one user action at a time and keeps its error for the form to show.
+import { useCallback, useState } from 'react'
+
+export function useAction() {
+  const [error, setError] = useState<unknown>(null)
+  const [busy, setBusy] = useState(false)
+
+  const run = useCallback(async (action: () => Promise<void>): Promise<boolean> => {
+    setBusy(true)
+    setError(null)
+    try {
+      await action()
+      return true
+    } catch (caught) {
+      setError(caught)
+      return false
+    } finally {
+      setBusy(false)
+    }
+  }, [])
+
+  return { run, error, busy, setError }
+}

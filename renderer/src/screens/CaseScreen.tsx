@@ -1,0 +1,72 @@
+// The unlocked case: header with the main actions, the section tabs, and
+// the page-wide behaviour that belongs to an open case (shortcuts, paste and
+// drop of evidence, auto-lock when idle).
+import { useState, type DragEvent } from 'react'
+import { useT } from '../i18n'
+import { useIdleLock } from '../hooks/useIdleLock'
+import { useShortcut } from '../hooks/useShortcut'
+import { lockCase } from '../state/case-actions'
+import { useCaseData } from '../state/session'
+import { useSettings } from '../state/settings'
+import { ariaShortcut, Kbd, shortcutText } from '../ui/Kbd'
+import { CallNoteDialog } from '../case/CallNoteDialog'
+import { addEvidenceFiles, filesOf } from '../case/evidence/evidence-intake'
+import { usePastedFiles } from '../case/evidence/usePastedFiles'
+import { CaseTabs, type CaseTab } from '../case/CaseTabs'
+import { NoticeBar } from '../case/NoticeBar'
+import { SettingsDialog } from './SettingsDialog'
+
+export function CaseScreen() {
+  const t = useT()
+  const { record } = useCaseData()
+  const idleMinutes = useSettings((s) => s.idleMinutes)
+  const [tab, setTab] = useState<CaseTab>('overview')
+  const [dialog, setDialog] = useState<'call' | 'settings' | null>(null)
+  const [searchRequest, setSearchRequest] = useState(0)
+
+  const lock = () => void lockCase()
+  useIdleLock(idleMinutes, () => void lockCase({ idle: true }))
+  useShortcut('n', () => setDialog('call'))
+  useShortcut('l', lock, { shift: true })
+  useShortcut('f', () => {
+    setTab('timeline')
+    setSearchRequest((n) => n + 1)
+  })
+  usePastedFiles((files) => void addEvidenceFiles(files, t, { pasted: true }))
+
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    const files = filesOf(event.dataTransfer)
+    if (!files.length) return
+    event.preventDefault()
+    void addEvidenceFiles(files, t)
+  }
+
+  return (
+    <div className="case-screen" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+      <header className="app-bar case-bar">
+        <div className="case-heading">
+          <h1 title={record.title}>{record.title}</h1>
+          <p className="case-meta">
+            <span className={`status-badge status-${record.status}`}>{t.caseStatuses[record.status]}</span>
+            <span>{t.caseKinds[record.kind]}</span>
+          </p>
+        </div>
+        <div className="bar-actions">
+          <button type="button" className="primary" onClick={() => setDialog('call')} aria-keyshortcuts={ariaShortcut('n')}>
+            {t.callNote} <Kbd>{shortcutText('n')}</Kbd>
+          </button>
+          <button type="button" className="quiet" onClick={() => setDialog('settings')}>
+            {t.settings}
+          </button>
+          <button type="button" onClick={lock} aria-keyshortcuts={ariaShortcut('l', { shift: true })}>
+            {t.lock} <Kbd>{shortcutText('l', { shift: true })}</Kbd>
+          </button>
+        </div>
+      </header>
+      <NoticeBar />
+      <CaseTabs tab={tab} onChange={setTab} searchRequest={searchRequest} />
+      {dialog === 'call' && <CallNoteDialog onClose={() => setDialog(null)} />}
+      {dialog === 'settings' && <SettingsDialog onClose={() => setDialog(null)} />}
+    </div>
+  )
+}

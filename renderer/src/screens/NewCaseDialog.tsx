@@ -1,0 +1,127 @@
+// Creates a case file: title, kind, where to save it, and its passphrase.
+// The passphrase is read from the form when submitting and never stored in
+// React state; only its strength score is.
+import { useRef, useState, type FormEvent } from 'react'
+import { CASE_KINDS, type CaseKind } from '../../../shared/domain'
+import { useT } from '../i18n'
+import { call } from '../ipc'
+import { useAction } from '../hooks/useAction'
+import { MIN_PASSPHRASE_LENGTH, passphraseStrength, type Strength } from '../lib/passphrase-strength'
+import { suggestedFileName } from '../lib/paths'
+import { createCase } from '../state/case-actions'
+import { Dialog } from '../ui/Dialog'
+import { ErrorBox } from '../ui/ErrorBox'
+import { PassphraseStrength } from './PassphraseStrength'
+
+export function NewCaseDialog({ onClose }: { onClose: () => void }) {
+  const t = useT()
+  const form = useRef<HTMLFormElement>(null)
+  const [path, setPath] = useState<string>()
+  const [strength, setStrength] = useState<Strength>(0)
+  const [problem, setProblem] = useState<string>()
+  const { run, error, busy } = useAction()
+
+  const titleValue = () => String(new FormData(form.current ?? undefined).get('title') ?? '')
+  const choosePath = async () => {
+    const chosen = await call('dialog:chooseNewCasePath', { suggestedName: suggestedFileName(titleValue()) })
+    if (chosen) setPath(chosen)
+    return chosen
+  }
+
+  const clearPassphrases = () => {
+    for (const name of ['passphrase', 'passphraseRepeat']) {
+      const input = form.current?.elements.namedItem(name)
+      if (input instanceof HTMLInputElement) input.value = ''
+    }
+    setStrength(0)
+  }
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const data = new FormData(event.currentTarget)
+    const passphrase = String(data.get('passphrase') ?? '')
+    const repeat = String(data.get('passphraseRepeat') ?? '')
+    setProblem(undefined)
+    if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) return setProblem(t.passphraseTooShort)
+    if (passphrase !== repeat) return setProblem(t.passphraseMismatch)
+    void run(async () => {
+      try {
+        const target = path ?? (await choosePath())
+        if (!target) return
+        await createCase(target, passphrase, {
+          title: String(data.get('title') ?? '').trim(),
+          kind: data.get('kind') as CaseKind,
+          status: 'open',
+          summary: '',
+          victim: {},
+        })
+      } finally {
+        clearPassphrases()
+      }
+    })
+  }
+
+  return (
+    <Dialog title={t.newCaseTitle} onClose={onClose}>
+      <form ref={form} onSubmit={submit} className="form">
+        <label className="field">
+          <span>{t.caseTitle}</span>
+          <input name="title" required maxLength={200} placeholder={t.caseTitleHint} data-autofocus />
+        </label>
+        <label className="field">
+          <span>{t.caseKind}</span>
+          <select name="kind" defaultValue="account_takeover">
+            {CASE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t.caseKinds[kind]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="field">
+          <span id="new-case-file-label">{t.saveAs}</span>
+          <div className="path-row">
+            <output aria-labelledby="new-case-file-label" className="path-output">
+              {path ?? t.noFileChosen}
+            </output>
+            <button type="button" onClick={() => void run(async () => void (await choosePath()))}>
+              {t.chooseFile}
+            </button>
+          </div>
+        </div>
+        <label className="field">
+          <span>{t.passphrase}</span>
+          <input
+            name="passphrase"
+            type="password"
+            autoComplete="new-password"
+            required
+            onInput={(e) => setStrength(passphraseStrength(e.currentTarget.value))}
+          />
+        </label>
+        <PassphraseStrength strength={strength} />
+        <label className="field">
+          <span>{t.passphraseRepeat}</span>
+          <input name="passphraseRepeat" type="password" autoComplete="new-password" required />
+        </label>
+        <p className="warning" role="note">
+          {t.passphraseWarning}
+        </p>
+        {problem && (
+          <p role="alert" className="error-box">
+            {problem}
+          </p>
+        )}
+        <ErrorBox error={error} />
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            {t.cancel}
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t.working : t.createCase}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

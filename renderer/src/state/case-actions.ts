@@ -1,0 +1,104 @@
+// Everything that opens, reloads or locks a case. Each load remembers which
+// unlocked session it belongs to, so an answer that arrives after the case
+// was locked is dropped instead of bringing case data back.
+import type { CaseInput } from '../../../shared/domain'
+import { call } from '../ipc'
+import { base64ToBytes } from '../lib/base64'
+import { INITIAL_SESSION, useSession, type CaseData, type CaseList } from './session'
+
+let sessionGeneration = 0
+const pendingEvidenceUrls = new Map<number, Promise<string>>()
+
+const LOADERS = {
+  organizations: () => call('organizations:list'),
+  events: () => call('events:list', undefined),
+  references: () => call('references:list'),
+  losses: () => call('losses:list'),
+  tasks: () => call('tasks:list'),
+  evidence: () => call('evidence:list'),
+} satisfies { [K in CaseList]: () => Promise<CaseData[K]> }
+
+const ALL_LISTS = Object.keys(LOADERS) as CaseList[]
+
+async function loadLists(lists: readonly CaseList[]): Promise<Partial<CaseData>> {
+  const values = await Promise.all(lists.map((list) => LOADERS[list]()))
+  return Object.fromEntries(lists.map((list, i) => [list, values[i]]))
+}
+
+async function enterCase(opened: { path: string; case: CaseData['record'] }): Promise<void> {
+  const generation = ++sessionGeneration
+  const lists = (await loadLists(ALL_LISTS)) as Omit<CaseData, 'path' | 'record'>
+  if (generation !== sessionGeneration) return
+  useSession.setState({
+    ...INITIAL_SESSION,
+    screen: { name: 'case' },
+    caseData: { path: opened.path, record: opened.case, ...lists },
+  })
+}
+
+export async function unlockCase(path: string, passphrase: string): Promise<void> {
+  await enterCase(await call('case:open', { path, passphrase }))
+}
+
+export async function createCase(path: string, passphrase: string, input: CaseInput): Promise<void> {
+  await enterCase(await call('case:create', { path, passphrase, case: input }))
+}
+
+/** Re-reads the given lists of the open case (after a change). */
+export async function reload(...lists: CaseList[]): Promise<void> {
+  const generation = sessionGeneration
+  const fresh = await loadLists(lists)
+  const { caseData } = useSession.getState()
+  if (generation !== sessionGeneration || !caseData) return
+  useSession.setState({ caseData: { ...caseData, ...fresh } })
+}
+
+export async function updateCase(input: CaseInput): Promise<void> {
+  const generation = sessionGeneration
+  const record = await call('case:update', input)
+  const { caseData } = useSession.getState()
+  if (generation !== sessionGeneration || !caseData) return
+  useSession.setState({ caseData: { ...caseData, record } })
+}
+
+/**
+ * Clears every piece of case data from the page first (so it is gone even
+ * if the main process is slow to answer), then closes the file.
+ */
+export async function lockCase(options: { idle?: boolean } = {}): Promise<void> {
+  const { caseData, evidenceUrls } = useSession.getState()
+  sessionGeneration++
+  pendingEvidenceUrls.clear()
+  for (const url of Object.values(evidenceUrls)) URL.revokeObjectURL(url)
+  useSession.setState({
+    ...INITIAL_SESSION,
+    screen: caseData ? { name: 'unlock', path: caseData.path, lockedAfterIdle: options.idle } : { name: 'start' },
+  })
+  await call('case:close').catch(() => undefined) // nothing more to clear if the file was already closed
+}
+
+export function goToStart(): void {
+  useSession.setState({ ...INITIAL_SESSION })
+}
+
+export function goToUnlock(path: string): void {
+  useSession.setState({ ...INITIAL_SESSION, screen: { name: 'unlock', path } })
+}
+
+/** An object URL for an evidence item's bytes, fetched once per unlocked session. */
+export function evidenceUrl(id: number): Promise<string> {
+  const known = useSession.getState().evidenceUrls[id]
+  if (known) return Promise.resolve(known)
+  const pending = pendingEvidenceUrls.get(id)
+  if (pending) return pending
+  const generation = sessionGeneration
+  const loading = call('evidence:content', { id }).then(({ mimeType, base64 }) => {
+    if (generation !== sessionGeneration) throw new Error('locked')
+    const url = URL.createObjectURL(new Blob([base64ToBytes(base64)], { type: mimeType }))
+    useSession.setState((s) => ({ evidenceUrls: { ...s.evidenceUrls, [id]: url } }))
+    return url
+  })
+  pendingEvidenceUrls.set(id, loading)
+  loading.catch(() => pendingEvidenceUrls.delete(id))
+  return loading
+}

@@ -1,0 +1,64 @@
+// Which screen is shown and, while a case is unlocked, everything read from
+// it. Locking replaces this state wholesale (see lockCase), so no case data
+// outlives the unlocked session in memory or on screen.
+import { create } from 'zustand'
+import type {
+  CaseRecord,
+  Evidence,
+  Loss,
+  Organization,
+  Reference,
+  Task,
+  TimelineEvent,
+} from '../../../shared/domain'
+
+export type Screen =
+  | { name: 'start' }
+  | { name: 'unlock'; path: string; lockedAfterIdle?: boolean }
+  | { name: 'case' }
+
+export interface CaseData {
+  path: string
+  record: CaseRecord
+  organizations: Organization[]
+  events: TimelineEvent[]
+  references: Reference[]
+  losses: Loss[]
+  tasks: Task[]
+  evidence: Evidence[]
+}
+
+export type CaseList = Exclude<keyof CaseData, 'path' | 'record'>
+
+export interface Notice {
+  kind: 'info' | 'error'
+  text: string
+}
+
+export interface SessionState {
+  screen: Screen
+  caseData: CaseData | null
+  /** Object URLs of evidence images already fetched, by evidence id. */
+  evidenceUrls: Record<number, string>
+  notice: Notice | null
+}
+
+export const INITIAL_SESSION: SessionState = {
+  screen: { name: 'start' },
+  caseData: null,
+  evidenceUrls: {},
+  notice: null,
+}
+
+export const useSession = create<SessionState>(() => INITIAL_SESSION)
+
+/** The open case's data; only call inside screens shown while a case is unlocked. */
+export function useCaseData(): CaseData {
+  const data = useSession((s) => s.caseData)
+  if (!data) throw new Error('useCaseData used while no case is unlocked')
+  return data
+}
+
+export function showNotice(notice: Notice | null): void {
+  useSession.setState({ notice })
+}

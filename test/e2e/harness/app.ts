@@ -1,0 +1,161 @@
+// One running copy of the app for a test: the built renderer in Chromium,
+// with window.kiroku bound to the same router and handlers Electron uses,
+// over a real encrypted case folder. Only the native file dialogs are
+// replaced: they answer whatever path the test sets in `dialogs`.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Result } from '../../../shared/ipc/contract'
+import { createHandlers, type Platform } from '../../../electron/main/ipc/handlers'
+import { RecentFiles } from '../../../electron/main/ipc/recent-files'
+import { createRouter, type Sender } from '../../../electron/main/ipc/router'
+import { launchChromium } from './browser'
+import { buildRenderer } from './build-renderer'
+import { serveFolder, type StaticServer } from './static-server'
+
+/** tmpfs where there is one: each write of a case file is fsync'ed, which tmpfs makes free. */
+const TEMP_BASE = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir()
+
+export interface DialogAnswers {
+  open?: string
+  create?: string
+  /** A file the OS asked the app to open (double-click), taken once. */
+  fileToOpen?: string
+}
+
+export interface RunningApp {
+  page: Page
+  context: BrowserContext
+  /** The case folder of this test (kept after close(), removed with the environment). */
+  dir: string
+  dialogs: DialogAnswers
+  /** The router, called as the page would (for seeding and checking). */
+  call(channel: string, input?: unknown): Promise<Result<any>>
+  /** Uncaught page errors and console errors (a CSP violation is one). */
+  problems: string[]
+  /** Browser dialogs (alert/confirm) that opened; the app should never open one. */
+  browserDialogs: string[]
+  /** Closes the page and the case file. */
+  close(): Promise<void>
+}
+
+export interface AppOptions {
+  locale?: string
+  /** Runs in the page before the app's own code (e.g. to fake the clock). */
+  beforeLoad?: (context: BrowserContext) => Promise<void>
+}
+
+export interface E2eEnvironment {
+  origin: string
+  launch(options?: AppOptions): Promise<RunningApp>
+  close(): Promise<void>
+}
+
+export async function startEnvironment(): Promise<E2eEnvironment> {
+  const outDir = await buildRenderer()
+  let server: StaticServer | undefined
+  let browser: Browser | undefined
+  try {
+    server = await serveFolder(outDir)
+    browser = await launchChromium()
+  } catch (error) {
+    await server?.close()
+    fs.rmSync(outDir, { recursive: true, force: true })
+    throw error
+  }
+  const running = new Set<RunningApp>()
+  const folders: string[] = []
+  const { origin } = server
+  const openBrowser = browser
+  return {
+    origin,
+    launch: async (options) => {
+      const app = await launchApp(openBrowser, origin, options)
+      running.add(app)
+      folders.push(app.dir)
+      const close = app.close
+      app.close = async () => {
+        running.delete(app)
+        await close()
+      }
+      return app
+    },
+    close: async () => {
+      for (const app of [...running]) await app.close()
+      for (const dir of folders) fs.rmSync(dir, { recursive: true, force: true })
+      await openBrowser.close()
+      await server.close()
+      fs.rmSync(outDir, { recursive: true, force: true })
+    },
+  }
+}
+
+async function launchApp(browser: Browser, origin: string, options: AppOptions = {}): Promise<RunningApp> {
+  const dir = fs.mkdtempSync(path.join(TEMP_BASE, 'kiroku-e2e-'))
+  const dialogs: DialogAnswers = {}
+  const platform: Platform = {
+    appInfo: () => ({ name: 'Kiroku', version: 'e2e', locale: options.locale ?? 'en-US' }),
+    takeFileToOpen: () => {
+      const file = dialogs.fileToOpen
+      dialogs.fileToOpen = undefined
+      return file
+    },
+    chooseCaseToOpen: async () => dialogs.open,
+    chooseNewCasePath: async () => dialogs.create,
+    recentFiles: new RecentFiles(path.join(dir, 'settings', 'recent.json')),
+    caseFileOptions: {},
+  }
+  const problems: string[] = []
+  // Trusted: pages served from the test's own origin, as Electron trusts only its own files.
+  const isTrusted = (sender: Sender) => {
+    try {
+      return new URL(sender.url).origin === origin
+    } catch {
+      return false
+    }
+  }
+  const dispatch = createRouter(createHandlers(platform), isTrusted, (message) => problems.push(`router: ${message}`))
+
+  const context = await browser.newContext({ locale: options.locale ?? 'en-US', viewport: { width: 1280, height: 800 } })
+  // Fail within seconds, not Playwright's 30 s: every step here is local and quick.
+  context.setDefaultTimeout(10_000)
+  await options.beforeLoad?.(context)
+  await context.exposeBinding('__kirokuInvoke', (source, channel: unknown, input: unknown) =>
+    dispatch(channel, input, { url: source.frame.url() }),
+  )
+  await context.addInitScript(() => {
+    const invoke = (window as unknown as { __kirokuInvoke: (c: unknown, i: unknown) => Promise<unknown> }).__kirokuInvoke
+    // The preload's shape: exactly one function, nothing else.
+    Object.defineProperty(window, 'kiroku', {
+      value: Object.freeze({ invoke: (channel: unknown, input?: unknown) => invoke(channel, input) }),
+    })
+  })
+
+  const page = await context.newPage()
+  const browserDialogs: string[] = []
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`)
+  })
+  page.on('dialog', (dialog) => {
+    browserDialogs.push(`${dialog.type()}: ${dialog.message()}`)
+    void dialog.dismiss()
+  })
+  await page.goto(`${origin}/index.html`)
+
+  return {
+    page,
+    context,
+    dir,
+    dialogs,
+    problems,
+    browserDialogs,
+    call: (channel, input) => dispatch(channel, input, { url: `${origin}/index.html` }),
+    close: async () => {
+      await context.close()
+      // The case file stays for the test to check; the environment removes the folder.
+      await dispatch('case:close', undefined, { url: `${origin}/index.html` })
+    },
+  }
+}

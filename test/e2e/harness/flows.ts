@@ -1,0 +1,64 @@
+// What a user does again and again, as steps on the page. Assertions stay in
+// the tests; these only act and wait for the screen to settle.
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Locator, Page } from 'playwright-core'
+import type { RunningApp } from './app'
+import type { FileSpec } from './files'
+
+export const PASSPHRASE = 'correct horse battery 記録'
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../../../test-results/screenshots')
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
+}
+
+export async function createCase(app: RunningApp, options: { title: string; file?: string; passphrase?: string }): Promise<string> {
+  const { page } = app
+  const file = options.file ?? path.join(app.dir, 'case.kiroku')
+  app.dialogs.create = file
+  await page.getByRole('button', { name: 'New case' }).click()
+  const dialog = page.getByRole('dialog', { name: 'New case' })
+  await dialog.getByLabel('Title').fill(options.title)
+  await dialog.getByLabel('Passphrase', { exact: true }).fill(options.passphrase ?? PASSPHRASE)
+  await dialog.getByLabel('Passphrase again').fill(options.passphrase ?? PASSPHRASE)
+  await dialog.getByRole('button', { name: 'Create case' }).click()
+  await page.getByRole('heading', { level: 1, name: options.title }).waitFor()
+  return file
+}
+
+export async function openTab(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name }).click()
+}
+
+/** Pastes a file as the clipboard of a screenshot tool would hand it over. */
+export async function pasteFile(page: Page, file: FileSpec): Promise<void> {
+  await page.evaluate((spec) => {
+    const bytes = Uint8Array.from(atob(spec.base64), (c) => c.charCodeAt(0))
+    const data = new DataTransfer()
+    data.items.add(new File([bytes], spec.name, { type: spec.type }))
+    const target = document.activeElement ?? document.body
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  }, file)
+}
+
+/** Drops files on an element, as dragging them from the file manager would. */
+export async function dropFiles(target: Locator, files: FileSpec[]): Promise<void> {
+  await target.evaluate((element, specs) => {
+    const data = new DataTransfer()
+    for (const spec of specs) {
+      const bytes = Uint8Array.from(atob(spec.base64), (c) => c.charCodeAt(0))
+      data.items.add(new File([bytes], spec.name, { type: spec.type }))
+    }
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      element.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }))
+    }
+  }, files)
+}
+
+/** The page's visible text, to check that nothing of a case is left on screen. */
+export const pageText = (page: Page) => page.evaluate(() => document.body.innerText)
+
+/** Everything in the DOM, including attributes and hidden text. */
+export const pageHtml = (page: Page) => page.evaluate(() => document.documentElement.outerHTML)
