@@ -13,6 +13,8 @@ export interface FixtureOptions {
   events: number
   evidence: number
   seed?: number
+  /** Makes evidence image number i (default: a noisy PNG of 50–200 KB). */
+  png?: (rng: Random, i: number) => Buffer
 }
 
 export interface Fixture {
@@ -81,7 +83,7 @@ function makeEvent(rng: Random, at: number, org: OrgSpec, ref: string): DocEvent
 }
 
 /** Writes `case.json` and `evidence/*.png` into `dir`. */
-export function writeFixture(dir: string, { events, evidence, seed = 20181012 }: FixtureOptions): Fixture {
+export function writeFixture(dir: string, { events, evidence, seed = 20181012, png: makePng }: FixtureOptions): Fixture {
   const rng = new Random(seed)
   const evidenceDir = path.join(dir, 'evidence')
   fs.mkdirSync(evidenceDir, { recursive: true })
@@ -126,7 +128,7 @@ export function writeFixture(dir: string, { events, evidence, seed = 20181012 }:
 
   let evidenceBytes = 0
   for (let i = 1; i <= evidence; i++) {
-    const png = noisyPng(rng, rng.int(50_000, 200_000))
+    const png = makePng ? makePng(rng, i) : noisyPng(rng, rng.int(50_000, 200_000))
     const name = `screenshot-${String(i).padStart(3, '0')}.png`
     fs.writeFileSync(path.join(evidenceDir, name), png)
     evidenceBytes += png.length

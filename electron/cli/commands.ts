@@ -12,6 +12,7 @@ import {
   mergeCaseFile,
   openCaseFile,
   shareCaseFile,
+  writeDossierFile,
   type CaseFileOptions,
 } from '../main/core'
 import { getPassphrase } from './passphrase'
@@ -188,6 +189,23 @@ export const commands = {
       for (const problem of report.problems) ctx.out(`  - ${problem}`)
     }
     if (!report.ok) throw new KirokuError('verification_failed', 'Verification failed; restore the file from a backup.')
+  },
+
+  async dossier(ctx: CommandContext) {
+    const out = positional(ctx, 1, 'OUT.pdf')
+    const audience = oneOf(str(ctx, 'audience'), ['police', 'provider'] as const, '--audience') ?? 'police'
+    const organization = str(ctx, 'organization')
+    if (organization !== undefined && audience !== 'provider') throw new UsageError('--organization needs --audience provider')
+    const options = {
+      audience,
+      organization,
+      lang: oneOf(str(ctx, 'lang'), ['ja', 'en'] as const, '--lang'),
+      era: oneOf(str(ctx, 'era'), ['western', 'japanese'] as const, '--era'),
+      redact: !!ctx.values.redact,
+    }
+    const written = await withCase(ctx, (caseFile) => writeDossierFile(caseFile, out, options))
+    if (ctx.values.json) return printJson(ctx, { path: out, ...written })
+    ctx.out(`Wrote ${out}: ${written.pages} pages, ${(written.bytes / 1024).toFixed(0)} KB`)
   },
 
   async share(ctx: CommandContext) {

@@ -52,6 +52,21 @@ const USAGE: Record<CommandName, { usage: string; options?: Options }> = {
   },
   search: { usage: 'kiroku search FILE QUERY\n  Full-text search (Japanese substrings work).' },
   verify: { usage: 'kiroku verify FILE\n  Check the database, every evidence hash and the audit chain. Exit 4 if anything is wrong.' },
+  dossier: {
+    usage:
+      'kiroku dossier FILE OUT.pdf [--audience police|provider] [--lang ja|en] [--era western|japanese] [--redact]\n' +
+      '                [--organization ID|NAME]\n' +
+      '  Write the PDF dossier (default: police, ja, western dates). --organization (provider only) keeps that\n' +
+      "  provider's records plus the incident events; --redact masks phone numbers, e-mail and account numbers\n" +
+      '  and the address except their last 4 characters. Private events and evidence are left out.',
+    options: {
+      audience: { type: 'string' },
+      lang: { type: 'string' },
+      era: { type: 'string' },
+      redact: { type: 'boolean' },
+      organization: { type: 'string' },
+    },
+  },
   share: {
     usage:
       'kiroku share FILE OUT.kiroku [--include-private] [--exclude-evidence ID]…\n' +

@@ -40,6 +40,15 @@ export const AppInfoSchema = z.object({
 
 export const OpenedCaseSchema = z.object({ path: z.string(), case: CaseRecordSchema })
 
+/** The dossier's options, as the CLI's flags (an organisation only for a provider). */
+export const DossierOptionsSchema = z.strictObject({
+  audience: z.enum(['police', 'provider']).default('police'),
+  lang: z.enum(['ja', 'en']).default('ja'),
+  era: z.enum(['western', 'japanese']).default('western'),
+  redact: z.boolean().default(false),
+  organizationId: id.optional(),
+})
+
 export const RecentFileSchema = z.object({ path: z.string(), title: z.string().optional(), openedAt: z.string() })
 
 /** The four list-shaped entities share one set of channels each. */
@@ -136,6 +145,12 @@ export const contract = {
   'evidence:delete': { input: z.strictObject({ id }), output: done },
 
   search: { input: z.strictObject({ query: z.string().max(500) }), output: z.array(SearchHitSchema) },
+
+  /** Asks where to save (native dialog), then writes the open case's PDF dossier; undefined if cancelled. */
+  'dossier:create': {
+    input: DossierOptionsSchema,
+    output: z.object({ path: z.string(), pages: z.number().int(), bytes: z.number().int() }).optional(),
+  },
 } as const
 
 export type Contract = typeof contract

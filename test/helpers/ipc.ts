@@ -8,12 +8,12 @@ import { createRouter, type Sender } from '../../electron/main/ipc/router'
 
 export const APP_PAGE: Sender = { url: 'file:///app/out/renderer/index.html' }
 
-export function testRouter(dir: string, answers: { open?: string; create?: string } = {}) {
+export function testRouter(dir: string, answers: { open?: string; create?: string; dossier?: string; bundle?: string; share?: string } = {}) {
   const platform: Platform = {
     appInfo: () => ({ name: 'Kiroku', version: 'test', locale: 'ja' }),
     takeFileToOpen: () => undefined,
     chooseCaseToOpen: async () => answers.open,
-    chooseNewCasePath: async () => answers.create,
+    chooseSavePath: async (kind) => (kind === 'case' ? answers.create : answers[kind]),
     recentFiles: new RecentFiles(path.join(dir, 'settings', 'recent.json')),
     caseFileOptions: {},
   }

@@ -5,13 +5,19 @@ import path from 'node:path'
 import { app, dialog, ipcMain, type BrowserWindow } from 'electron'
 import { IPC_CHANNEL } from '../../../shared/ipc/transport'
 import { CASE_FILE_EXTENSION } from '../core'
-import { CaseSession, createHandlers, type Platform } from '../ipc/handlers'
+import { CaseSession, createHandlers, type Platform, type SaveKind } from '../ipc/handlers'
 import { RecentFiles } from '../ipc/recent-files'
 import { createRouter } from '../ipc/router'
 import { electronNativeBinding } from './native-binding'
 import { isAppPage, type TrustedSources } from './trusted-urls'
 
 const CASE_FILTER = { name: 'Kiroku case', extensions: [CASE_FILE_EXTENSION.slice(1)] }
+const SAVE_KINDS: Record<SaveKind, { extension: string; filter: { name: string; extensions: string[] } }> = {
+  case: { extension: CASE_FILE_EXTENSION, filter: CASE_FILTER },
+  share: { extension: CASE_FILE_EXTENSION, filter: CASE_FILTER },
+  dossier: { extension: '.pdf', filter: { name: 'PDF', extensions: ['pdf'] } },
+  bundle: { extension: '.zip', filter: { name: 'ZIP', extensions: ['zip'] } },
+}
 
 /** The first .kiroku path among command-line arguments (double-click, "Open with"). */
 export function caseFileArgument(argv: string[]): string | undefined {
@@ -40,15 +46,17 @@ export function registerIpc(sources: TrustedSources, window: () => BrowserWindow
       const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options)
       return result.canceled ? undefined : result.filePaths[0]
     },
-    chooseNewCasePath: async (suggestedName) => {
+    chooseSavePath: async (kind, suggestedName) => {
+      const { extension, filter } = SAVE_KINDS[kind]
       const owner = window()
       const options = {
-        defaultPath: path.join(app.getPath('documents'), `${suggestedName || 'case'}${CASE_FILE_EXTENSION}`),
-        filters: [CASE_FILTER],
+        defaultPath: path.join(app.getPath('documents'), `${suggestedName || kind}${extension}`),
+        filters: [filter],
       }
+      // The save dialog itself asks before replacing an existing file.
       const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options)
       if (result.canceled || !result.filePath) return undefined
-      return result.filePath.endsWith(CASE_FILE_EXTENSION) ? result.filePath : `${result.filePath}${CASE_FILE_EXTENSION}`
+      return result.filePath.toLowerCase().endsWith(extension) ? result.filePath : `${result.filePath}${extension}`
     },
     recentFiles: new RecentFiles(path.join(app.getPath('userData'), 'recent-files.json')),
     caseFileOptions: { nativeBinding: electronNativeBinding(app) },

@@ -21,3 +21,4 @@ export { shareCaseFile, type ShareOptions, type ShareSummary } from './exchange/
 export { DocumentSchema, FORMAT_NAME, FORMAT_VERSION, type CaseDocument } from './exchange/format'
 export { writeBundle, type Manifest } from './exchange/bundle'
 export { verifyBundle, DEFAULT_BUNDLE_LIMITS, type BundleLimits, type BundleReport } from './exchange/verify-bundle'
+export * from './dossier'

@@ -2,16 +2,20 @@
 // case file of the window and delegate to the core. Pure: the Electron-only
 // parts (dialogs, app name, locale) come in through `Platform`, so the same
 // handlers serve Electron and the browser tests.
-import { InvalidInputError, KirokuError, createCaseFile, openCaseFile, type CaseFile, type CaseFileOptions } from '../core'
+import { InvalidInputError, KirokuError, createCaseFile, openCaseFile, writeDossierFile, type CaseFile, type CaseFileOptions } from '../core'
 import type { Handlers } from './router'
 import type { RecentFiles } from './recent-files'
+
+/** What the user is saving: the dialog's file type and default name follow from it. */
+export type SaveKind = 'case' | 'dossier' | 'bundle' | 'share'
 
 export interface Platform {
   appInfo(): { name: string; version: string; locale: string }
   /** A path given on the command line or by the OS, handed out once. */
   takeFileToOpen(): string | undefined
   chooseCaseToOpen(): Promise<string | undefined>
-  chooseNewCasePath(suggestedName: string): Promise<string | undefined>
+  /** A native save dialog (which asks before replacing a file); undefined when cancelled. */
+  chooseSavePath(kind: SaveKind, suggestedName: string): Promise<string | undefined>
   recentFiles: RecentFiles
   caseFileOptions: CaseFileOptions
 }
@@ -49,7 +53,7 @@ export function createHandlers(platform: Platform, session = new CaseSession()):
     'recent:list': () => platform.recentFiles.list(),
     'recent:forget': ({ path }) => platform.recentFiles.forget(path),
     'dialog:chooseCaseToOpen': () => platform.chooseCaseToOpen(),
-    'dialog:chooseNewCasePath': ({ suggestedName }) => platform.chooseNewCasePath(suggestedName),
+    'dialog:chooseNewCasePath': ({ suggestedName }) => platform.chooseSavePath('case', suggestedName),
 
     'case:create': async ({ path, passphrase, case: input }) => {
       session.close()
@@ -106,6 +110,14 @@ export function createHandlers(platform: Platform, session = new CaseSession()):
     'evidence:delete': ({ id }) => cf().evidence.delete(id),
 
     search: ({ query }) => cf().search(query),
+
+    // The main process asks where to save, so the page can never name a path to write.
+    'dossier:create': async ({ organizationId, ...options }) => {
+      const path = await platform.chooseSavePath('dossier', cf().case.get().title)
+      if (!path) return undefined
+      const written = await writeDossierFile(cf(), path, { ...options, organization: organizationId?.toString() }, { overwrite: true })
+      return { path, ...written }
+    },
   }
 }
 

@@ -20,6 +20,9 @@ const TEMP_BASE = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir()
 export interface DialogAnswers {
   open?: string
   create?: string
+  dossier?: string
+  bundle?: string
+  share?: string
   /** A file the OS asked the app to open (double-click), taken once. */
   fileToOpen?: string
 }
@@ -102,7 +105,7 @@ async function launchApp(browser: Browser, origin: string, options: AppOptions =
       return file
     },
     chooseCaseToOpen: async () => dialogs.open,
-    chooseNewCasePath: async () => dialogs.create,
+    chooseSavePath: async (kind) => (kind === 'case' ? dialogs.create : dialogs[kind]),
     recentFiles: new RecentFiles(path.join(dir, 'settings', 'recent.json')),
     caseFileOptions: {},
   }

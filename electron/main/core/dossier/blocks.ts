@@ -34,11 +34,12 @@ export const PAGE_COUNT = '\u0000pages'
 
 export type Block =
   | { kind: 'title'; text: string; subtitle: string }
-  | { kind: 'heading'; text: string; newPage?: boolean }
+  /** `keep`: points of what follows that must fit on the same page (default 60). */
+  | { kind: 'heading'; text: string; newPage?: boolean; keep?: number }
   | { kind: 'subheading'; text: string }
   | { kind: 'paragraph'; para: Para }
   | { kind: 'table'; columns: Column[]; rows: Row[]; header?: boolean }
-  | { kind: 'image'; evidenceId: number; size: number; caption: Cell; tooLargeNote: string; unreadableNote: string }
+  | { kind: 'image'; evidenceId: number; caption: Cell }
   | { kind: 'signature'; lines: Array<[string, string]>; seal: string }
   | { kind: 'space'; height: number }
 

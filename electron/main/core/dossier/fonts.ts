@@ -8,7 +8,6 @@ import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import fontkit from '@pdf-lib/fontkit'
 import type { PDFDocument, PDFFont } from 'pdf-lib'
-import subsetFont from 'subset-font'
 
 const FONT_FILES = {
   regular: '@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf',
@@ -23,11 +22,18 @@ const FEATURES_OFF = { calt: false, kern: false, liga: false, locl: false, ccmp:
 export const MISSING = '〓'
 // Always in the subset: the ASCII range (page numbers, hashes) and the replacement mark.
 const ALWAYS = `${Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('')}${MISSING}`
-// Joiners, variation selectors and combining marks have no width of their own; a font without them just leaves them out.
-const INVISIBLE = /[\u200B-\u200F\u2060\uFE00-\uFE0F\u{E0100}-\u{E01EF}\p{M}]/u
+// Joiners and variation selectors have no width of their own; a font without them just leaves them out.
+const INVISIBLE = /[\u200B-\u200F\u2060\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u
+const GRAPHEMES = new Intl.Segmenter('ja', { granularity: 'grapheme' })
+
+// tsx's namespaced loader (bin/kiroku.mjs) tags module URLs with ?tsx-namespace=…
+// and then hands modules loaded under it tagged paths from require.resolve, from
+// which subset-font fails to read its wasm. A require from the plain URL avoids that.
+const nodeRequire = createRequire(import.meta.url.split('?')[0])
+const subsetFont: typeof import('subset-font') = nodeRequire('subset-font')
 
 // The fonts ship in node_modules (OFL); resolved at run time, never copied into the repo.
-const resolveFont = (weight: Weight) => createRequire(import.meta.url).resolve(FONT_FILES[weight])
+const resolveFont = (weight: Weight) => nodeRequire.resolve(FONT_FILES[weight])
 
 export class FontSet {
   private widths = new Map<string, number>()
@@ -47,13 +53,17 @@ export class FontSet {
     return weight === 'bold' ? this.bold : this.regular
   }
 
-  /** The text as it can be drawn: tabs as spaces, unknown characters as 〓, never a blank box. */
+  /**
+   * The text as it can be drawn: tabs as spaces, control characters dropped, and
+   * each character (grapheme: an emoji with its joiners, a letter with its accents)
+   * the font cannot draw as one 〓, never as an empty box.
+   */
   clean(text: string, weight: Weight): string {
     let out = ''
-    for (const ch of text.normalize('NFC')) {
-      if (ch === '\t') out += ' '
-      else if (this.supported[weight].has(ch.codePointAt(0)!)) out += ch
-      else if (!INVISIBLE.test(ch) && !/[\x00-\x1f\x7f]/.test(ch)) out += MISSING
+    for (const { segment } of GRAPHEMES.segment(text.normalize('NFC').replace(/\t/g, ' ').replace(/[\x00-\x1f\x7f]/g, ''))) {
+      const visible = [...segment].filter((ch) => !INVISIBLE.test(ch))
+      const drawable = visible.every((ch) => this.supported[weight].has(ch.codePointAt(0)!))
+      out += drawable ? visible.join('') : MISSING
     }
     return out
   }

@@ -46,7 +46,8 @@ export async function embedImage(doc: PDFDocument, bytes: Buffer): Promise<Embed
   try {
     if (isPng(bytes)) {
       // IHDR comes first, so the size is known before anything is decoded.
-      if (bytes.length >= 24 && bytes.readUInt32BE(16) * bytes.readUInt32BE(20) > MAX_IMAGE_PIXELS) {
+      if (bytes.length < 33 || bytes.toString('latin1', 12, 16) !== 'IHDR') throw new ImageError('unreadable', 'PNG without a header')
+      if (bytes.readUInt32BE(16) * bytes.readUInt32BE(20) > MAX_IMAGE_PIXELS) {
         throw new ImageError('tooLarge', `${bytes.readUInt32BE(16)}×${bytes.readUInt32BE(20)} pixels`)
       }
       const direct = embedPngDirect(doc, bytes)

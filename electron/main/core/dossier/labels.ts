@@ -1,6 +1,5 @@
-// Every word the dossier prints, in Japanese and English. Kept in one place so
-// both languages have the same keys (the English object is checked against
-// the Japanese one) and so the font subset can include all of them.
+// Every word the dossier prints, in Japanese and English, in one place so both
+// languages have the same keys (the English object is typed by the Japanese one).
 import type { CaseKind, CaseStatus, Channel, EventKind, OrganizationRole } from '../../../../shared/domain'
 import type { Lang } from './dates'
 
@@ -84,6 +83,7 @@ const ja = {
   type: '形式',
   size: 'サイズ',
   captured: '取得日',
+  note: '備考',
   inAppendix: '付録に画像を掲載',
   notImage: '画像ではないため掲載なし（原本を参照）',
   tooLarge: '画像が大きすぎるため掲載なし（原本を参照）',
@@ -104,6 +104,8 @@ const ja = {
   declaration: '申告',
   declarationText: '上記のとおり、事実に相違ありません。',
   date: '日付',
+  dateTime: '日時',
+  blankDate: '　　　　年　　月　　日',
   signature: '署名',
   seal: '印',
 
@@ -234,6 +236,7 @@ const en: Labels = {
   type: 'Type',
   size: 'Size',
   captured: 'Captured',
+  note: 'Note',
   inAppendix: 'image in the appendix',
   notImage: 'not an image: listed only (see the original)',
   tooLarge: 'image too large to print (see the original)',
@@ -254,8 +257,11 @@ const en: Labels = {
   declaration: 'Declaration',
   declarationText: 'I declare that the above is true to the best of my knowledge.',
   date: 'Date',
+  dateTime: 'Date and time',
+  blankDate: '',
   signature: 'Signature',
-  seal: 'Seal',
+  // A seal (印) is Japanese practice; the English page has a signature line instead.
+  seal: '',
 
   pageOf: (x: number, y: number) => `page ${x} / ${y}`,
 
@@ -291,15 +297,3 @@ const en: Labels = {
 
 export const labelsFor = (lang: Lang): Labels => (lang === 'ja' ? ja : en)
 
-/** Every fixed string of a language (functions sampled), for the font subset. */
-export function allLabelText(labels: Labels): string {
-  const out: string[] = []
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') out.push(v)
-    else if (typeof v === 'function') out.push(String(v(0, 0)))
-    else if (Array.isArray(v)) v.forEach(walk)
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk)
-  }
-  walk(labels)
-  return out.join('\n')
-}

@@ -7,6 +7,8 @@ const NO_START = new Set(
   '、。，．,.:;!?)]}）］｝〕〉》」』】〙〗〟’”｠»ゝゞ々〻ーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ‐゠–〜～？！‼⁇⁈⁉・：；…‥％',
 )
 const NO_END = new Set('([{（［｛〔〈《「『【〘〖〝‘“｟«')
+/** Where a too-long word may be cut first. */
+const SOFT_BREAK = new Set(',-/._?&=')
 // Ideographs, kana, CJK punctuation and full-width forms: each is its own unit.
 const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\u{20000}-\u{3FFFF}]/u
 
@@ -47,7 +49,7 @@ function units(text: string): Unit[] {
 
 /**
  * Splits `text` into lines no wider than `maxWidth` (hard line breaks kept).
- * A unit wider than a whole line (a long URL or number) is cut between characters.
+ * A unit wider than a whole line starts a line of its own and is cut there.
  */
 export function wrapText(text: string, maxWidth: number, measure: (s: string) => number): string[] {
   const lines: string[] = []
@@ -59,14 +61,17 @@ export function wrapText(text: string, maxWidth: number, measure: (s: string) =>
       line = ''
       width = 0
     }
+    let start = true
     for (const unit of units(paragraph)) {
+      // Spaces are kept as typed (an indent, a blank to fill in by hand), except where a wrap put them at a line start.
       if (unit.space) {
-        if (line) {
-          line += ' '
-          width += measure(' ')
+        if (line || start) {
+          line += unit.text
+          width += measure(unit.text)
         }
         continue
       }
+      start = false
       const w = measure(unit.text)
       if (width + w <= maxWidth || !line.trim()) {
         if (w <= maxWidth) {
@@ -82,12 +87,23 @@ export function wrapText(text: string, maxWidth: number, measure: (s: string) =>
           continue
         }
       }
-      // Wider than a line: cut between characters.
-      for (const ch of unit.text) {
-        const cw = measure(ch)
-        if (width + cw > maxWidth && line.trim()) push()
-        line += ch
-        width += cw
+      // Wider than a line (a long URL, number or reference): cut after the last
+      // , - / . _ that fits, so 100,000,000 breaks at a comma; else between characters.
+      let rest = [...unit.text]
+      while (rest.length) {
+        let fit = 0
+        for (let w = width; fit < rest.length && w + measure(rest[fit]) <= maxWidth; fit++) w += measure(rest[fit])
+        if (fit === rest.length) {
+          line += rest.join('')
+          width += measure(rest.join(''))
+          break
+        }
+        let cut = fit
+        while (cut > 0 && !SOFT_BREAK.has(rest[cut - 1])) cut--
+        if (cut === 0) cut = Math.max(fit, 1)
+        line += rest.slice(0, cut).join('')
+        push()
+        rest = rest.slice(cut)
       }
     }
     push()

@@ -1,5 +1,6 @@
-// What goes into a dossier: the case's records, narrowed to one provider when
-// asked, and masked when --redact is given. Everything after this step works
+// What goes into a dossier: the case's records without what the user marked
+// private (a dossier is handed over, like a shared copy), narrowed to one
+// provider when asked, and masked when --redact is given. Everything after this step works
 // on plain data and never sees anything that was left out.
 import type { CaseRecord, EventKind, Evidence, Loss, Organization, Reference, Task, TimelineEvent } from '../../../../shared/domain'
 import type { CaseFile, VerifyReport } from '../casefile/case-file'
@@ -36,11 +37,11 @@ export function selectData(caseFile: CaseFile, organization?: string): DossierDa
   const data: DossierData = {
     caseInfo: caseFile.case.get(),
     organizations,
-    events: caseFile.events.list(),
+    events: caseFile.events.list().filter((e) => !e.private),
     references: caseFile.references.list(),
     losses: caseFile.losses.list(),
     tasks: caseFile.tasks.list(),
-    evidence: caseFile.evidence.list(),
+    evidence: caseFile.evidence.list().filter((e) => !e.private),
     verify: caseFile.verify(),
   }
   return organization === undefined ? data : forProvider(data, findOrganization(organizations, organization))

@@ -7,5 +7,5 @@ declare module 'subset-font' {
     noLayoutClosure?: boolean
   }
   function subsetFont(buffer: Buffer, text: string, options?: SubsetFontOptions): Promise<Buffer>
-  export default subsetFont
+  export = subsetFont
 }

@@ -1,0 +1,340 @@
+// The dossier's sections, in the order the issue asks for, each only where it
+// has data. Pure: case data in, blocks out.
+import type { Evidence, Loss, Organization } from '../../../../shared/domain'
+import { PAGE_COUNT, fields, para, type Block, type Cell, type Row } from './blocks'
+import { formatDate, type DateStyle } from './dates'
+import type { ImageProblem } from './images'
+import type { Labels } from './labels'
+import type { Audience, DossierData } from './select'
+
+export interface SectionContext {
+  data: DossierData
+  L: Labels
+  dates: DateStyle
+  audience: Audience
+  redacted: boolean
+  /** When the dossier is made, as local ISO with offset. */
+  madeAt: string
+  /** Evidence images that will not be drawn, and why. */
+  imageProblems: Map<number, ImageProblem>
+}
+
+const amount = (n: number) => new Intl.NumberFormat('en-US').format(n)
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  'image/png': 'PNG',
+  'image/jpeg': 'JPEG',
+  'image/webp': 'WebP',
+  'image/gif': 'GIF',
+  'application/pdf': 'PDF',
+  'text/plain': 'TXT',
+  'message/rfc822': 'EML',
+}
+
+/** Section headings numbered in the order they appear. */
+function numbering() {
+  let n = 0
+  return (text: string, newPage = false, keep?: number): Block => ({ kind: 'heading', text: `${++n}. ${text}`, newPage, keep })
+}
+
+type Heading = ReturnType<typeof numbering>
+
+export function buildSections(ctx: SectionContext): Block[] {
+  const heading = numbering()
+  const { data } = ctx
+  return [
+    ...cover(ctx),
+    ...summary(ctx, heading),
+    ...(data.losses.length ? losses(ctx, heading) : []),
+    ...(data.events.length ? chronology(ctx, heading) : []),
+    ...(data.organizations.length || data.references.length ? organizations(ctx, heading) : []),
+    ...followUps(ctx, heading),
+    ...(data.evidence.length ? evidenceIndex(ctx, heading) : []),
+    ...integrity(ctx, heading),
+    ...(ctx.audience === 'police' ? declaration(ctx, heading) : []),
+    ...appendix(ctx),
+  ]
+}
+
+function cover({ data, L, dates, audience, redacted, madeAt }: SectionContext): Block[] {
+  const c = data.caseInfo
+  const to = audience === 'police' ? L.police : (data.provider?.name ?? L.providers)
+  const notes = [data.provider ? L.providerScope(data.provider.name) : '', redacted ? L.redacted : '', L.madeWith].filter(Boolean)
+  return [
+    { kind: 'title', text: L.reportTitle, subtitle: L.audience[audience] },
+    fields([
+      [L.caseTitle, c.title],
+      [L.submittedTo, to],
+      [L.caseKind, L.kinds[c.kind]],
+      [L.caseStatus, L.statuses[c.status]],
+      [L.discovered, formatDate(c.discoveredAt, dates)],
+      [`${L.victim} ${L.name}`, c.victim.name],
+      [`${L.victim} ${L.address}`, c.victim.address],
+      [`${L.victim} ${L.phone}`, c.victim.phone],
+      [`${L.victim} ${L.email}`, c.victim.email],
+      [L.madeOn, formatDate(madeAt, dates)],
+      [L.pages, PAGE_COUNT],
+    ]),
+    { kind: 'space', height: 16 },
+    ...notes.map((n) => para(n, { muted: true })),
+  ]
+}
+
+/** Totals per unit, in order of first appearance: "T-POINT 87,233". */
+function totalsByUnit(losses: Loss[]): Map<string, { amount: number; recovered: number }> {
+  const totals = new Map<string, { amount: number; recovered: number }>()
+  for (const l of losses) {
+    const t = totals.get(l.unit) ?? { amount: 0, recovered: 0 }
+    totals.set(l.unit, { amount: t.amount + l.amount, recovered: t.recovered + l.recovered })
+  }
+  return totals
+}
+
+function list(L: Labels, items: string[], max = 4): string {
+  const unique = [...new Set(items)]
+  const shown = unique.slice(0, max).join(' / ')
+  return unique.length > max ? `${shown} ${L.andMore(unique.length - max)}` : shown
+}
+
+function summary({ data, L, dates }: SectionContext, heading: Heading): Block[] {
+  const c = data.caseInfo
+  const { events } = data
+  const orgName = new Map(data.organizations.map((o) => [o.id, o.name]))
+  const incident = events.filter((e) => e.kind === 'incident' || e.kind === 'unauthorized_access' || e.kind === 'unauthorized_use')
+  const totals = [...totalsByUnit(data.losses)]
+  const span = events.length
+    ? `${L.firstEvent}: ${formatDate(events[0].occurredAt, dates)} / ${L.lastEvent}: ${formatDate(events.at(-1)!.occurredAt, dates)}`
+    : ''
+  const when = [c.discoveredAt ? `${L.discovered}: ${formatDate(c.discoveredAt, dates)}` : '', span].filter(Boolean).join('\n')
+  const where = list(L, (incident.length ? incident : events).flatMap((e) => (e.organizationId ? [orgName.get(e.organizationId)!] : [])))
+  const outstanding = totals.map(([unit, t]) => `${unit} ${L.outstanding} ${amount(t.amount - t.recovered)}`).join(' / ')
+  const missing = [
+    !events.length && L.missingItems.events,
+    !data.losses.length && L.missingItems.losses,
+    !data.references.length && L.missingItems.references,
+    !data.evidence.length && L.missingItems.evidence,
+    !(c.victim.phone || c.victim.email || c.victim.address) && L.missingItems.victim,
+  ].filter((m): m is string => !!m)
+  return [
+    heading(L.summary, true),
+    fields(
+      [
+        [L.when, when || L.notRecorded],
+        [L.where, where || L.notRecorded],
+        [L.who, `${L.victimIs}: ${c.victim.name || L.notRecorded} / ${L.perpetratorUnknown}`],
+        [L.what, totals.map(([unit, t]) => `${unit} ${amount(t.amount)}`).join(' / ') || L.notRecorded],
+        [L.how, [L.kinds[c.kind], list(L, incident.map((e) => e.title), 3)].filter(Boolean).join(': ')],
+        [L.why, L.whyUnknown],
+        [L.status, [L.statuses[c.status], outstanding].filter(Boolean).join(' / ')],
+      ],
+      0.16,
+    ),
+    ...(c.summary.trim() ? [{ kind: 'subheading', text: L.inVictimsWords } as Block, para(c.summary)] : []),
+    ...(missing.length ? [{ kind: 'space', height: 8 } as Block, para(`${L.missing}: ${missing.join('、')}`, { warn: true })] : []),
+  ]
+}
+
+function losses({ data, L, dates }: SectionContext, heading: Heading): Block[] {
+  const columns = [
+    // Dates need 0.17 of the width to stay on one line, even as 平成30年10月12日.
+    { title: L.description, width: 0.24 },
+    { title: L.occurred, width: 0.17 },
+    { title: L.amount, width: 0.13, align: 'right' as const },
+    { title: L.recovered, width: 0.12, align: 'right' as const },
+    { title: L.outstanding, width: 0.14, align: 'right' as const },
+    { title: L.expected, width: 0.2 },
+  ]
+  const out: Block[] = [heading(L.losses)]
+  for (const [unit, total] of totalsByUnit(data.losses)) {
+    const rows: Row[] = data.losses
+      .filter((l) => l.unit === unit)
+      .map((l) => ({
+        cells: [l.description, formatDate(l.occurredAt, dates), amount(l.amount), amount(l.recovered), amount(l.amount - l.recovered), formatDate(l.expectedRecoveryAt, dates)].map(
+          (text) => [{ text }],
+        ),
+      }))
+    rows.push({
+      total: true,
+      cells: [L.total, '', amount(total.amount), amount(total.recovered), amount(total.amount - total.recovered), ''].map((text) => [{ text, bold: true }]),
+    })
+    out.push({ kind: 'subheading', text: L.unitHeading(unit) }, { kind: 'table', columns, rows })
+  }
+  return out
+}
+
+function chronology({ data, L, dates }: SectionContext, heading: Heading): Block[] {
+  const orgName = new Map(data.organizations.map((o) => [o.id, o.name]))
+  const evidenceNo = new Map(data.evidence.map((e, i) => [e.id, i + 1]))
+  const rows: Row[] = data.events.map((e) => {
+    const meta = [
+      e.organizationId ? `${L.organization}: ${orgName.get(e.organizationId) ?? e.organizationId}` : '',
+      e.representative ? `${L.representative}: ${e.representative}` : '',
+      e.channel ? `${L.channel}: ${L.channels[e.channel]}` : '',
+      e.durationMinutes !== undefined ? `${L.duration}: ${L.minutes(e.durationMinutes)}` : '',
+    ].filter(Boolean)
+    const refs = data.references.filter((r) => r.eventId === e.id).map((r) => `${r.label} ${r.value}`)
+    const evidence = e.evidenceIds.filter((id) => evidenceNo.has(id)).map((id) => L.evidenceNo(evidenceNo.get(id)!))
+    const content: Cell = [
+      { text: e.title, bold: true },
+      ...(meta.length ? [{ text: meta.join(' / '), muted: true }] : []),
+      ...(e.body?.trim() ? [{ text: e.body }] : []),
+      ...(refs.length ? [{ text: `${L.referencesGiven}: ${refs.join(' / ')}` }] : []),
+      ...(evidence.length ? [{ text: `${L.evidence}: ${evidence.join(', ')}`, muted: true }] : []),
+    ]
+    return { cells: [[{ text: formatDate(e.occurredAt, dates) }, { text: L.eventKinds[e.kind], muted: true }], content] }
+  })
+  return [heading(L.chronology), { kind: 'table', columns: [{ title: L.dateTime, width: 0.22 }, { title: L.description, width: 0.78 }], rows }]
+}
+
+function contactLines(o: Organization): string[] {
+  return [o.phone, o.email, o.url].filter((v): v is string => !!v)
+}
+
+function organizations({ data, L, dates }: SectionContext, heading: Heading): Block[] {
+  const rows: Row[] = []
+  const orgCell = (o: Organization | undefined, first: boolean): Cell =>
+    o ? [{ text: o.name, bold: first }, ...(first ? [{ text: L.roles[o.role], muted: true }] : [])] : [{ text: '—' }]
+  const referenceRow = (o: Organization | undefined, first: boolean, label: string, value: string, issued?: string): Row => ({
+    cells: [orgCell(o, first), first && o ? contactLines(o).map((text) => ({ text, muted: true })) : [], [{ text: label, muted: true }, { text: value, bold: true }], [{ text: formatDate(issued, dates, false) }]],
+  })
+  for (const o of data.organizations) {
+    const refs = data.references.filter((r) => r.organizationId === o.id)
+    if (!refs.length) rows.push(referenceRow(o, true, L.noReference, ''))
+    refs.forEach((r, i) => rows.push(referenceRow(o, i === 0, r.label, r.value, r.issuedAt)))
+  }
+  for (const r of data.references.filter((r) => r.organizationId === undefined)) rows.push(referenceRow(undefined, true, r.label, r.value, r.issuedAt))
+  const columns = [
+    { title: L.organization, width: 0.3 },
+    { title: L.contact, width: 0.24 },
+    { title: L.reference, width: 0.28 },
+    { title: L.issued, width: 0.18 },
+  ]
+  return [heading(L.organizations), { kind: 'table', columns, rows }]
+}
+
+function followUps({ data, L, dates, madeAt }: SectionContext, heading: Heading): Block[] {
+  const open = data.tasks.filter((t) => !t.done)
+  const notes = data.organizations.filter((o) => o.notes?.trim())
+  if (!open.length && !notes.length) return []
+  const orgName = new Map(data.organizations.map((o) => [o.id, o.name]))
+  const today = madeAt.slice(0, 10)
+  const out: Block[] = [heading(L.followUps)]
+  if (open.length) {
+    const rows: Row[] = open.map((t) => {
+      const overdue = t.dueAt !== undefined && t.dueAt.slice(0, 10) < today
+      return {
+        cells: [
+          [{ text: t.title }],
+          [{ text: formatDate(t.dueAt, dates) }],
+          [{ text: t.organizationId ? (orgName.get(t.organizationId) ?? '') : '' }],
+          [{ text: overdue ? L.overdue : L.open, warn: overdue, bold: overdue }],
+        ],
+      }
+    })
+    const columns = [
+      { title: L.task, width: 0.42 },
+      { title: L.due, width: 0.2 },
+      { title: L.organization, width: 0.26 },
+      { title: L.status, width: 0.12 },
+    ]
+    out.push({ kind: 'table', columns, rows })
+  }
+  if (notes.length) {
+    out.push({ kind: 'subheading', text: L.conditions })
+    out.push(...notes.map((o) => para(`${o.name}: ${o.notes}`)))
+  }
+  return out
+}
+
+function evidenceNote(ctx: SectionContext, e: Evidence): string {
+  const problem = ctx.imageProblems.get(e.id)
+  if (problem) return ctx.L[problem]
+  return e.mimeType === 'image/png' || e.mimeType === 'image/jpeg' ? ctx.L.inAppendix : ctx.L.notImage
+}
+
+const sha256Line = (e: Evidence): Cell => [{ text: `SHA-256 ${e.sha256}`, size: 7.5 }]
+
+function evidenceIndex(ctx: SectionContext, heading: Heading): Block[] {
+  const { data, L, dates } = ctx
+  const rows: Row[] = data.evidence.map((e, i) => ({
+    cells: [
+      [{ text: String(i + 1), bold: true }],
+      e.caption ? [{ text: e.caption }, { text: e.fileName, muted: true }] : [{ text: e.fileName }],
+      [{ text: TYPE_NAMES[e.mimeType] ?? e.mimeType }, { text: formatSize(e.size), muted: true }],
+      [{ text: formatDate(e.capturedAt, dates, false) }],
+      [{ text: evidenceNote(ctx, e), muted: !ctx.imageProblems.has(e.id), warn: ctx.imageProblems.has(e.id) }],
+    ],
+    below: sha256Line(e),
+  }))
+  const columns = [
+    { title: L.number, width: 0.07 },
+    { title: `${L.caption} / ${L.fileName}`, width: 0.43 },
+    { title: `${L.type} / ${L.size}`, width: 0.13 },
+    { title: L.captured, width: 0.17 },
+    { title: L.note, width: 0.2 },
+  ]
+  return [heading(L.evidenceIndex), { kind: 'table', columns, rows }]
+}
+
+function integrity({ data, L }: SectionContext, heading: Heading): Block[] {
+  const v = data.verify
+  return [
+    heading(L.integrity),
+    para(L.integrityHow),
+    ...L.commands.map((c) => para(c, { muted: true })),
+    { kind: 'space', height: 6 },
+    para(L.auditHow),
+    para(`#${v.auditHead.seq} ${v.auditHead.hash}`, { size: 7.5 }),
+    { kind: 'space', height: 6 },
+    ...(v.ok
+      ? [para(L.verifiedOk(v.evidenceChecked, v.auditEntries))]
+      : [para(L.verifiedProblems, { warn: true }), ...v.problems.map((p) => para(`- ${p}`, { warn: true }))]),
+  ]
+}
+
+function declaration({ data, L }: SectionContext, heading: Heading): Block[] {
+  const { victim } = data.caseInfo
+  return [
+    // The declaration and its signature lines stay on one page.
+    heading(L.declaration, false, 170),
+    para(L.declarationText),
+    {
+      kind: 'signature',
+      lines: [
+        [L.date, L.blankDate],
+        [L.address, victim.address ?? ''],
+        [L.name, victim.name ?? ''],
+        ...(L.seal ? [] : [[L.signature, ''] as [string, string]]),
+      ],
+      seal: L.seal,
+    },
+  ]
+}
+
+function appendix(ctx: SectionContext): Block[] {
+  const { data, L, dates } = ctx
+  const drawn = data.evidence
+    .map((e, i) => ({ e, n: i + 1 }))
+    .filter(({ e }) => (e.mimeType === 'image/png' || e.mimeType === 'image/jpeg') && !ctx.imageProblems.has(e.id))
+  if (!drawn.length) return []
+  return [
+    { kind: 'heading', text: L.appendix, newPage: true },
+    ...drawn.map(
+      ({ e, n }): Block => ({
+        kind: 'image',
+        evidenceId: e.id,
+        caption: [
+          { text: `${L.evidenceNo(n)}: ${e.caption || e.fileName}`, bold: true },
+          { text: [e.fileName, TYPE_NAMES[e.mimeType], formatSize(e.size), formatDate(e.capturedAt, dates, false)].filter(Boolean).join(' / '), muted: true },
+          ...sha256Line(e),
+        ],
+      }),
+    ),
+  ]
+}
