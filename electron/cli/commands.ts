@@ -11,7 +11,10 @@ import {
   importJsonFile,
   mergeCaseFile,
   openCaseFile,
+  makeDossier,
   shareCaseFile,
+  verifyBundle,
+  writeBundle,
   writeDossierFile,
   type CaseFileOptions,
 } from '../main/core'
@@ -93,6 +96,20 @@ function describeEvent(event: TimelineEvent, organizationNames: Map<number, stri
     event.evidenceIds.length ? `+${event.evidenceIds.length} evidence` : '',
   ]
   return `#${event.id}  ${parts.filter(Boolean).join('  ')}`
+}
+
+/** The dossier flags, shared by `dossier` and `bundle`. */
+function dossierOptions(ctx: CommandContext) {
+  const audience = oneOf(str(ctx, 'audience'), ['police', 'provider'] as const, '--audience') ?? 'police'
+  const organization = str(ctx, 'organization')
+  if (organization !== undefined && audience !== 'provider') throw new UsageError('--organization needs --audience provider')
+  return {
+    audience,
+    organization,
+    lang: oneOf(str(ctx, 'lang'), ['ja', 'en'] as const, '--lang'),
+    era: oneOf(str(ctx, 'era'), ['western', 'japanese'] as const, '--era'),
+    redact: !!ctx.values.redact,
+  }
 }
 
 export const commands = {
@@ -193,19 +210,37 @@ export const commands = {
 
   async dossier(ctx: CommandContext) {
     const out = positional(ctx, 1, 'OUT.pdf')
-    const audience = oneOf(str(ctx, 'audience'), ['police', 'provider'] as const, '--audience') ?? 'police'
-    const organization = str(ctx, 'organization')
-    if (organization !== undefined && audience !== 'provider') throw new UsageError('--organization needs --audience provider')
-    const options = {
-      audience,
-      organization,
-      lang: oneOf(str(ctx, 'lang'), ['ja', 'en'] as const, '--lang'),
-      era: oneOf(str(ctx, 'era'), ['western', 'japanese'] as const, '--era'),
-      redact: !!ctx.values.redact,
-    }
-    const written = await withCase(ctx, (caseFile) => writeDossierFile(caseFile, out, options))
+    const written = await withCase(ctx, (caseFile) => writeDossierFile(caseFile, out, dossierOptions(ctx)))
     if (ctx.values.json) return printJson(ctx, { path: out, ...written })
     ctx.out(`Wrote ${out}: ${written.pages} pages, ${(written.bytes / 1024).toFixed(0)} KB`)
+  },
+
+  async bundle(ctx: CommandContext) {
+    const out = positional(ctx, 1, 'OUT.zip')
+    const options = dossierOptions(ctx)
+    const manifest = await withCase(ctx, async (caseFile) => {
+      const { pdf } = await makeDossier(caseFile, options)
+      return writeBundle(caseFile, out, pdf, options.lang ?? 'ja')
+    })
+    if (ctx.values.json) return printJson(ctx, manifest)
+    ctx.out(`Wrote ${out}: the dossier and ${manifest.files.length - 2} evidence files with manifest.json and manifest.sha256`)
+    ctx.out('This ZIP is NOT encrypted: hand it over in person or use `kiroku share` for an encrypted copy.')
+  },
+
+  async 'verify-bundle'(ctx: CommandContext) {
+    const zip = positional(ctx, 0, 'BUNDLE.zip')
+    const report = await verifyBundle(zip)
+    if (ctx.values.json) printJson(ctx, report)
+    else if (report.ok) {
+      ctx.out(`OK: all ${report.checked} files match the manifest`)
+      ctx.out(`Audit chain head: #${report.auditHead?.seq} ${report.auditHead?.hash}`)
+    } else {
+      ctx.out(`${zip} does NOT match its manifest:`)
+      for (const file of report.differ) ctx.out(`  changed: ${file}`)
+      for (const file of report.missing) ctx.out(`  missing: ${file}`)
+      for (const file of report.unexpected) ctx.out(`  not in the manifest: ${file}`)
+    }
+    if (!report.ok) throw new KirokuError('verification_failed', 'The bundle does not match its manifest.')
   },
 
   async share(ctx: CommandContext) {

@@ -18,6 +18,14 @@ const COMMON: Options = {
 const COMMON_HELP = `Passphrase: $KIROKU_PASSPHRASE, else --passphrase-file PATH, else a prompt (echo off).
 Options: --json (machine-readable output where it helps)  --max-evidence-mb N (default 50)  --help`
 
+const DOSSIER_OPTIONS: Options = {
+  audience: { type: 'string' },
+  lang: { type: 'string' },
+  era: { type: 'string' },
+  redact: { type: 'boolean' },
+  organization: { type: 'string' },
+}
+
 const USAGE: Record<CommandName, { usage: string; options?: Options }> = {
   new: {
     usage: `kiroku new FILE --title TITLE [--kind ${'account_takeover|points_theft|card_fraud|phishing|shopping_scam|other'}]\n  Create a new encrypted case file.`,
@@ -59,13 +67,17 @@ const USAGE: Record<CommandName, { usage: string; options?: Options }> = {
       '  Write the PDF dossier (default: police, ja, western dates). --organization (provider only) keeps that\n' +
       "  provider's records plus the incident events; --redact masks phone numbers, e-mail and account numbers\n" +
       '  and the address except their last 4 characters. Private events and evidence are left out.',
-    options: {
-      audience: { type: 'string' },
-      lang: { type: 'string' },
-      era: { type: 'string' },
-      redact: { type: 'boolean' },
-      organization: { type: 'string' },
-    },
+    options: DOSSIER_OPTIONS,
+  },
+  bundle: {
+    usage:
+      'kiroku bundle FILE OUT.zip [dossier options]\n' +
+      '  A submission bundle: the dossier PDF, every original evidence file, manifest.json and manifest.sha256\n' +
+      '  (check with `sha256sum -c manifest.sha256`). NOT encrypted. Takes the dossier command\'s options.',
+    options: DOSSIER_OPTIONS,
+  },
+  'verify-bundle': {
+    usage: 'kiroku verify-bundle BUNDLE.zip\n  Check every file of a bundle against its manifest. Exit 4 if any differ or are missing; 3 if the archive is unsafe.',
   },
   share: {
     usage:

@@ -151,6 +151,26 @@ export const contract = {
     input: DossierOptionsSchema,
     output: z.object({ path: z.string(), pages: z.number().int(), bytes: z.number().int() }).optional(),
   },
+  /** Asks where to save, then writes a ZIP of dossier + original evidence + manifest (unencrypted by design). */
+  'bundle:create': {
+    input: DossierOptionsSchema,
+    output: z.object({ path: z.string(), files: z.number().int(), bytes: z.number().int() }).optional(),
+  },
+  /**
+   * Asks where to save, then writes an encrypted copy under its own passphrase.
+   * The case passphrase is asked again: sharing is the owner's decision.
+   */
+  'share:create': {
+    input: z.strictObject({
+      passphrase,
+      sharePassphrase: passphrase,
+      withoutPrivate: z.boolean().default(true),
+      excludeEvidenceIds: z.array(id).max(10_000).default([]),
+    }),
+    output: z
+      .object({ path: z.string(), events: z.number().int(), evidence: z.number().int(), leftOutEvents: z.number().int(), leftOutEvidence: z.number().int() })
+      .optional(),
+  },
 } as const
 
 export type Contract = typeof contract

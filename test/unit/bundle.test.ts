@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { InvalidInputError, importJsonFile, openCaseFile, verifyBundle, writeBundle } from '../../electron/main/core'
+import { kiroku } from '../helpers/cli'
 import { STORY_JSON } from '../helpers/story'
 import { PASSPHRASE, tempDir } from '../helpers/temp'
 import { extractZip, makeZip, readZip, type ZipEntrySpec } from '../helpers/zip'
@@ -115,5 +116,30 @@ describe('submission bundle', () => {
     await expect(writeBundle(caseFile, zip, PDF, 'en')).rejects.toThrow(/already exists/)
     caseFile.close()
     expect(fs.readdirSync(dir).sort()).toEqual(['bundle.zip', 'story.kiroku'])
+  })
+
+  it('kiroku bundle → sha256sum -c passes with the real dossier; verify-bundle exits 0, 4 when tampered, 3 when unsafe', async () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'story.kiroku')
+    await importJsonFile(file, PASSPHRASE, STORY_JSON)
+    const zip = path.join(dir, 'for-police.zip')
+    const made = kiroku(['bundle', file, zip, '--lang', 'en'], { env: { KIROKU_PASSPHRASE: PASSPHRASE } })
+    expect(made.status).toBe(0)
+    expect(made.stdout).toMatch(/NOT encrypted/)
+    const unpacked = path.join(dir, 'unpacked')
+    extractZip(zip, unpacked)
+    execFileSync('sha256sum', ['--quiet', '-c', 'manifest.sha256'], { cwd: unpacked })
+    const text = execFileSync('pdftotext', [path.join(unpacked, 'dossier.pdf'), '-'], { encoding: 'utf8' })
+    expect(text).toContain('TP-20181017-0042')
+    expect(kiroku(['verify-bundle', zip]).status).toBe(0)
+
+    makeZip(zip, readZip(zip).map((e) => (e.name === 'dossier.pdf' ? { name: e.name, text: '%PDF-forged' } : e)))
+    const tampered = kiroku(['verify-bundle', zip])
+    expect(tampered.status).toBe(4)
+    expect(tampered.stdout).toMatch(/changed: dossier\.pdf/)
+    makeZip(zip, [{ name: '../evil.sh', text: 'rm -rf ~' }])
+    const hostile = kiroku(['verify-bundle', zip])
+    expect(hostile.status).toBe(3)
+    expect(hostile.stderr).toMatch(/climbs out/)
   })
 })

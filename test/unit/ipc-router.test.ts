@@ -95,6 +95,24 @@ describe('IPC router', () => {
     expect(await call('recent:list')).toEqual({ ok: true, value: [] })
   })
 
+  it('share:create and bundle:create write where the save dialog says, and nothing when cancelled', async () => {
+    const dir = tempDir()
+    const share = path.join(dir, 'copy.kiroku')
+    const bundle = path.join(dir, 'bundle.zip')
+    const { call } = testRouter(dir, { share, bundle })
+    await call('case:create', { path: path.join(dir, 'case.kiroku'), passphrase: PASSPHRASE, case: CASE })
+    await call('events:create', { occurredAt: '2018-10-19T22:00+09:00', kind: 'note', title: '内緒', private: true })
+    expect(await call('share:create', { passphrase: 'wrong passphrase', sharePassphrase: 'copy passphrase' })).toMatchObject({ ok: false, error: { code: 'cannot_open' } })
+    const shared = await call('share:create', { passphrase: PASSPHRASE, sharePassphrase: 'copy passphrase' })
+    expect(shared).toMatchObject({ ok: true, value: { path: share, events: 0, leftOutEvents: 1 } })
+    expect(await call('bundle:create', { lang: 'en' })).toMatchObject({ ok: true, value: { path: bundle, files: 2 } })
+    expect(fs.statSync(bundle).size).toBeGreaterThan(1000)
+    const cancelled = testRouter(tempDir())
+    await cancelled.call('case:open', { path: path.join(dir, 'case.kiroku'), passphrase: PASSPHRASE })
+    expect(await cancelled.call('bundle:create', {})).toEqual({ ok: true, value: undefined })
+    expect(await cancelled.call('share:create', { passphrase: PASSPHRASE, sharePassphrase: 'copy passphrase' })).toEqual({ ok: true, value: undefined })
+  })
+
   it('has a handler for every channel of the contract', async () => {
     const { dispatch } = await withOpenCase()
     for (const channel of Object.keys(contract)) {

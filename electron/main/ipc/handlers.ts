@@ -2,7 +2,19 @@
 // case file of the window and delegate to the core. Pure: the Electron-only
 // parts (dialogs, app name, locale) come in through `Platform`, so the same
 // handlers serve Electron and the browser tests.
-import { InvalidInputError, KirokuError, createCaseFile, openCaseFile, writeDossierFile, type CaseFile, type CaseFileOptions } from '../core'
+import fs from 'node:fs'
+import {
+  InvalidInputError,
+  KirokuError,
+  createCaseFile,
+  makeDossier,
+  openCaseFile,
+  shareCaseFile,
+  writeBundle,
+  writeDossierFile,
+  type CaseFile,
+  type CaseFileOptions,
+} from '../core'
 import type { Handlers } from './router'
 import type { RecentFiles } from './recent-files'
 
@@ -117,6 +129,18 @@ export function createHandlers(platform: Platform, session = new CaseSession()):
       if (!path) return undefined
       const written = await writeDossierFile(cf(), path, { ...options, organization: organizationId?.toString() }, { overwrite: true })
       return { path, ...written }
+    },
+    'bundle:create': async ({ organizationId, ...options }) => {
+      const path = await platform.chooseSavePath('bundle', cf().case.get().title)
+      if (!path) return undefined
+      const { pdf } = await makeDossier(cf(), { ...options, organization: organizationId?.toString() })
+      const manifest = await writeBundle(cf(), path, pdf, options.lang, { overwrite: true })
+      return { path, files: manifest.files.length, bytes: fs.statSync(path).size }
+    },
+    'share:create': async ({ passphrase, sharePassphrase, ...options }) => {
+      const path = await platform.chooseSavePath('share', `${cf().case.get().title}-copy`)
+      if (!path) return undefined
+      return { path, ...(await shareCaseFile(cf(), passphrase, path, sharePassphrase, { ...options, ...platform.caseFileOptions, overwrite: true })) }
     },
   }
 }

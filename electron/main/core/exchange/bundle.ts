@@ -7,7 +7,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import yazl from 'yazl'
 import type { CaseFile } from '../casefile/case-file'
-import { writeAtomically } from '../fs/atomic'
+import { writeAtomically, type AtomicOptions } from '../fs/atomic'
 import { safeFileName } from './export-json'
 
 export const BUNDLE_FORMAT = 'kiroku-bundle'
@@ -78,6 +78,7 @@ export async function writeBundle(
   target: string,
   dossierPdf: Uint8Array,
   lang: 'ja' | 'en',
+  atomic: AtomicOptions = {},
 ): Promise<Manifest> {
   return writeAtomically(target, async (tmp) => {
     const zip = new yazl.ZipFile()
@@ -118,5 +119,5 @@ export async function writeBundle(
     zip.end()
     await done
     return manifest
-  })
+  }, atomic)
 }

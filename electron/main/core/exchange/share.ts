@@ -8,7 +8,7 @@ import type { CaseFile } from '../casefile/case-file'
 import { checkNewPassphrase } from '../casefile/case-file'
 import { appendAudit } from '../casefile/audit'
 import { openConnection, type Connection, type ConnectionOptions } from '../casefile/connection'
-import { writeAtomically } from '../fs/atomic'
+import { writeAtomically, type AtomicOptions } from '../fs/atomic'
 
 export interface ShareOptions {
   /** Leave out events and evidence marked private (default true). */
@@ -55,7 +55,7 @@ export async function shareCaseFile(
   sourcePassphrase: string,
   target: string,
   sharePassphrase: string,
-  options: ShareOptions & ConnectionOptions = {},
+  options: ShareOptions & ConnectionOptions & AtomicOptions = {},
 ): Promise<ShareSummary> {
   checkNewPassphrase(sharePassphrase)
   // Asking for the passphrase again confirms it is the owner sharing; check it before copying anything.
@@ -65,7 +65,7 @@ export async function shareCaseFile(
     // Prove the copy opens with its own passphrase before it appears.
     openConnection(tmp, sharePassphrase, options).close()
     return summary
-  })
+  }, options)
 }
 
 function buildCopy(
