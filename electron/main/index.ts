@@ -3,6 +3,7 @@
 import path from 'node:path'
 import { app, BrowserWindow, session } from 'electron'
 import { caseFileArgument, registerIpc, type IpcWiring } from './app/ipc'
+import { installApplicationMenu } from './app/menu'
 import { createMainWindow } from './app/main-window'
 import { applySessionRules, lockAllWebContents } from './app/security'
 import type { TrustedSources } from './app/trusted-urls'
@@ -51,6 +52,7 @@ if (!app.requestSingleInstanceLock()) {
   })
   void app.whenReady().then(() => {
     applySessionRules(session.defaultSession, sources)
+    installApplicationMenu(sources.devTools)
     ipc = registerIpc(sources, () => mainWindow)
     if (fileBeforeReady) ipc.requestOpen(fileBeforeReady)
     showMainWindow()
