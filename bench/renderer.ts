@@ -60,7 +60,11 @@ async function main(): Promise<void> {
     for (let run = 0; run < RUNS; run++) {
       // tsx compiles this script with esbuild's keepNames, whose __name helper the
       // harness's in-page functions then refer to; vitest does not, so tests need no shim.
-      const app = await env.launch({ beforeLoad: (context) => context.addInitScript({ content: 'globalThis.__name = (f) => f' }) })
+      const app = await env.launch({
+        beforeLoad: async (context) => {
+          await context.addInitScript({ content: 'globalThis.__name = (f) => f' })
+        },
+      })
       const file = path.join(app.dir, 'large.kiroku')
       await seed(file)
       app.dialogs.open = file

@@ -1,12 +1,14 @@
 // The `kiroku` commands: each takes parsed arguments and does one thing
 // through the core. Output goes to stdout (text, or JSON with --json).
 import path from 'node:path'
-import { CASE_KINDS, CHANNELS, EVENT_KINDS, type CaseKind, type Reference, type TimelineEvent } from '../../shared/domain'
+import { CASE_KINDS, CHANNELS, EVENT_KINDS, isoDateOrDateTime, type CaseKind, type Reference, type TimelineEvent } from '../../shared/domain'
+import { PLAN_LANGS, PREP_AUDIENCES } from '../../shared/plans'
 import {
   CaseFile,
   KirokuError,
   changePassphrase,
   createCaseFile,
+  damagedFileError,
   exportJsonFile,
   importJsonFile,
   mergeCaseFile,
@@ -16,9 +18,15 @@ import {
   verifyBundle,
   writeBundle,
   writeDossierFile,
+  dueReport,
+  localDayOf,
+  planLibrary,
+  writePrepSheetFile,
   type CaseFileOptions,
 } from '../main/core'
 import { getPassphrase } from './passphrase'
+import { backupCommands } from './backup-commands'
+import { formatDueReport } from './due-output'
 
 export interface CommandContext {
   positionals: string[]
@@ -62,6 +70,9 @@ async function withCase<T>(
   const caseFile = openCaseFile(file, knownPassphrase ?? (await passphrase(ctx)), fileOptions(ctx))
   try {
     return await work(caseFile)
+  } catch (error) {
+    // A page damaged past what quick_check saw at open: the same clear message.
+    throw damagedFileError(file, error) ?? error
   } finally {
     caseFile.close()
   }
@@ -243,6 +254,28 @@ export const commands = {
     if (!report.ok) throw new KirokuError('verification_failed', 'The bundle does not match its manifest.')
   },
 
+  async due(ctx: CommandContext) {
+    const at = str(ctx, 'at')
+    if (at !== undefined && !isoDateOrDateTime.safeParse(at).success) throw new UsageError('--at must be a date (2018-11-20) or an ISO 8601 moment with its offset')
+    // The day as written (2018-11-20T09:00+09:00 is the 20th), else today on this computer.
+    const today = at?.slice(0, 10) ?? localDayOf()
+    const report = await withCase(ctx, (caseFile) => dueReport(caseFile, today, planLibrary()))
+    if (ctx.values.json) return printJson(ctx, report)
+    for (const line of formatDueReport(report)) ctx.out(line)
+  },
+
+  async 'prep-sheet'(ctx: CommandContext) {
+    const out = positional(ctx, 1, 'OUT.pdf')
+    const audience = oneOf(str(ctx, 'for'), PREP_AUDIENCES, '--for')
+    if (!audience) throw new UsageError('--for police|provider is required')
+    const organization = str(ctx, 'organization')
+    if (organization !== undefined && audience !== 'provider') throw new UsageError('--organization needs --for provider')
+    const options = { for: audience, organization, lang: oneOf(str(ctx, 'lang'), PLAN_LANGS, '--lang') }
+    const written = await withCase(ctx, (caseFile) => writePrepSheetFile(caseFile, out, options))
+    if (ctx.values.json) return printJson(ctx, { path: out, ...written })
+    ctx.out(`Wrote ${out}: ${written.pages} page${written.pages === 1 ? '' : 's'}, ${(written.bytes / 1024).toFixed(0)} KB`)
+  },
+
   async share(ctx: CommandContext) {
     const out = positional(ctx, 1, 'OUT.kiroku')
     const current = await passphrase(ctx)
@@ -289,6 +322,8 @@ export const commands = {
     await changePassphrase(file, current, next)
     ctx.out(`Changed the passphrase of ${file}`)
   },
+
+  ...backupCommands,
 }
 
 export type CommandName = keyof typeof commands

@@ -79,6 +79,21 @@ const USAGE: Record<CommandName, { usage: string; options?: Options }> = {
   'verify-bundle': {
     usage: 'kiroku verify-bundle BUNDLE.zip\n  Check every file of a bundle against its manifest. Exit 4 if any differ or are missing; 3 if the archive is unsafe.',
   },
+  due: {
+    usage:
+      'kiroku due FILE [--at DATE|ISO8601] [--json]\n' +
+      '  Open follow-ups with a due date, the most overdue first, and what to do next (as the overview shows it).\n' +
+      '  --at: the day to count from (default today; a moment counts as the day written, e.g. 2018-11-20T09:00+09:00).',
+    options: { at: { type: 'string' } },
+  },
+  'prep-sheet': {
+    usage:
+      'kiroku prep-sheet FILE OUT.pdf --for police|provider [--organization ID|NAME] [--lang ja|en]\n' +
+      '  A one-page PDF to take to the police or to have at hand when calling a provider: what to bring, what they\n' +
+      '  will ask (with what the case says), the reference numbers so far, what was promised, what to ask them.\n' +
+      '  --organization (provider only) narrows numbers and promises to that provider.',
+    options: { for: { type: 'string' }, organization: { type: 'string' }, lang: { type: 'string' } },
+  },
   share: {
     usage:
       'kiroku share FILE OUT.kiroku [--include-private] [--exclude-evidence ID]…\n' +
@@ -101,6 +116,17 @@ const USAGE: Record<CommandName, { usage: string; options?: Options }> = {
   passwd: {
     usage: 'kiroku passwd FILE\n  Change the passphrase (new one from $KIROKU_NEW_PASSPHRASE, --new-passphrase-file or a prompt).',
     options: { 'new-passphrase-file': { type: 'string' } },
+  },
+  backups: {
+    usage: 'kiroku backups FILE [--backups-dir DIR]\n  The automatic encrypted backups of FILE, newest first (folder: --backups-dir, $KIROKU_BACKUPS_DIR or the app\'s).',
+    options: { 'backups-dir': { type: 'string' } },
+  },
+  restore: {
+    usage:
+      'kiroku restore FILE BACKUP [--backups-dir DIR]\n' +
+      '  Replace FILE with one of its backups (a name from `kiroku backups FILE`) after checking that it opens with the\n' +
+      '  passphrase and passes verify. The replaced file is kept as FILE.before-restore-<time>.',
+    options: { 'backups-dir': { type: 'string' } },
   },
 }
 

@@ -21,6 +21,9 @@ import {
   TaskSchema,
   TimelineEventSchema,
 } from '../domain'
+import { AdoptPlanSchema } from '../plans'
+import { planChannels } from './plan-contract'
+import { backupChannels } from './backup-contract'
 
 const id = z.number().int().positive()
 const nothing = z.undefined()
@@ -78,7 +81,8 @@ export const contract = {
   'dialog:chooseNewCasePath': { input: z.strictObject({ suggestedName: z.string().max(200) }), output: filePath.optional() },
 
   'case:create': {
-    input: z.strictObject({ path: filePath, passphrase, case: CaseInputSchema }),
+    /** `plan`: the recovery plan to start the case with (resources/plans), in the page's language. */
+    input: z.strictObject({ path: filePath, passphrase, case: CaseInputSchema, plan: AdoptPlanSchema.optional() }),
     output: OpenedCaseSchema,
   },
   'case:open': { input: z.strictObject({ path: filePath, passphrase }), output: OpenedCaseSchema },
@@ -171,6 +175,9 @@ export const contract = {
       .object({ path: z.string(), events: z.number().int(), evidence: z.number().int(), leftOutEvents: z.number().int(), leftOutEvidence: z.number().int() })
       .optional(),
   },
+
+  ...planChannels,
+  ...backupChannels,
 } as const
 
 export type Contract = typeof contract

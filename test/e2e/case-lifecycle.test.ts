@@ -100,7 +100,7 @@ describe('a case file in the UI', () => {
     // Tabs: arrow keys move between sections.
     await page.getByRole('tab', { name: 'Overview' }).focus()
     await page.keyboard.press('ArrowRight')
-    expect(await page.getByRole('tab', { name: 'Timeline' }).getAttribute('aria-selected')).toBe('true')
+    expect(await page.getByRole('tab', { name: 'Plan' }).getAttribute('aria-selected')).toBe('true')
     await page.keyboard.press('End')
     expect(await page.getByRole('tab', { name: 'Follow-ups' }).getAttribute('aria-selected')).toBe('true')
     // Ctrl+F goes to the timeline's search box.

@@ -20,8 +20,8 @@ afterAll(async () => {
   await env?.close()
 })
 
-/** What each tab must show of the story, whatever the language. */
-const EXPECTED: Record<keyof typeof en.tabs, string> = {
+/** What each tab must show of the story, whatever the language (the plan tab has tests of its own). */
+const EXPECTED: Partial<Record<keyof typeof en.tabs, string>> = {
   overview: 'TP-20181017-0042',
   timeline: 'Tポイント事務局に電話',
   evidence: 'Tポイント利用履歴',
@@ -60,7 +60,7 @@ for (const [lang, t, locale] of [['en', en, 'en-US'], ['ja', ja, 'ja-JP']] as co
 
       for (const tab of Object.keys(EXPECTED) as Array<keyof typeof EXPECTED>) {
         await page.getByRole('tab', { name: t.tabs[tab], exact: true }).click()
-        await page.getByRole('tabpanel').getByText(EXPECTED[tab], { exact: false }).first().waitFor()
+        await page.getByRole('tabpanel').getByText(EXPECTED[tab]!, { exact: false }).first().waitFor()
         await fitsWidth(tab)
         await screenshot(page, `screen-${lang}-${tab}`)
       }

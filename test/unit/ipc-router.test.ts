@@ -113,6 +113,23 @@ describe('IPC router', () => {
     expect(await cancelled.call('share:create', { passphrase: PASSPHRASE, sharePassphrase: 'copy passphrase' })).toEqual({ ok: true, value: undefined })
   })
 
+  it('never writes an export over the open case file, says a wrong passphrase before asking where, and explains file-system failures', async () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'case.kiroku')
+    const { call } = testRouter(dir, { share: file, dossier: file, bundle: path.join(dir, 'no-such-folder', 'b.zip') })
+    await call('case:create', { path: file, passphrase: PASSPHRASE, case: CASE })
+    const before = fs.readFileSync(file)
+    expect(await call('share:create', { passphrase: PASSPHRASE, sharePassphrase: 'copy passphrase' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/open case file itself/) } })
+    expect(await call('dossier:create', {})).toMatchObject({ ok: false, error: { message: expect.stringMatching(/open case file itself/) } })
+    expect(fs.readFileSync(file).equals(before)).toBe(true)
+    expect(await call('bundle:create', {})).toMatchObject({ ok: false, error: { code: 'io', message: expect.stringMatching(/folder does not exist/) } })
+    const silent = testRouter(dir) // a dialog that would be cancelled is never reached
+    await silent.call('case:open', { path: file, passphrase: PASSPHRASE })
+    expect(await silent.call('share:create', { passphrase: 'not the passphrase', sharePassphrase: 'copy passphrase' })).toMatchObject({ ok: false, error: { code: 'cannot_open' } })
+    const added = await call('evidence:add', { fileName: 'private.png', base64: TINY_PNG.toString('base64'), private: true })
+    expect(added).toMatchObject({ ok: true, value: { evidence: { private: true } } })
+  })
+
   it('has a handler for every channel of the contract', async () => {
     const { dispatch } = await withOpenCase()
     for (const channel of Object.keys(contract)) {

@@ -59,7 +59,13 @@ export function registerIpc(sources: TrustedSources, window: () => BrowserWindow
       return result.filePath.toLowerCase().endsWith(extension) ? result.filePath : `${result.filePath}${extension}`
     },
     recentFiles: new RecentFiles(path.join(app.getPath('userData'), 'recent-files.json')),
-    caseFileOptions: { nativeBinding: electronNativeBinding(app) },
+    caseFileOptions: {
+      nativeBinding: electronNativeBinding(app),
+      // Encrypted backups beside the app's data: on every close, hourly while open, the last 10 per case.
+      backups: { dir: path.join(app.getPath('userData'), 'backups') },
+    },
+    // Shipped beside out/ (electron-builder.yml: files), inside app.asar when packaged.
+    plansDir: path.join(app.getAppPath(), 'resources', 'plans'),
   }
   const dispatch = createRouter(createHandlers(platform, session), (sender) => isAppPage(sender.url, sources))
   ipcMain.handle(IPC_CHANNEL, (event, channel: unknown, input: unknown) =>

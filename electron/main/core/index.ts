@@ -7,10 +7,21 @@ export {
   checkNewPassphrase,
   createCaseFile,
   openCaseFile,
+  verifyPassphrase,
   type CaseFileOptions,
   type VerifyReport,
 } from './casefile/case-file'
 export { SCHEMA_VERSION } from './casefile/migrations'
+export { RESTORE_HINT, damagedFileError } from './casefile/connection'
+export {
+  DEFAULT_BACKUPS_KEPT,
+  backupFolderFor,
+  listBackups,
+  restoreBackup,
+  writeBackup,
+  type BackupInfo,
+  type BackupSettings,
+} from './casefile/backups'
 export { DEFAULT_MAX_EVIDENCE_BYTES, sha256Hex } from './domain/evidence'
 export type { TimelineFilter } from './domain/events'
 export { exportJsonFile, toDocument } from './exchange/export-json'
@@ -22,3 +33,4 @@ export { DocumentSchema, FORMAT_NAME, FORMAT_VERSION, type CaseDocument } from '
 export { writeBundle, type Manifest } from './exchange/bundle'
 export { verifyBundle, DEFAULT_BUNDLE_LIMITS, type BundleLimits, type BundleReport } from './exchange/verify-bundle'
 export * from './dossier'
+export * from './plans'

@@ -3,6 +3,7 @@
 // parts (dialogs, app name, locale) come in through `Platform`, so the same
 // handlers serve Electron and the browser tests.
 import fs from 'node:fs'
+import path from 'node:path'
 import {
   InvalidInputError,
   KirokuError,
@@ -10,11 +11,15 @@ import {
   makeDossier,
   openCaseFile,
   shareCaseFile,
+  verifyPassphrase,
   writeBundle,
   writeDossierFile,
+  planLibrary,
   type CaseFile,
   type CaseFileOptions,
 } from '../core'
+import { planHandlers } from './plan-handlers'
+import { backupHandlers } from './backup-handlers'
 import type { Handlers } from './router'
 import type { RecentFiles } from './recent-files'
 
@@ -30,10 +35,19 @@ export interface Platform {
   chooseSavePath(kind: SaveKind, suggestedName: string): Promise<string | undefined>
   recentFiles: RecentFiles
   caseFileOptions: CaseFileOptions
+  /** The recovery plans (resources/plans); default: the nearest resources/plans above the program. */
+  plansDir?: string
 }
 
 export class CaseSession {
   private current: CaseFile | undefined
+  /** Checks every few minutes whether an hourly automatic backup is due (none unless backups are set up). */
+  private backupTimer: ReturnType<typeof setInterval> | undefined
+
+  /** The open case's path, if any. */
+  get path(): string | undefined {
+    return this.current?.path
+  }
 
   get open(): CaseFile {
     if (!this.current) throw new KirokuError('not_found', 'No case file is open.')
@@ -43,9 +57,14 @@ export class CaseSession {
   set(caseFile: CaseFile): void {
     this.close()
     this.current = caseFile
+    this.backupTimer = setInterval(() => this.current?.backupIfDue(), 5 * 60 * 1000)
+    this.backupTimer.unref?.()
   }
 
   close(): void {
+    clearInterval(this.backupTimer)
+    this.backupTimer = undefined
+    // CaseFile.close() writes the on-close backup when backups are set up.
     this.current?.close()
     this.current = undefined
   }
@@ -53,6 +72,14 @@ export class CaseSession {
 
 export function createHandlers(platform: Platform, session = new CaseSession()): Handlers {
   const cf = () => session.open
+  /** The save dialog's answer, refused if it names the open case file itself. */
+  const chooseOutput = async (kind: SaveKind, suffix = '') => {
+    const chosen = await platform.chooseSavePath(kind, `${cf().case.get().title}${suffix}`)
+    if (chosen && sameFile(chosen, cf().path)) {
+      throw new KirokuError('invalid_input', 'That is the open case file itself; choose another name so the case is not overwritten.')
+    }
+    return chosen
+  }
   const opened = async (caseFile: CaseFile) => {
     session.set(caseFile)
     const record = caseFile.case.get()
@@ -67,9 +94,11 @@ export function createHandlers(platform: Platform, session = new CaseSession()):
     'dialog:chooseCaseToOpen': () => platform.chooseCaseToOpen(),
     'dialog:chooseNewCasePath': ({ suggestedName }) => platform.chooseSavePath('case', suggestedName),
 
-    'case:create': async ({ path, passphrase, case: input }) => {
+    'case:create': async ({ path, passphrase, case: input, plan }) => {
       session.close()
-      await createCaseFile(path, passphrase, input, platform.caseFileOptions)
+      // The recovery plan chosen in the New case dialog is part of the new file from the start.
+      const fill = plan ? (caseFile: CaseFile) => void caseFile.plan.adopt(planLibrary(platform.plansDir).get(plan.lang), plan.kind) : undefined
+      await createCaseFile(path, passphrase, input, { ...platform.caseFileOptions, fill })
       return opened(openCaseFile(path, passphrase, platform.caseFileOptions))
     },
     'case:open': ({ path, passphrase }) => {
@@ -112,8 +141,8 @@ export function createHandlers(platform: Platform, session = new CaseSession()):
     'tasks:delete': ({ id }) => cf().tasks.delete(id),
 
     'evidence:list': () => cf().evidence.list(),
-    'evidence:add': ({ base64, fileName, caption, capturedAt }) =>
-      cf().evidence.add({ bytes: decodeBase64(base64), fileName, caption, capturedAt }),
+    'evidence:add': ({ base64, fileName, caption, capturedAt, private: isPrivate }) =>
+      cf().evidence.add({ bytes: decodeBase64(base64), fileName, caption, capturedAt, private: isPrivate }),
     'evidence:content': ({ id }) => ({
       mimeType: cf().evidence.get(id).mimeType,
       base64: cf().evidence.bytes(id).toString('base64'),
@@ -125,24 +154,40 @@ export function createHandlers(platform: Platform, session = new CaseSession()):
 
     // The main process asks where to save, so the page can never name a path to write.
     'dossier:create': async ({ organizationId, ...options }) => {
-      const path = await platform.chooseSavePath('dossier', cf().case.get().title)
+      const path = await chooseOutput('dossier')
       if (!path) return undefined
       const written = await writeDossierFile(cf(), path, { ...options, organization: organizationId?.toString() }, { overwrite: true })
       return { path, ...written }
     },
     'bundle:create': async ({ organizationId, ...options }) => {
-      const path = await platform.chooseSavePath('bundle', cf().case.get().title)
+      const path = await chooseOutput('bundle')
       if (!path) return undefined
       const { pdf } = await makeDossier(cf(), { ...options, organization: organizationId?.toString() })
       const manifest = await writeBundle(cf(), path, pdf, options.lang, { overwrite: true })
       return { path, files: manifest.files.length, bytes: fs.statSync(path).size }
     },
     'share:create': async ({ passphrase, sharePassphrase, ...options }) => {
-      const path = await platform.chooseSavePath('share', `${cf().case.get().title}-copy`)
+      // A wrong passphrase is said before the user is asked where to save.
+      verifyPassphrase(cf(), passphrase, platform.caseFileOptions)
+      const path = await chooseOutput('share', '-copy')
       if (!path) return undefined
       return { path, ...(await shareCaseFile(cf(), passphrase, path, sharePassphrase, { ...options, ...platform.caseFileOptions, overwrite: true })) }
     },
+
+    ...planHandlers(cf, platform, chooseOutput),
+    ...backupHandlers(session, platform),
   }
+}
+
+function sameFile(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p)
+    } catch {
+      return path.resolve(p) // does not exist yet: cannot be the open file
+    }
+  }
+  return real(a) === real(b)
 }
 
 function decodeBase64(text: string): Buffer {

@@ -7,7 +7,7 @@
 // Pure: no 'electron' import.
 import type { z } from 'zod'
 import { contract, type Channel, type Contract, type Output, type Result } from '../../../shared/ipc/contract'
-import { CannotOpenError, InvalidInputError, KirokuError, issuesFromZod } from '../core'
+import { CannotOpenError, InvalidInputError, KirokuError, damagedFileError, issuesFromZod } from '../core'
 
 export type Handlers = {
   [C in Channel]: (input: z.output<Contract[C]['input']>) => Output<C> | Promise<Output<C>>
@@ -25,6 +25,16 @@ const failure = (code: string, message: string, extra: object = {}): Result<neve
   error: { code, message, ...extra },
 })
 
+/** File-system failures a user can act on, in words they can act on. */
+const FILE_SYSTEM_ERRORS: Record<string, string> = {
+  ENOENT: 'That folder does not exist (any more).',
+  EACCES: 'Kiroku may not write there; choose another folder.',
+  EPERM: 'Kiroku may not write there; choose another folder.',
+  EROFS: 'That place is read-only; choose another folder.',
+  ENOSPC: 'The disk is full; free some space or choose another disk.',
+  EISDIR: 'That is a folder, not a file name.',
+}
+
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.hasOwn(contract, name)
 }
@@ -36,7 +46,11 @@ export function createRouter(
 ): Dispatch {
   return async (channel, input, sender) => {
     if (!isTrustedSender(sender)) return failure('forbidden', 'This page may not use Kiroku.')
-    if (!isChannel(channel)) return failure('unknown_channel', `Unknown request "${String(channel)}".`)
+    // String(channel) itself can throw (an array holding a null-prototype object): name only strings.
+    if (!isChannel(channel)) {
+      const name = typeof channel === 'string' ? `"${channel.slice(0, 100)}"` : `of type ${typeof channel}`
+      return failure('unknown_channel', `Unknown request ${name}.`)
+    }
     const spec = contract[channel]
     const parsed = spec.input.safeParse(input)
     if (!parsed.success) {
@@ -57,6 +71,10 @@ export function createRouter(
       if (error instanceof InvalidInputError) return failure('invalid_input', error.message, { issues: error.issues })
       if (error instanceof CannotOpenError) return failure(error.code, error.message, { reason: error.reason })
       if (error instanceof KirokuError) return failure(error.code, error.message)
+      const fileProblem = FILE_SYSTEM_ERRORS[(error as NodeJS.ErrnoException)?.code ?? '']
+      if (fileProblem) return failure('io', `${fileProblem} Nothing was written.`)
+      const damaged = damagedFileError('The open case file', error)
+      if (damaged) return failure(damaged.code, damaged.message, { reason: damaged.reason })
       log(`${channel}: ${(error as Error)?.name ?? 'error'}: ${(error as Error)?.message ?? String(error)}`)
       return failure('internal', 'Something went wrong inside Kiroku; your case file was not changed by this request.')
     }

@@ -2,13 +2,16 @@
 // gave and what they promised by when, saved in one step (events:logCall).
 // Laid out in the order a call happens so it can be typed straight through.
 import { useMemo, useState, type FormEvent } from 'react'
-import { useT } from '../i18n'
+import type { Organization, OrganizationRole } from '../../../shared/domain'
+import type { PlanStepState } from '../../../shared/plans'
+import { useLanguage, useT } from '../i18n'
 import { call } from '../ipc'
 import { useAction } from '../hooks/useAction'
 import { addDays, localDay, nowMoment, optionalDay } from '../lib/dates'
 import { optionalText } from '../lib/records'
 import { reload } from '../state/case-actions'
-import { showNotice } from '../state/session'
+import { showNotice, useCaseData } from '../state/session'
+import { setStepDone } from './plan/plan-actions'
 import { Dialog, submitOnCtrlEnter } from '../ui/Dialog'
 import { ErrorBox } from '../ui/ErrorBox'
 import {
@@ -25,10 +28,21 @@ import { useOrganizationNames } from './lookups'
 /** "About a week", "a week to ten days", "within a month": what operators say. */
 const PROMISE_PRESETS = [7, 10, 30]
 
-export function CallNoteDialog({ onClose }: { onClose: () => void }) {
+/** Where the dialog starts when a plan step or a follow-up opens it. */
+export interface CallNotePreset {
+  organizationId?: number
+  /** The first organisation of this role, else a new one with it. */
+  role?: OrganizationRole
+  /** The plan step this call carries out: ticked with the call as its record. */
+  step?: { state: PlanStepState; title: string }
+}
+
+export function CallNoteDialog({ onClose, preset }: { onClose: () => void; preset?: CallNotePreset }) {
   const t = useT()
+  const language = useLanguage()
   const names = useOrganizationNames()
-  const [organization, setOrganization] = useState('')
+  const { organizations } = useCaseData()
+  const [organization, setOrganization] = useState(() => initialOrganization(preset, organizations))
   const [dueAt, setDueAt] = useState('')
   const started = useMemo(() => nowMoment(), [])
   const { run, error, busy } = useAction()
@@ -43,7 +57,7 @@ export function CallNoteDialog({ onClose }: { onClose: () => void }) {
       const referenceValue = optionalText(data.get('referenceValue'))
       const promiseTitle = optionalText(data.get('promiseTitle'))
       const promiseDue = optionalDay(dueAt)
-      await call('events:logCall', {
+      const logged = await call('events:logCall', {
         event: {
           occurredAt: momentFrom(data),
           kind: 'contact',
@@ -61,6 +75,7 @@ export function CallNoteDialog({ onClose }: { onClose: () => void }) {
         promise: promiseTitle || promiseDue ? { title: promiseTitle ?? t.promiseDefaultTitle(org.name), dueAt: promiseDue } : undefined,
       })
       await reload('events', 'references', 'tasks')
+      if (preset?.step && data.get('markStepDone') === 'on') await setStepDone(preset.step.state, true, language, logged.id)
       showNotice({ kind: 'info', text: t.callLogged })
       onClose()
     })
@@ -78,7 +93,7 @@ export function CallNoteDialog({ onClose }: { onClose: () => void }) {
             <input name="representative" maxLength={200} />
           </label>
         </div>
-        {organization === NEW_ORGANIZATION && <NewOrganizationFields />}
+        {organization === NEW_ORGANIZATION && <NewOrganizationFields defaultRole={preset?.role} />}
         <div className="field-row">
           <div className="grow">
             <MomentFields initial={started} />
@@ -131,6 +146,12 @@ export function CallNoteDialog({ onClose }: { onClose: () => void }) {
             </div>
           </fieldset>
         </div>
+        {preset?.step && (
+          <label className="check">
+            <input name="markStepDone" type="checkbox" defaultChecked />
+            <span>{t.plan.alsoMarkStep(preset.step.title)}</span>
+          </label>
+        )}
         <ErrorBox error={error} />
         <div className="actions">
           <p className="hint">{t.submitHint}</p>
@@ -144,4 +165,11 @@ export function CallNoteDialog({ onClose }: { onClose: () => void }) {
       </form>
     </Dialog>
   )
+}
+
+function initialOrganization(preset: CallNotePreset | undefined, organizations: readonly Organization[]): string {
+  if (preset?.organizationId !== undefined) return String(preset.organizationId)
+  if (!preset?.role) return ''
+  const match = organizations.find((o) => o.role === preset.role)
+  return match ? String(match.id) : NEW_ORGANIZATION
 }

@@ -8,9 +8,10 @@ import { OrganizationsPanel } from './lists/OrganizationsPanel'
 import { ReferencesPanel } from './lists/ReferencesPanel'
 import { TasksPanel } from './lists/TasksPanel'
 import { OverviewPanel } from './OverviewPanel'
+import { PlanPanel } from './plan/PlanPanel'
 import { TimelinePanel } from './timeline/TimelinePanel'
 
-export const CASE_TABS = ['overview', 'timeline', 'evidence', 'organizations', 'references', 'losses', 'tasks'] as const
+export const CASE_TABS = ['overview', 'plan', 'timeline', 'evidence', 'organizations', 'references', 'losses', 'tasks'] as const
 export type CaseTab = (typeof CASE_TABS)[number]
 
 interface CaseTabsProps {
@@ -61,6 +62,7 @@ export function CaseTabs({ tab, onChange, searchRequest }: CaseTabsProps) {
       </nav>
       <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className={`panel panel-${tab}`}>
         {tab === 'overview' && <OverviewPanel />}
+        {tab === 'plan' && <PlanPanel />}
         {tab === 'timeline' && <TimelinePanel searchRequest={searchRequest} />}
         {tab === 'evidence' && <EvidencePanel />}
         {tab === 'organizations' && <OrganizationsPanel />}

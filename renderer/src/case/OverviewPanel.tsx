@@ -6,11 +6,13 @@ import { CASE_STATUSES, type CaseStatus } from '../../../shared/domain'
 import { useLanguage, useT } from '../i18n'
 import { useAction } from '../hooks/useAction'
 import { isOverdue, latestReferences, openTasks, totalsByUnit } from '../lib/case-figures'
-import { formatDay, localDay } from '../lib/dates'
+import { formatDay } from '../lib/dates'
 import { updateCase } from '../state/case-actions'
 import { showNotice, useCaseData } from '../state/session'
+import { useToday } from '../state/today'
 import { ErrorBox } from '../ui/ErrorBox'
 import { useOrganizationNames } from './lookups'
+import { WhatNextCard } from './plan/WhatNextCard'
 
 const LATEST_REFERENCES = 5
 
@@ -21,7 +23,7 @@ export function OverviewPanel() {
   const organizationNames = useOrganizationNames()
   const { run, error, busy } = useAction()
   const [summary, setSummary] = useState(record.summary)
-  const today = localDay()
+  const today = useToday((s) => s.today)
 
   const totals = useMemo(() => totalsByUnit(losses), [losses])
   const pending = useMemo(() => openTasks(tasks), [tasks])
@@ -41,6 +43,7 @@ export function OverviewPanel() {
 
   return (
     <div className="overview-grid">
+      <WhatNextCard />
       <section className="card" aria-labelledby="overview-case">
         <h2 id="overview-case" className="visually-hidden">
           {t.tabs.overview}

@@ -61,7 +61,7 @@ export function OrganizationField({ value, onChange, autoFocus, newFieldsBelow =
   )
 }
 
-export function NewOrganizationFields() {
+export function NewOrganizationFields({ defaultRole = 'other' }: { defaultRole?: OrganizationRole } = {}) {
   const t = useT()
   return (
     <div className="field-row nested">
@@ -71,7 +71,7 @@ export function NewOrganizationFields() {
       </label>
       <label className="field">
         <span>{t.role}</span>
-        <select name="newOrganizationRole" defaultValue="other">
+        <select name="newOrganizationRole" defaultValue={defaultRole}>
           {ORGANIZATION_ROLES.map((role) => (
             <option key={role} value={role}>
               {t.roles[role]}

@@ -1,6 +1,6 @@
 // Figures the overview shows, computed from the case's lists.
 import type { Loss, Reference, Task } from '../../../shared/domain'
-import { dayOf } from './dates'
+import { openFollowUps } from '../../../shared/followups'
 
 export interface UnitTotal {
   unit: string
@@ -22,17 +22,12 @@ export function totalsByUnit(losses: readonly Loss[]): UnitTotal[] {
   return [...byUnit.values()].sort((a, b) => a.unit.localeCompare(b.unit))
 }
 
-/** Not done and due before today (a promise due today is not late yet). */
-export function isOverdue(task: Task, today: string): boolean {
-  return !task.done && task.dueAt !== undefined && dayOf(task.dueAt) < today
-}
+// The overview, the timeline, `kiroku due` and the reminders share one definition of
+// "overdue" and one order: shared/followups.ts.
+export { isOverdue } from '../../../shared/followups'
 
-/** Open tasks, the soonest due first; those without a date last. */
-export function openTasks(tasks: readonly Task[]): Task[] {
-  return tasks
-    .filter((t) => !t.done)
-    .sort((a, b) => (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999') || a.id - b.id)
-}
+/** Open tasks: the most overdue first, then the soonest due; those without a date last. */
+export const openTasks = (tasks: readonly Task[]): Task[] => openFollowUps(tasks)
 
 export function latestReferences(references: readonly Reference[], count: number): Reference[] {
   return [...references]

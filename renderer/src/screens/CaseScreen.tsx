@@ -14,6 +14,9 @@ import { addEvidenceFiles, filesOf } from '../case/evidence/evidence-intake'
 import { usePastedFiles } from '../case/evidence/usePastedFiles'
 import { CaseTabs, type CaseTab } from '../case/CaseTabs'
 import { NoticeBar } from '../case/NoticeBar'
+import { useTabRequests } from '../case/plan/tab-requests'
+import { useFollowUpNotifications } from '../case/plan/useFollowUpNotifications'
+import { SharingActions } from '../case/sharing/SharingActions'
 import { SettingsDialog } from './SettingsDialog'
 
 export function CaseScreen() {
@@ -21,6 +24,8 @@ export function CaseScreen() {
   const { record } = useCaseData()
   const idleMinutes = useSettings((s) => s.idleMinutes)
   const [tab, setTab] = useState<CaseTab>('overview')
+  useTabRequests(setTab)
+  useFollowUpNotifications()
   const [dialog, setDialog] = useState<'call' | 'settings' | null>(null)
   const [searchRequest, setSearchRequest] = useState(0)
 
@@ -52,6 +57,7 @@ export function CaseScreen() {
           </p>
         </div>
         <div className="bar-actions">
+          <SharingActions />
           <button type="button" className="primary" onClick={() => setDialog('call')} aria-keyshortcuts={ariaShortcut('n')}>
             {t.callNote} <Kbd>{shortcutText('n')}</Kbd>
           </button>

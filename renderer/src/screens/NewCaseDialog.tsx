@@ -3,11 +3,12 @@
 // React state; only its strength score is.
 import { useRef, useState, type FormEvent } from 'react'
 import { CASE_KINDS, type CaseKind } from '../../../shared/domain'
-import { useT } from '../i18n'
+import { useLanguage, useT } from '../i18n'
 import { call } from '../ipc'
 import { useAction } from '../hooks/useAction'
 import { MIN_PASSPHRASE_LENGTH, passphraseStrength, type Strength } from '../lib/passphrase-strength'
 import { suggestedFileName } from '../lib/paths'
+import { chosenPlan, PlanChoice } from '../case/plan/PlanChoice'
 import { createCase } from '../state/case-actions'
 import { Dialog } from '../ui/Dialog'
 import { ErrorBox } from '../ui/ErrorBox'
@@ -15,6 +16,7 @@ import { PassphraseStrength } from './PassphraseStrength'
 
 export function NewCaseDialog({ onClose }: { onClose: () => void }) {
   const t = useT()
+  const language = useLanguage()
   const form = useRef<HTMLFormElement>(null)
   const [path, setPath] = useState<string>()
   const [strength, setStrength] = useState<Strength>(0)
@@ -48,13 +50,14 @@ export function NewCaseDialog({ onClose }: { onClose: () => void }) {
       try {
         const target = path ?? (await choosePath())
         if (!target) return
-        await createCase(target, passphrase, {
-          title: String(data.get('title') ?? '').trim(),
-          kind: data.get('kind') as CaseKind,
-          status: 'open',
-          summary: '',
-          victim: {},
-        })
+        const kind = data.get('kind') as CaseKind
+        const plan = chosenPlan(data.get('plan'), kind)
+        await createCase(
+          target,
+          passphrase,
+          { title: String(data.get('title') ?? '').trim(), kind, status: 'open', summary: '', victim: {} },
+          plan ? { kind: plan, lang: language } : undefined,
+        )
       } finally {
         clearPassphrases()
       }
@@ -78,6 +81,7 @@ export function NewCaseDialog({ onClose }: { onClose: () => void }) {
             ))}
           </select>
         </label>
+        <PlanChoice />
         <div className="field">
           <span id="new-case-file-label">{t.saveAs}</span>
           <div className="path-row">

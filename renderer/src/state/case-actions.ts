@@ -2,6 +2,7 @@
 // unlocked session it belongs to, so an answer that arrives after the case
 // was locked is dropped instead of bringing case data back.
 import type { CaseInput } from '../../../shared/domain'
+import type { Input } from '../../../shared/ipc/contract'
 import { call } from '../ipc'
 import { base64ToBytes } from '../lib/base64'
 import { INITIAL_SESSION, useSession, type CaseData, type CaseList } from './session'
@@ -16,6 +17,7 @@ const LOADERS = {
   losses: () => call('losses:list'),
   tasks: () => call('tasks:list'),
   evidence: () => call('evidence:list'),
+  plan: () => call('plan:get'),
 } satisfies { [K in CaseList]: () => Promise<CaseData[K]> }
 
 const ALL_LISTS = Object.keys(LOADERS) as CaseList[]
@@ -40,8 +42,8 @@ export async function unlockCase(path: string, passphrase: string): Promise<void
   await enterCase(await call('case:open', { path, passphrase }))
 }
 
-export async function createCase(path: string, passphrase: string, input: CaseInput): Promise<void> {
-  await enterCase(await call('case:create', { path, passphrase, case: input }))
+export async function createCase(path: string, passphrase: string, input: CaseInput, plan?: Input<'case:create'>['plan']): Promise<void> {
+  await enterCase(await call('case:create', { path, passphrase, case: input, plan }))
 }
 
 /** Re-reads the given lists of the open case (after a change). */

@@ -11,6 +11,7 @@ import type {
   Task,
   TimelineEvent,
 } from '../../../shared/domain'
+import type { CasePlan } from '../../../shared/plans'
 
 export type Screen =
   | { name: 'start' }
@@ -26,6 +27,8 @@ export interface CaseData {
   losses: Loss[]
   tasks: Task[]
   evidence: Evidence[]
+  /** The recovery plan and its progress; null when the case has none. */
+  plan: CasePlan | null
 }
 
 export type CaseList = Exclude<keyof CaseData, 'path' | 'record'>

@@ -20,9 +20,10 @@ const TEMP_BASE = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir()
 export interface DialogAnswers {
   open?: string
   create?: string
-  dossier?: string
-  bundle?: string
-  share?: string
+  /** A promise keeps the save dialog "open" until it settles (to see the app while it waits). */
+  dossier?: string | Promise<string | undefined>
+  bundle?: string | Promise<string | undefined>
+  share?: string | Promise<string | undefined>
   /** A file the OS asked the app to open (double-click), taken once. */
   fileToOpen?: string
 }

@@ -17,7 +17,9 @@ import { search } from '../domain/search'
 import { Table } from '../domain/table'
 import { KirokuError } from '../errors'
 import { writeAtomically } from '../fs/atomic'
+import { PlanProgress } from '../plans/progress'
 import { appendAudit, auditHead, listAudit, verifyAuditChain } from './audit'
+import { backupIfDue, writeBackup, type BackupInfo, type BackupSettings } from './backups'
 import { createConnection, openConnection, type Connection, type ConnectionOptions } from './connection'
 
 export const CASE_FILE_EXTENSION = '.kiroku'
@@ -25,6 +27,8 @@ export const CASE_FILE_EXTENSION = '.kiroku'
 export interface CaseFileOptions extends ConnectionOptions {
   /** Largest accepted piece of evidence, in bytes (default 50 MB). */
   maxEvidenceBytes?: number
+  /** Automatic encrypted backups (on close, and backupIfDue() while open); none when absent. */
+  backups?: BackupSettings
 }
 
 export interface VerifyReport {
@@ -43,12 +47,18 @@ export class CaseFile {
   readonly losses: Table<typeof LossInputSchema, Loss>
   readonly tasks: Table<typeof TaskInputSchema, Task>
   readonly evidence: EvidenceStore
+  /** Why the last automatic backup failed (it never stops the case from closing). */
+  lastBackupError: unknown
+  private readonly backups: BackupSettings | undefined
+  /** The recovery plan and its progress. */
+  readonly plan: PlanProgress
 
   constructor(
     readonly path: string,
     readonly db: Connection,
     options: CaseFileOptions = {},
   ) {
+    this.backups = options.backups
     this.case = new CaseInfo(db)
     this.organizations = new Table(db, { table: 'organizations', entity: 'organization', schema: OrganizationInputSchema })
     this.events = new Events(db)
@@ -56,6 +66,7 @@ export class CaseFile {
     this.losses = new Table(db, { table: 'losses', entity: 'loss', schema: LossInputSchema })
     this.tasks = new Table(db, { table: 'tasks', entity: 'task', schema: TaskInputSchema, booleans: ['done'] })
     this.evidence = new EvidenceStore(db, options.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES)
+    this.plan = new PlanProgress(db, this.events)
   }
 
   /** Runs several writes as one: all of them land, or none. */
@@ -97,8 +108,26 @@ export class CaseFile {
     }
   }
 
+  /** An automatic backup if the newest is older than the interval and the case changed. */
+  backupIfDue(now = new Date()): BackupInfo | undefined {
+    if (!this.backups || !this.db.open) return undefined
+    try {
+      return backupIfDue(this, this.backups, now)
+    } catch (error) {
+      this.lastBackupError = error
+      return undefined
+    }
+  }
+
   close(): void {
     if (!this.db.open) return
+    if (this.backups) {
+      try {
+        writeBackup(this, this.backups)
+      } catch (error) {
+        this.lastBackupError = error
+      }
+    }
     // Folding the WAL back in leaves one self-contained file behind.
     this.db.pragma('wal_checkpoint(TRUNCATE)')
     this.db.close()
@@ -129,6 +158,11 @@ export async function createCaseFile(
       caseFile.close()
     }
   })
+}
+
+/** Throws CannotOpenError unless `passphrase` opens this case file (asked again before sharing). */
+export function verifyPassphrase(caseFile: CaseFile, passphrase: string, options: ConnectionOptions = {}): void {
+  openConnection(caseFile.path, passphrase, options).close()
 }
 
 export function checkNewPassphrase(passphrase: string): void {

@@ -15,6 +15,10 @@ export interface ConnectionOptions {
   nativeBinding?: string
 }
 
+/** What to do when a case file is damaged: said in every such message. */
+export const RESTORE_HINT =
+  'Restore it from a backup: Kiroku keeps encrypted backups of every case (the Restore action in the app, or `kiroku backups FILE` then `kiroku restore FILE BACKUP`).'
+
 /** SQLCipher 4's default page size; an intact file is a whole number of pages. */
 const PAGE_SIZE = 4096
 
@@ -54,7 +58,7 @@ function diagnoseFile(file: string): void {
   if (stat.size === 0) {
     throw new CannotOpenError(
       'empty_file',
-      `${file} is empty (0 bytes): the case data is not in it. Restore it from a backup.`,
+      `${file} is empty (0 bytes): the case data is not in it. ${RESTORE_HINT}`,
     )
   }
   const head = Buffer.alloc(16)
@@ -66,15 +70,34 @@ function diagnoseFile(file: string): void {
   }
   for (const [what, signature] of KNOWN_SIGNATURES) {
     if (head.subarray(0, signature.length).equals(signature)) {
-      throw new CannotOpenError('not_a_case_file', `${file} is ${what}, not a Kiroku case file.`)
+      throw new CannotOpenError(
+        'not_a_case_file',
+        `${file} is ${what}, not a Kiroku case file. If your case was in this file, it has been overwritten. ${RESTORE_HINT}`,
+      )
     }
   }
   if (stat.size % PAGE_SIZE !== 0) {
     throw new CannotOpenError(
       'truncated',
-      `${file} is incomplete (${stat.size} bytes is not a whole number of pages): it was probably cut short while being copied. Restore it from a backup.`,
+      `${file} is incomplete (${stat.size} bytes is not a whole number of pages): it was probably cut short while being copied or saved. ${RESTORE_HINT}`,
     )
   }
+}
+
+/**
+ * A damaged page met after the file was opened (it was damaged while open,
+ * or by something quick_check does not read) as the same clear error as at
+ * open; undefined for any other error.
+ */
+export function damagedFileError(file: string, error: unknown): CannotOpenError | undefined {
+  const code = (error as { code?: string } | null)?.code
+  if (code === 'SQLITE_NOTADB' || code?.startsWith('SQLITE_CORRUPT')) {
+    return new CannotOpenError(
+      'corrupt',
+      `${file} is damaged (some of its pages are unreadable). ${RESTORE_HINT}`,
+    )
+  }
+  return undefined
 }
 
 function describeOpenError(file: string, error: unknown): never {
@@ -83,13 +106,13 @@ function describeOpenError(file: string, error: unknown): never {
   if (code === 'SQLITE_NOTADB') {
     throw new CannotOpenError(
       'wrong_passphrase_or_damaged',
-      `Wrong passphrase for ${file}, or the file is not a Kiroku case file or is damaged. The file was not changed.`,
+      `Wrong passphrase for ${file}, or the file is not a Kiroku case file or is damaged (to an encrypted file these look the same). The file was not changed. Check the passphrase and try again; if you are sure of it, the file is damaged. ${RESTORE_HINT}`,
     )
   }
   if (code?.startsWith('SQLITE_CORRUPT')) {
     throw new CannotOpenError(
       'corrupt',
-      `${file} is damaged (the passphrase is right, but some of its pages are unreadable). Restore it from a backup.`,
+      `${file} is damaged (the passphrase is right, but some of its pages are unreadable). The file was not changed. ${RESTORE_HINT}`,
     )
   }
   throw error
@@ -110,6 +133,11 @@ export function openConnection(file: string, passphrase: string, options: Connec
         `${file} is an encrypted database, but not a Kiroku case file.`,
       )
     }
+    // Damage past page 1 would otherwise only show at some later read (or
+    // be copied into a backup): every page is read and authenticated now
+    // (~85 ms for 40 MB).
+    const check = db.pragma('quick_check(1)', { simple: true })
+    if (check !== 'ok') throw Object.assign(new Error(String(check)), { code: 'SQLITE_CORRUPT' })
     migrate(db)
     applySettings(db)
     return db

@@ -109,6 +109,30 @@ ${searchTriggers('evidence', 'evidence', "concat_ws(' ', $caption, $file_name)")
 ALTER TABLE events ADD COLUMN private INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE evidence ADD COLUMN private INTEGER NOT NULL DEFAULT 0;
 `,
+  // 2 -> 3: the case's recovery plan (which one, and its progress step by step).
+  `
+CREATE TABLE case_plan (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  kind TEXT NOT NULL,        -- the plan adopted (a case kind)
+  version INTEGER NOT NULL,  -- version of the plan file it came from
+  lang TEXT NOT NULL,        -- language of the titles kept in plan_steps
+  adopted_at TEXT NOT NULL
+);
+CREATE TABLE plan_steps (
+  id INTEGER PRIMARY KEY,
+  step_id TEXT NOT NULL UNIQUE, -- the plan's stable id, or custom-N
+  position INTEGER NOT NULL,
+  title TEXT NOT NULL,          -- as adopted, or as the user wrote it
+  custom INTEGER NOT NULL DEFAULT 0,
+  done INTEGER NOT NULL DEFAULT 0,
+  done_at TEXT,
+  hidden INTEGER NOT NULL DEFAULT 0,
+  notes TEXT,
+  event_id INTEGER REFERENCES events(id) ON DELETE SET NULL, -- the timeline's record of it
+  event_created INTEGER NOT NULL DEFAULT 0 -- 1: that event was made by ticking the step
+);
+CREATE INDEX plan_steps_by_position ON plan_steps (position, id);
+`,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

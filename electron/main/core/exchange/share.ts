@@ -5,7 +5,7 @@
 // would otherwise carry the private notes' text into the copy.
 import path from 'node:path'
 import type { CaseFile } from '../casefile/case-file'
-import { checkNewPassphrase } from '../casefile/case-file'
+import { checkNewPassphrase, verifyPassphrase } from '../casefile/case-file'
 import { appendAudit } from '../casefile/audit'
 import { openConnection, type Connection, type ConnectionOptions } from '../casefile/connection'
 import { writeAtomically, type AtomicOptions } from '../fs/atomic'
@@ -59,7 +59,7 @@ export async function shareCaseFile(
 ): Promise<ShareSummary> {
   checkNewPassphrase(sharePassphrase)
   // Asking for the passphrase again confirms it is the owner sharing; check it before copying anything.
-  openConnection(source.path, sourcePassphrase, options).close()
+  verifyPassphrase(source, sourcePassphrase, options)
   return writeAtomically(target, (tmp) => {
     const summary = buildCopy(source, sourcePassphrase, tmp, sharePassphrase, options)
     // Prove the copy opens with its own passphrase before it appears.

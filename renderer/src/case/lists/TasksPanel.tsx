@@ -4,11 +4,12 @@ import type { Task } from '../../../../shared/domain'
 import { useLanguage, useT } from '../../i18n'
 import { call } from '../../ipc'
 import { isOverdue } from '../../lib/case-figures'
-import { formatDay, localDay } from '../../lib/dates'
+import { formatDay } from '../../lib/dates'
 import { describeError } from '../../lib/errors'
 import { withoutId } from '../../lib/records'
 import { reload } from '../../state/case-actions'
 import { showNotice, useCaseData } from '../../state/session'
+import { useToday } from '../../state/today'
 import { OrganizationField, resolveOrganization } from '../fields'
 import { useOrganizationNames } from '../lookups'
 import { dayOrOriginal, RecordFormDialog } from './RecordFormDialog'
@@ -19,7 +20,7 @@ export function TasksPanel() {
   const language = useLanguage()
   const { tasks } = useCaseData()
   const names = useOrganizationNames()
-  const today = localDay()
+  const today = useToday((s) => s.today)
   // The box shows the click at once; the saved value takes over when the list reloads.
   const [ticking, setTicking] = useState<Record<number, boolean>>({})
 

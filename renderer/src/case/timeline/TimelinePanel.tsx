@@ -15,6 +15,7 @@ import { ErrorBox } from '../../ui/ErrorBox'
 import { VirtualList } from '../../ui/VirtualList'
 import { EvidenceViewer } from '../evidence/EvidenceViewer'
 import { useEvidenceById, useOrganizationNames, useReferencesByEvent } from '../lookups'
+import { OverdueStrip } from '../plan/OverdueStrip'
 import { EventDialog } from './EventDialog'
 import { EventRow } from './EventRow'
 import { filterEvents, rowHeight, rowKey, timelineRows, type TimelineRow } from './timeline-rows'
@@ -83,6 +84,7 @@ export function TimelinePanel({ searchRequest }: { searchRequest: number }) {
 
   return (
     <div className="timeline">
+      <OverdueStrip />
       <div className="toolbar" role="search">
         <label className="field inline grow">
           <span>{t.search}</span>

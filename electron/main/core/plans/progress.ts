@@ -1,0 +1,187 @@
+// A case's progress through its recovery plan: which plan was adopted, and
+// for each step whether it is done (and the timeline event that records
+// it), hidden, or annotated; plus the user's own steps. Every change runs in
+// one transaction with its audit entry; ticking a step adds its note to the
+// timeline in that same transaction.
+import type { CaseKind } from '../../../../shared/domain'
+import {
+  AddStepSchema,
+  AdoptPlanSchema,
+  SetStepDoneSchema,
+  UpdateStepSchema,
+  type AddStep,
+  type CasePlan,
+  type PlanFile,
+  type PlanStepState,
+  type SetStepDone,
+  type UpdateStep,
+} from '../../../../shared/plans'
+import { appendAudit } from '../casefile/audit'
+import type { Connection } from '../casefile/connection'
+import type { Events } from '../domain/events'
+import { assertReferencesExist, parseInput } from '../domain/table'
+import { InvalidInputError, KirokuError, NotFoundError } from '../errors'
+import { localMoment } from './dates'
+
+
+interface StepRow {
+  id: number
+  stepId: string
+  custom: number
+  title: string
+  done: number
+  doneAt: string | null
+  hidden: number
+  notes: string | null
+  eventId: number | null
+  eventCreated: number
+}
+
+const STEP_COLUMNS = `id, step_id AS stepId, custom, title, done, done_at AS doneAt, hidden, notes,
+  event_id AS eventId, event_created AS eventCreated`
+
+function toState(row: StepRow): PlanStepState {
+  return {
+    id: row.id,
+    stepId: row.stepId,
+    custom: row.custom === 1,
+    title: row.title,
+    done: row.done === 1,
+    ...(row.doneAt !== null ? { doneAt: row.doneAt } : {}),
+    hidden: row.hidden === 1,
+    ...(row.notes !== null && row.notes !== '' ? { notes: row.notes } : {}),
+    ...(row.eventId !== null ? { eventId: row.eventId } : {}),
+  }
+}
+
+export class PlanProgress {
+  constructor(
+    private readonly db: Connection,
+    private readonly events: Events,
+  ) {}
+
+  /** The case's plan and its steps in order, or null when none was adopted. */
+  get(): CasePlan | null {
+    const plan = this.db.prepare('SELECT kind, version, lang, adopted_at AS adoptedAt FROM case_plan WHERE id = 1').get() as
+      | Omit<CasePlan, 'steps'>
+      | undefined
+    if (!plan) return null
+    const rows = this.db.prepare(`SELECT ${STEP_COLUMNS} FROM plan_steps ORDER BY position, id`).all() as StepRow[]
+    return { ...plan, steps: rows.map(toState) }
+  }
+
+  private row(id: number): StepRow {
+    const row = this.db.prepare(`SELECT ${STEP_COLUMNS} FROM plan_steps WHERE id = ?`).get(id) as StepRow | undefined
+    if (!row) throw new NotFoundError('plan step', id)
+    return row
+  }
+
+  private current(): CasePlan {
+    const plan = this.get()
+    if (!plan) throw new KirokuError('not_found', 'This case has no recovery plan yet.')
+    return plan
+  }
+
+  /** Takes on the plan for `kind` from a plan file (its steps in its language). A case has one plan. */
+  adopt(file: PlanFile, kind: CaseKind, now: Date = new Date()): CasePlan {
+    parseInput(AdoptPlanSchema, { kind, lang: file.lang })
+    return this.db.transaction(() => {
+      if (this.get()) throw new InvalidInputError([{ path: '$.kind', message: 'this case already has a recovery plan' }])
+      const adoptedAt = now.toISOString()
+      this.db
+        .prepare('INSERT INTO case_plan (id, kind, version, lang, adopted_at) VALUES (1, ?, ?, ?, ?)')
+        .run(kind, file.version, file.lang, adoptedAt)
+      const insert = this.db.prepare('INSERT INTO plan_steps (step_id, position, title) VALUES (?, ?, ?)')
+      file.kinds[kind].steps.forEach((step, i) => insert.run(step.id, i + 1, step.title))
+      appendAudit(this.db, 'plan', 1, 'create', { kind, version: file.version, lang: file.lang, steps: file.kinds[kind].steps.map((s) => s.id) })
+      return this.current()
+    })()
+  }
+
+  /**
+   * Ticks or unticks a step. Ticking records it on the timeline: a note
+   * titled `eventTitle`, or the existing event given as `eventId`.
+   * Unticking removes the note the tick made, unless evidence was linked to it since.
+   */
+  setDone(input: SetStepDone, eventTitle: string): CasePlan {
+    const { id, done, at, eventId } = parseInput(SetStepDoneSchema, input)
+    return this.db.transaction(() => {
+      const row = this.row(id)
+      if (done) {
+        if (row.done === 1) return this.current()
+        const doneAt = at ?? localMoment()
+        let linked = eventId
+        if (linked !== undefined) assertReferencesExist(this.db, { eventId: linked })
+        else {
+          linked = this.events.create({ occurredAt: doneAt, kind: 'note', title: eventTitle, body: row.notes ?? undefined, evidenceIds: [] }).id
+        }
+        this.db
+          .prepare('UPDATE plan_steps SET done = 1, done_at = ?, event_id = ?, event_created = ? WHERE id = ?')
+          .run(doneAt, linked, eventId === undefined ? 1 : 0, id)
+        appendAudit(this.db, 'plan_step', id, 'update', { stepId: row.stepId, done: true, doneAt, eventId: linked })
+      } else {
+        if (row.done === 0) return this.current()
+        this.db.prepare('UPDATE plan_steps SET done = 0, done_at = NULL, event_id = NULL, event_created = 0 WHERE id = ?').run(id)
+        if (row.eventCreated === 1 && row.eventId !== null) {
+          const linkedEvidence = this.db.prepare('SELECT 1 FROM event_evidence WHERE event_id = ? LIMIT 1').get(row.eventId)
+          const exists = this.db.prepare('SELECT 1 FROM events WHERE id = ?').get(row.eventId)
+          if (exists && !linkedEvidence) this.events.delete(row.eventId)
+        }
+        appendAudit(this.db, 'plan_step', id, 'update', { stepId: row.stepId, done: false })
+      }
+      return this.current()
+    })()
+  }
+
+  /** Hides or shows a step, changes its notes, or renames one of the user's own steps. */
+  update(input: UpdateStep): CasePlan {
+    const { id, hidden, notes, title: newTitle } = parseInput(UpdateStepSchema, input)
+    return this.db.transaction(() => {
+      const row = this.row(id)
+      if (newTitle !== undefined && row.custom !== 1) {
+        throw new InvalidInputError([{ path: '$.title', message: "a plan step's title comes from the plan; add a note instead" }])
+      }
+      const next = {
+        hidden: hidden === undefined ? row.hidden : Number(hidden),
+        notes: notes === undefined ? row.notes : notes.trim() || null,
+        title: newTitle ?? row.title,
+      }
+      this.db.prepare('UPDATE plan_steps SET hidden = @hidden, notes = @notes, title = @title WHERE id = @id').run({ ...next, id })
+      appendAudit(this.db, 'plan_step', id, 'update', { stepId: row.stepId, hidden: next.hidden === 1, notes: next.notes, title: next.title })
+      return this.current()
+    })()
+  }
+
+  /** Adds a step of the user's own, after `afterId` or at the end. */
+  addStep(input: AddStep): CasePlan {
+    const { title: stepTitle, notes, afterId } = parseInput(AddStepSchema, input)
+    return this.db.transaction(() => {
+      const steps = this.current().steps
+      const at = afterId === undefined ? steps.length : steps.findIndex((s) => s.id === afterId) + 1
+      if (at === 0) throw new NotFoundError('plan step', afterId!)
+      const customIds = steps.filter((s) => s.custom).map((s) => Number(s.stepId.replace('custom-', '')) || 0)
+      const stepId = `custom-${Math.max(0, ...customIds) + 1}`
+      const id = Number(
+        this.db
+          .prepare('INSERT INTO plan_steps (step_id, position, title, custom, notes) VALUES (?, 0, ?, 1, ?)')
+          .run(stepId, stepTitle, notes?.trim() || null).lastInsertRowid,
+      )
+      const order = [...steps.slice(0, at).map((s) => s.id), id, ...steps.slice(at).map((s) => s.id)]
+      const place = this.db.prepare('UPDATE plan_steps SET position = ? WHERE id = ?')
+      order.forEach((stepRow, i) => place.run(i + 1, stepRow))
+      appendAudit(this.db, 'plan_step', id, 'create', { stepId, title: stepTitle, notes: notes ?? null, position: at + 1 })
+      return this.current()
+    })()
+  }
+
+  /** Removes one of the user's own steps (plan steps are hidden, not removed). */
+  deleteStep(id: number): CasePlan {
+    return this.db.transaction(() => {
+      const row = this.row(id)
+      if (row.custom !== 1) throw new InvalidInputError([{ path: '$.id', message: 'a step of the plan cannot be removed; hide it instead' }])
+      this.db.prepare('DELETE FROM plan_steps WHERE id = ?').run(id)
+      appendAudit(this.db, 'plan_step', id, 'delete', { stepId: row.stepId })
+      return this.current()
+    })()
+  }
+}

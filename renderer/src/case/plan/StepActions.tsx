@@ -1,0 +1,126 @@
+// The buttons of a plan step: the form its action opens (a call note preset
+// to the right kind of organisation, evidence intake, a preparation sheet)
+// and "Mark done". Shared by the overview's "What next" and the plan tab.
+import { useRef, useState } from 'react'
+import type { OrganizationRole } from '../../../../shared/domain'
+import type { PlanAction, PlanStepState, PrepAudience } from '../../../../shared/plans'
+import { useLanguage, useT } from '../../i18n'
+import { call } from '../../ipc'
+import { describeError } from '../../lib/errors'
+import { reload } from '../../state/case-actions'
+import { showNotice, useCaseData } from '../../state/session'
+import { CallNoteDialog, type CallNotePreset } from '../CallNoteDialog'
+import { addEvidenceFiles } from '../evidence/evidence-intake'
+import { savePrepSheet, setStepDone } from './plan-actions'
+
+const ACCEPT = 'image/png,image/jpeg,image/webp,image/gif,application/pdf,text/plain,message/rfc822,.eml,.txt'
+/** Organisations a victim calls with the provider's preparation sheet at hand. */
+const PROVIDER_ROLES: readonly OrganizationRole[] = ['platform', 'points_operator', 'card_issuer', 'bank']
+
+/** Runs an action and shows its failure as a notice (these buttons have no form to show it in). */
+export async function withNotice(work: () => Promise<void>, t: ReturnType<typeof useT>): Promise<void> {
+  try {
+    await work()
+  } catch (error) {
+    showNotice({ kind: 'error', text: describeError(error, t).join('\n') })
+  }
+}
+
+interface StepActionsProps {
+  step: PlanStepState
+  title: string
+  action?: PlanAction
+  /** The overview shows the step's own button as the main one. */
+  primary?: boolean
+  /** False where the step has its own checkbox (the plan tab). */
+  markDone?: boolean
+}
+
+export function StepActions({ step, title, action, primary, markDone = true }: StepActionsProps) {
+  const t = useT()
+  const language = useLanguage()
+  const { organizations } = useCaseData()
+  const [callPreset, setCallPreset] = useState<CallNotePreset>()
+  const [busy, setBusy] = useState(false)
+  const fileInput = useRef<HTMLInputElement>(null)
+
+  const run = (work: () => Promise<void>) => async () => {
+    setBusy(true)
+    await withNotice(work, t)
+    setBusy(false)
+  }
+
+  const prep = (audience: PrepAudience, role?: OrganizationRole) =>
+    run(async () => {
+      const organizationId = audience === 'provider' ? organizations.find((o) => o.role === role)?.id : undefined
+      const path = await savePrepSheet(audience, language, organizationId)
+      if (path) showNotice({ kind: 'info', text: t.plan.prepSaved(path) })
+    })
+
+  const addFiles = async (files: File[]) => {
+    const added = await addEvidenceFiles(files, t)
+    // The step names what the screenshots are; the user can change the caption later.
+    const caption = action?.type === 'evidence' ? action.caption : undefined
+    const uncaptioned = added.filter((e) => !e.caption)
+    if (caption && uncaptioned.length) {
+      for (const e of uncaptioned) await call('evidence:update', { id: e.id, value: { caption, capturedAt: e.capturedAt, private: e.private } })
+      await reload('evidence')
+    }
+  }
+
+  const mainClass = primary ? 'primary' : undefined
+  return (
+    <div className="step-actions">
+      {action?.type === 'callNote' && (
+        <button type="button" className={mainClass} onClick={() => setCallPreset({ role: action.role, step: { state: step, title } })}>
+          {t.plan.callNoteTo(t.roles[action.role])}
+        </button>
+      )}
+      {action?.type === 'evidence' && (
+        <>
+          <button type="button" className={mainClass} onClick={() => fileInput.current?.click()} disabled={busy}>
+            {t.plan.addEvidence}
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            multiple
+            accept={ACCEPT}
+            className="file-input"
+            tabIndex={-1}
+            aria-hidden="true"
+            onChange={(e) => {
+              const files = [...(e.currentTarget.files ?? [])]
+              e.currentTarget.value = ''
+              if (files.length) void run(() => addFiles(files))()
+            }}
+          />
+        </>
+      )}
+      {action?.type === 'prepSheet' && (
+        <button type="button" className={mainClass} onClick={prep(action.for)} disabled={busy}>
+          {t.plan.prepSheet[action.for]}
+        </button>
+      )}
+      {action?.type === 'callNote' && action.role === 'police' && (
+        <button type="button" onClick={prep('police')} disabled={busy}>
+          {t.plan.prepSheet.police}
+        </button>
+      )}
+      {action?.type === 'callNote' && PROVIDER_ROLES.includes(action.role) && (
+        <button type="button" onClick={prep('provider', action.role)} disabled={busy}>
+          {t.plan.prepSheet.provider}
+        </button>
+      )}
+      {markDone && !step.done && (
+        <button type="button" className={action ? 'quiet' : mainClass} onClick={run(async () => {
+            await setStepDone(step, true, language)
+            showNotice({ kind: 'info', text: t.plan.stepDone })
+          })} disabled={busy}>
+          ✓ {t.plan.markDone}
+        </button>
+      )}
+      {callPreset && <CallNoteDialog preset={callPreset} onClose={() => setCallPreset(undefined)} />}
+    </div>
+  )
+}

@@ -1,0 +1,69 @@
+// What the sharing dialogs show while the main process works (a save dialog,
+// then writing) and what they show when it is done.
+import type { ReactNode, Ref } from 'react'
+import { useT } from '../../i18n'
+import { describeError } from '../../lib/errors'
+import { fileNameOf } from '../../lib/paths'
+
+/** A spinner and a sentence, announced politely; rendered only while busy. */
+export function BusyLine({ busy, children }: { busy: boolean; children: ReactNode }) {
+  return (
+    <div role="status" className={busy ? 'busy-line' : 'visually-hidden'}>
+      {busy && (
+        <>
+          <span className="spinner" aria-hidden="true" />
+          <span>{children}</span>
+        </>
+      )}
+    </div>
+  )
+}
+
+interface ResultBoxProps {
+  title: string
+  path: string
+  /** Facts about what was written (pages, size, what was left out). */
+  details: ReactNode[]
+  ref?: Ref<HTMLDivElement>
+}
+
+/** The file that was written: focusable, so the dialog can move the focus to it when done. */
+export function ResultBox({ title, path, details, ref }: ResultBoxProps) {
+  const t = useT()
+  return (
+    <div ref={ref} className="result-box" tabIndex={-1} aria-label={title} role="region">
+      <p className="result-title">
+        <span aria-hidden="true">✓ </span>
+        {title}
+      </p>
+      <dl className="result-facts">
+        <dt>{t.sharing.savedTo}</dt>
+        <dd>
+          <strong>{fileNameOf(path)}</strong>
+          <br />
+          <code className="result-path">{path}</code>
+        </dd>
+      </dl>
+      {details.map((line, i) => (
+        <p key={i}>{line}</p>
+      ))}
+    </div>
+  )
+}
+
+/** A failure, headed by what it means for the user (nothing was written), then why. */
+export function FailureBox({ error, headline, message }: { error: unknown; headline: string; message?: string }) {
+  const t = useT()
+  if (error === undefined || error === null) return null
+  const lines = message ? [message] : describeError(error, t)
+  return (
+    <div role="alert" className="error-box">
+      <p>
+        <strong>{headline}</strong>
+      </p>
+      {lines.map((line, i) => (
+        <p key={i}>{line}</p>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,229 @@
+// An encrypted copy for someone else (share:create): the whole case under a
+// passphrase of its own, without private items or evidence the user leaves
+// out. The case passphrase is asked again. Passphrases are read from the
+// form when submitting, never held in React state or a store, and the
+// fields are emptied as soon as the call is over, whatever its outcome.
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react'
+import type { Evidence } from '../../../../shared/domain'
+import { useT } from '../../i18n'
+import { call, KirokuCallError } from '../../ipc'
+import { MIN_PASSPHRASE_LENGTH, passphraseStrength, type Strength } from '../../lib/passphrase-strength'
+import { PassphraseStrength } from '../../screens/PassphraseStrength'
+import { useCaseData } from '../../state/session'
+import { Dialog } from '../../ui/Dialog'
+import { EvidenceImage } from '../evidence/EvidenceThumb'
+import { BusyLine, FailureBox, ResultBox } from './Progress'
+import { useSharingAction } from './useSharingAction'
+
+const PASSPHRASE_FIELDS = ['casePassphrase', 'sharePassphrase', 'sharePassphraseRepeat'] as const
+
+type ShareResult = { path: string; events: number; evidence: number; leftOutEvents: number; leftOutEvidence: number }
+
+const isWrongPassphrase = (error: unknown) =>
+  error instanceof KirokuCallError && error.code === 'cannot_open' && error.reason === 'wrong_passphrase_or_damaged'
+
+export function ShareDialog({ onClose }: { onClose: () => void }) {
+  const t = useT()
+  const { events, evidence } = useCaseData()
+  const form = useRef<HTMLFormElement>(null)
+  const introId = useId()
+  const caseHintId = useId()
+  const shareHintId = useId()
+  const privateHintId = useId()
+  const [strength, setStrength] = useState<Strength>(0)
+  const [problem, setProblem] = useState<string>()
+  const [withoutPrivate, setWithoutPrivate] = useState(true)
+  const [excluded, setExcluded] = useState<ReadonlySet<number>>(new Set())
+  const { start, result, error, busy, resultRef, submitRef } = useSharingAction<ShareResult>()
+
+  const privateEvents = useMemo(() => events.filter((e) => e.private).length, [events])
+  const privateEvidence = useMemo(() => evidence.filter((e) => e.private).length, [evidence])
+  const leftOutByPrivacy = (item: Evidence) => withoutPrivate && item.private
+  const leavingOut = evidence.filter((item) => leftOutByPrivacy(item) || excluded.has(item.id)).length
+
+  const field = (name: (typeof PASSPHRASE_FIELDS)[number]) => {
+    const input = form.current?.elements.namedItem(name)
+    return input instanceof HTMLInputElement ? input : undefined
+  }
+  const clearPassphrases = () => {
+    for (const name of PASSPHRASE_FIELDS) {
+      const input = field(name)
+      if (input) input.value = ''
+    }
+    setStrength(0)
+  }
+  const toggle = (id: number, leaveOut: boolean) =>
+    setExcluded((current) => {
+      const next = new Set(current)
+      if (leaveOut) next.add(id)
+      else next.delete(id)
+      return next
+    })
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    if (busy) return
+    const data = new FormData(event.currentTarget)
+    const passphrase = String(data.get('casePassphrase') ?? '')
+    const sharePassphrase = String(data.get('sharePassphrase') ?? '')
+    const repeat = String(data.get('sharePassphraseRepeat') ?? '')
+    setProblem(undefined)
+    const refuse = (message: string, focus: (typeof PASSPHRASE_FIELDS)[number]) => {
+      setProblem(message)
+      field(focus)?.focus()
+    }
+    if ([...sharePassphrase].length < MIN_PASSPHRASE_LENGTH) return refuse(t.passphraseTooShort, 'sharePassphrase')
+    if (sharePassphrase !== repeat) return refuse(t.passphraseMismatch, 'sharePassphraseRepeat')
+    if (sharePassphrase === passphrase) return refuse(t.sharing.sameAsCasePassphrase, 'sharePassphrase')
+    // Private evidence is left out by withoutPrivate already; only the others are named.
+    const excludeEvidenceIds = evidence.filter((item) => excluded.has(item.id) && !leftOutByPrivacy(item)).map((item) => item.id)
+    void start(
+      async () => {
+        try {
+          return await call('share:create', { passphrase, sharePassphrase, withoutPrivate, excludeEvidenceIds })
+        } finally {
+          clearPassphrases()
+        }
+      },
+      { focusOnError: (failure) => (isWrongPassphrase(failure) ? field('casePassphrase') : undefined) },
+    )
+  }
+
+  return (
+    <Dialog title={t.sharing.shareTitle} onClose={() => !busy && onClose()} describedBy={introId} size="large">
+      <form
+        ref={form}
+        onSubmit={submit}
+        // A refusal is about what was typed: it goes once the user types again.
+        onInput={() => setProblem(undefined)}
+        className="form sharing-form"
+        aria-busy={busy}
+      >
+        <p id={introId} className="intro">
+          {t.sharing.shareIntro}
+        </p>
+        <fieldset className="plain share-columns" disabled={busy}>
+          <div className="share-passphrases">
+            <label className="field">
+              <span>{t.sharing.casePassphrase}</span>
+              <input
+                name="casePassphrase"
+                type="password"
+                autoComplete="current-password"
+                required
+                aria-describedby={caseHintId}
+                data-autofocus
+              />
+            </label>
+            <p id={caseHintId} className="hint">
+              {t.sharing.casePassphraseHint}
+            </p>
+            <label className="field">
+              <span>{t.sharing.sharePassphrase}</span>
+              <input
+                name="sharePassphrase"
+                type="password"
+                autoComplete="new-password"
+                required
+                aria-describedby={shareHintId}
+                onInput={(e) => setStrength(passphraseStrength(e.currentTarget.value))}
+              />
+            </label>
+            <PassphraseStrength strength={strength} />
+            <label className="field">
+              <span>{t.sharing.sharePassphraseRepeat}</span>
+              <input name="sharePassphraseRepeat" type="password" autoComplete="new-password" required />
+            </label>
+            <p id={shareHintId} className="warning" role="note">
+              {t.sharing.sharePassphraseHint}
+            </p>
+          </div>
+          <div className="share-contents">
+            <div>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={withoutPrivate}
+                  onChange={(e) => setWithoutPrivate(e.target.checked)}
+                  aria-describedby={privateHintId}
+                />
+                <span>{t.sharing.withoutPrivate}</span>
+              </label>
+              <p id={privateHintId} className="hint">
+                {t.sharing.privateCount(privateEvents, privateEvidence)}
+              </p>
+            </div>
+            <fieldset className="group">
+              <legend>{t.sharing.leaveOutEvidence}</legend>
+              {evidence.length === 0 ? (
+                <p className="hint">{t.sharing.noEvidence}</p>
+              ) : (
+                <>
+                  <ul className="leave-out-list">
+                    {evidence.map((item) => {
+                      const byPrivacy = leftOutByPrivacy(item)
+                      return (
+                        <li key={item.id}>
+                          <label className="check">
+                            <input
+                              type="checkbox"
+                              checked={byPrivacy || excluded.has(item.id)}
+                              disabled={byPrivacy}
+                              onChange={(e) => toggle(item.id, e.target.checked)}
+                            />
+                            <span className="leave-out-thumb" aria-hidden="true">
+                              <EvidenceImage evidence={item} className="leave-out-image" />
+                            </span>
+                            <span className="leave-out-name">
+                              {item.caption || item.fileName}
+                              {item.caption && <span className="muted"> · {item.fileName}</span>}
+                              {byPrivacy && <span className="badge">{t.sharing.privateLeftOut}</span>}
+                            </span>
+                          </label>
+                        </li>
+                      )
+                    })}
+                  </ul>
+                  <p className="hint" aria-live="polite">
+                    {t.sharing.leavingOut(leavingOut)}
+                  </p>
+                </>
+              )}
+            </fieldset>
+          </div>
+        </fieldset>
+        {problem && (
+          <p role="alert" className="error-box">
+            {problem}
+          </p>
+        )}
+        <FailureBox
+          error={error}
+          headline={isWrongPassphrase(error) ? t.sharing.wrongCasePassphrase : t.sharing.shareNotSaved}
+          message={isWrongPassphrase(error) ? t.sharing.checkCasePassphrase : undefined}
+        />
+        <BusyLine busy={busy}>{t.sharing.makingShare}</BusyLine>
+        {result && (
+          <ResultBox
+            ref={resultRef}
+            title={t.sharing.shareMade}
+            path={result.path}
+            details={[
+              t.sharing.shareHolds(result.events, result.evidence),
+              t.sharing.shareLeftOut(result.leftOutEvents, result.leftOutEvidence),
+              t.sharing.shareRemember,
+            ]}
+          />
+        )}
+        <div className="actions">
+          <button type="button" onClick={onClose} disabled={busy}>
+            {result ? t.close : t.cancel}
+          </button>
+          <button ref={submitRef} type="submit" className="primary" disabled={busy}>
+            {busy ? t.working : t.sharing.makeShare}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

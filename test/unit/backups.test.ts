@@ -1,0 +1,190 @@
+// Automatic encrypted backups: made on close (only when the case changed),
+// at most hourly while open, the newest N kept; restored over a damaged file
+// through the app's channels and through the CLI.
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import {
+  createCaseFile,
+  importJsonFile,
+  listBackups,
+  openCaseFile,
+  restoreBackup,
+  writeBackup,
+  type BackupSettings,
+} from '../../electron/main/core'
+import { defaultBackupsDir } from '../../electron/cli/backup-commands'
+import { createHandlers, type Platform } from '../../electron/main/ipc/handlers'
+import { RecentFiles } from '../../electron/main/ipc/recent-files'
+import { createRouter } from '../../electron/main/ipc/router'
+import type { Result } from '../../shared/ipc/contract'
+import { kiroku } from '../helpers/cli'
+import { APP_PAGE } from '../helpers/ipc'
+import { STORY_JSON } from '../helpers/story'
+import { PASSPHRASE, tempDir } from '../helpers/temp'
+
+const CASE = { title: 'backups', kind: 'other', status: 'open', summary: '', victim: {} } as const
+const EVENT = { occurredAt: '2018-10-13T10:00:00+09:00', kind: 'note', title: 'a note' } as const
+
+function setup() {
+  const dir = tempDir()
+  const backups: BackupSettings = { dir: path.join(dir, 'userData', 'backups'), keep: 3 }
+  return { dir, file: path.join(dir, 'case.kiroku'), backups }
+}
+
+function routerWithBackups(dir: string, backups: BackupSettings) {
+  const platform: Platform = {
+    appInfo: () => ({ name: 'Kiroku', version: 'test', locale: 'en' }),
+    takeFileToOpen: () => undefined,
+    chooseCaseToOpen: async () => undefined,
+    chooseSavePath: async () => undefined,
+    recentFiles: new RecentFiles(path.join(dir, 'userData', 'recent.json')),
+    caseFileOptions: { backups },
+  }
+  const logged: string[] = []
+  const dispatch = createRouter(createHandlers(platform), (s) => s.url === APP_PAGE.url, (m) => logged.push(m))
+  return { logged, call: (channel: string, input?: unknown) => dispatch(channel, input, APP_PAGE) as Promise<Result<any>> }
+}
+
+describe('automatic backups', () => {
+  it('are written on close only when the case changed, encrypted with the case key, the newest N kept', async () => {
+    const { file, backups } = setup()
+    await createCaseFile(file, PASSPHRASE, CASE)
+    // Closing an unchanged case twice makes one backup, not two.
+    openCaseFile(file, PASSPHRASE, { backups }).close()
+    openCaseFile(file, PASSPHRASE, { backups }).close()
+    expect(listBackups(backups.dir, file)).toHaveLength(1)
+    for (let i = 0; i < 5; i++) {
+      const caseFile = openCaseFile(file, PASSPHRASE, { backups })
+      caseFile.events.create({ ...EVENT, title: `note ${i}` })
+      caseFile.close()
+    }
+    const list = listBackups(backups.dir, file)
+    expect(list).toHaveLength(3)
+    // Newest first, and the newest holds the last change.
+    expect(list.map((b) => b.auditSeq)).toEqual([...list.map((b) => b.auditSeq)].sort((a, b) => b - a))
+    const newest = openCaseFile(list[0].path, PASSPHRASE)
+    expect(newest.events.list().map((e) => e.title)).toContain('note 4')
+    expect(newest.verify().ok).toBe(true)
+    newest.close()
+    for (const b of list) {
+      // Encrypted: no SQLite header, no plaintext, and not a temp left behind.
+      const bytes = fs.readFileSync(b.path)
+      expect(bytes.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0')
+      expect(bytes.includes(Buffer.from('note 4'))).toBe(false)
+    }
+    expect(fs.readdirSync(path.dirname(list[0].path)).filter((n) => n.endsWith('.partial'))).toEqual([])
+  })
+
+  it('while open: at most one per interval, and only after a change', async () => {
+    const { file, backups } = setup()
+    await createCaseFile(file, PASSPHRASE, CASE)
+    const caseFile = openCaseFile(file, PASSPHRASE, { backups })
+    const t0 = Date.parse('2026-01-01T00:00:00Z')
+    expect(caseFile.backupIfDue(new Date(t0))).toBeDefined()
+    caseFile.events.create(EVENT)
+    expect(caseFile.backupIfDue(new Date(t0 + 30 * 60_000))).toBeUndefined() // within the hour
+    expect(caseFile.backupIfDue(new Date(t0 + 61 * 60_000))).toBeDefined()
+    expect(caseFile.backupIfDue(new Date(t0 + 200 * 60_000))).toBeUndefined() // nothing changed since
+    caseFile.close() // unchanged since the last: no new backup
+    expect(listBackups(backups.dir, file)).toHaveLength(2)
+  })
+
+  it('two case files with the same name in different folders never share backups', async () => {
+    const { dir, backups } = setup()
+    const a = path.join(dir, 'a', 'case.kiroku')
+    const b = path.join(dir, 'b', 'case.kiroku')
+    for (const f of [a, b]) {
+      fs.mkdirSync(path.dirname(f))
+      await createCaseFile(f, PASSPHRASE, CASE)
+      openCaseFile(f, PASSPHRASE, { backups }).close()
+    }
+    expect(listBackups(backups.dir, a)).toHaveLength(1)
+    expect(listBackups(backups.dir, b)).toHaveLength(1)
+    expect(listBackups(backups.dir, a)[0].path).not.toBe(listBackups(backups.dir, b)[0].path)
+  })
+
+  it('restore refuses a backup that does not open or does not verify, leaving the case file as it was', async () => {
+    const { file, backups } = setup()
+    await createCaseFile(file, PASSPHRASE, CASE)
+    const caseFile = openCaseFile(file, PASSPHRASE, { backups })
+    const backup = writeBackup(caseFile, backups)!
+    caseFile.close()
+    const before = fs.readFileSync(file)
+    await expect(restoreBackup(file, backup.path, 'not the passphrase')).rejects.toMatchObject({ code: 'cannot_open' })
+    const damaged = Buffer.from(fs.readFileSync(backup.path))
+    damaged[4096 + 500] ^= 1
+    fs.writeFileSync(backup.path, damaged)
+    await expect(restoreBackup(file, backup.path, PASSPHRASE)).rejects.toMatchObject({ code: 'cannot_open', reason: 'corrupt' })
+    expect(fs.readFileSync(file).equals(before)).toBe(true)
+    expect(fs.readdirSync(path.dirname(file)).filter((n) => n.startsWith('.') || n.includes('before-restore'))).toEqual([])
+  })
+
+  it('a damaged main file is restored from a backup through the app (backups:list, backups:restore, case:open)', async () => {
+    const { dir, file, backups } = setup()
+    await importJsonFile(file, PASSPHRASE, STORY_JSON)
+    const router = routerWithBackups(dir, backups)
+    expect((await router.call('case:open', { path: file, passphrase: PASSPHRASE })).ok).toBe(true)
+    expect((await router.call('events:create', { ...EVENT, title: 'kept by the backup' })).ok).toBe(true)
+    expect((await router.call('case:close')).ok).toBe(true) // writes the backup
+    const events = openCaseFile(file, PASSPHRASE).events.list().length
+
+    // The disk damages the file: a bit flip in a middle page.
+    const bytes = fs.readFileSync(file)
+    bytes[Math.floor(bytes.length / 4096 / 2) * 4096 + 777] ^= 0x40
+    fs.writeFileSync(file, bytes)
+    const refused = await router.call('case:open', { path: file, passphrase: PASSPHRASE })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'cannot_open', reason: 'corrupt' } })
+    if (!refused.ok) expect(refused.error.message).toMatch(/Restore it from a backup/)
+
+    const listed: any = await router.call('backups:list', { path: file })
+    expect(listed.ok).toBe(true)
+    expect(listed.value).toHaveLength(1)
+    expect(JSON.stringify(listed.value)).not.toContain(backups.dir) // names only, never paths
+    // Not a name from the list (traversal, another file): refused.
+    for (const backup of ['../../case.kiroku', '20260101T000000000Z-s1-000000000000.kiroku']) {
+      const bad = await router.call('backups:restore', { path: file, backup, passphrase: PASSPHRASE })
+      expect(bad.ok).toBe(false)
+    }
+    const restored: any = await router.call('backups:restore', { path: file, backup: listed.value[0].name, passphrase: PASSPHRASE })
+    expect(restored).toMatchObject({ ok: true, value: { restoredFrom: listed.value[0].name } })
+    // The damaged file is kept for a rescue by hand, not deleted.
+    expect(fs.readFileSync(restored.value.previousKeptAs).equals(bytes)).toBe(true)
+
+    const reopened = await router.call('case:open', { path: file, passphrase: PASSPHRASE })
+    expect(reopened.ok).toBe(true)
+    const list: any = await router.call('events:list')
+    expect(list.value).toHaveLength(events)
+    expect(list.value.map((e: { title: string }) => e.title)).toContain('kept by the backup')
+    await router.call('case:close')
+    expect(router.logged).toEqual([])
+  })
+
+  it('the CLI lists and restores: kiroku backups FILE, kiroku restore FILE BACKUP', async () => {
+    const { file, backups } = setup()
+    await createCaseFile(file, PASSPHRASE, CASE)
+    const caseFile = openCaseFile(file, PASSPHRASE, { backups })
+    caseFile.events.create(EVENT)
+    caseFile.close()
+    fs.writeFileSync(file, '') // zero bytes: the case is gone
+    const env = { KIROKU_PASSPHRASE: PASSPHRASE, KIROKU_BACKUPS_DIR: backups.dir }
+    const failed = kiroku(['list', file], { env })
+    expect(failed.status).toBe(2)
+    expect(failed.stderr).toMatch(/kiroku backups FILE/)
+    const listed = kiroku(['backups', file, '--json'], { env })
+    expect(listed.status, listed.stderr).toBe(0)
+    const [newest] = JSON.parse(listed.stdout)
+    const restored = kiroku(['restore', file, newest.name], { env })
+    expect(restored.status, restored.stderr).toBe(0)
+    expect(restored.stdout).toMatch(/Restored/)
+    const after = kiroku(['list', file], { env })
+    expect(after.status, after.stderr).toBe(0)
+    expect(after.stdout).toContain('a note')
+    expect(kiroku(['restore', file, 'nope.kiroku'], { env }).status).toBe(3)
+  })
+
+  it("the CLI's default folder is the app's userData/backups", () => {
+    expect(defaultBackupsDir({ XDG_CONFIG_HOME: '/home/u/.config' }, 'linux')).toBe('/home/u/.config/Kiroku/backups')
+    expect(defaultBackupsDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32')).toContain(path.join('Kiroku', 'backups'))
+  })
+})
