@@ -2,12 +2,17 @@
 // pure modules (trusted-urls, content-security-policy), tested without Electron.
 import { app, type Session, type WebContents } from 'electron'
 import { contentSecurityPolicy } from './content-security-policy'
+import { isAllowedPermission } from './permissions'
 import { isAllowedRequest, isAppPage, type TrustedSources } from './trusted-urls'
 
-/** The app asks for no permission (camera, notifications, geolocation...), so none is granted. */
-function denyAllPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.setPermissionCheckHandler(() => false)
+/** The app's page may show notifications (follow-up reminders); every other permission is refused. */
+function grantOnlyNotifications(session: Session, sources: TrustedSources): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isAllowedPermission(permission, details.requestingUrl, sources)),
+  )
+  session.setPermissionCheckHandler((_contents, permission, _origin, details) =>
+    isAllowedPermission(permission, details.requestingUrl, sources),
+  )
   session.setDevicePermissionHandler(() => false)
 }
 
@@ -47,7 +52,7 @@ function lockNavigation(contents: WebContents): void {
 }
 
 export function applySessionRules(session: Session, sources: TrustedSources): void {
-  denyAllPermissions(session)
+  grantOnlyNotifications(session, sources)
   refuseForeignRequests(session, sources)
   sendContentSecurityPolicy(session, sources)
 }
