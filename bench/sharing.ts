@@ -40,7 +40,7 @@ async function main(): Promise<void> {
         rows[0][1].push(await timed(() => shareCaseFile(caseFile, PASSPHRASE, copy, 'bench share passphrase')))
         rows[0][2] = fs.statSync(copy).size
         const zip = path.join(dir, `bundle-${i}.zip`)
-        rows[1][1].push(await timed(async () => writeBundle(caseFile, zip, (await makeDossier(caseFile)).pdf, 'ja')))
+        rows[1][1].push(await timed(async () => writeBundle(caseFile, zip, await makeDossier(caseFile), 'ja')))
         rows[1][2] = fs.statSync(zip).size
         rows[2][1].push(await timed(() => verifyBundle(zip)))
         rows[2][2] = rows[1][2]

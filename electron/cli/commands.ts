@@ -20,6 +20,7 @@ import {
   writeDossierFile,
   dueReport,
   localDayOf,
+  localMoment,
   planLibrary,
   writePrepSheetFile,
   type CaseFileOptions,
@@ -149,7 +150,8 @@ export const commands = {
   async 'add-event'(ctx: CommandContext) {
     const event = await withCase(ctx, (caseFile) =>
       caseFile.events.create({
-        occurredAt: str(ctx, 'at') ?? new Date().toISOString(),
+        // "Now" as this computer's clock reads it, with its offset (not UTC).
+        occurredAt: str(ctx, 'at') ?? localMoment(),
         kind: oneOf(str(ctx, 'kind'), EVENT_KINDS, '--kind') ?? 'note',
         title: str(ctx, 'title'),
         body: str(ctx, 'body'),
@@ -230,8 +232,7 @@ export const commands = {
     const out = positional(ctx, 1, 'OUT.zip')
     const options = dossierOptions(ctx)
     const manifest = await withCase(ctx, async (caseFile) => {
-      const { pdf } = await makeDossier(caseFile, options)
-      return writeBundle(caseFile, out, pdf, options.lang ?? 'ja')
+      return writeBundle(caseFile, out, await makeDossier(caseFile, options), options.lang ?? 'ja')
     })
     if (ctx.values.json) return printJson(ctx, manifest)
     ctx.out(`Wrote ${out}: the dossier and ${manifest.files.length - 2} evidence files with manifest.json and manifest.sha256`)

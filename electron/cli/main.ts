@@ -3,6 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { CannotOpenError, InvalidInputError, KirokuError } from '../main/core'
 import { UsageError, commands, type CommandName } from './commands'
+import { closePrompts } from './passphrase'
 
 export const EXIT = { ok: 0, usage: 1, cannotOpen: 2, invalidInput: 3, verificationFailed: 4 } as const
 
@@ -190,5 +191,7 @@ export async function main(
     // Anything else is a bug; say so plainly rather than pretending it is the user's fault.
     err(`kiroku ${command}: unexpected error: ${(error as Error).message ?? String(error)}`)
     return 70
+  } finally {
+    closePrompts()
   }
 }

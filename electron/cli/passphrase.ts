@@ -1,6 +1,7 @@
 // Where the CLI gets a passphrase: an environment variable (for scripts), a
 // file (for scripts that keep secrets in files), or a prompt with echo off.
 import fs from 'node:fs'
+import readline from 'node:readline'
 import { KirokuError } from '../main/core'
 
 export interface PassphraseSource {
@@ -20,28 +21,32 @@ function readPassphraseFile(file: string): string {
   }
 }
 
+/** Piped input, read line by line across prompts (a passphrase and its confirmation). */
+let pipedInput: readline.Interface | undefined
+let pipedLines: AsyncIterator<string> | undefined
+
+async function nextPipedLine(): Promise<string> {
+  if (!pipedLines) {
+    pipedInput = readline.createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false })
+    pipedLines = pipedInput[Symbol.asyncIterator]()
+  }
+  const { value, done } = await pipedLines.next()
+  process.stderr.write('\n')
+  if (done) throw new KirokuError('invalid_input', 'No passphrase given')
+  return value
+}
+
+/** Lets the process end: an open reader would keep waiting on stdin. */
+export function closePrompts(): void {
+  pipedInput?.close()
+  pipedInput = undefined
+  pipedLines = undefined
+}
+
 function promptHidden(question: string): Promise<string> {
   const stdin = process.stdin
   process.stderr.write(question)
-  if (!stdin.isTTY) {
-    // Piped input: the first line is the passphrase.
-    return new Promise((resolve, reject) => {
-      let data = ''
-      const onData = (chunk: Buffer) => {
-        data += chunk.toString('utf8')
-        const newline = data.indexOf('\n')
-        if (newline >= 0) finish(data.slice(0, newline).replace(/\r$/, ''))
-      }
-      const finish = (value: string) => {
-        stdin.off('data', onData)
-        stdin.pause()
-        process.stderr.write('\n')
-        resolve(value)
-      }
-      stdin.on('data', onData)
-      stdin.once('end', () => (data ? finish(data) : reject(new KirokuError('invalid_input', 'No passphrase given'))))
-    })
-  }
+  if (!stdin.isTTY) return nextPipedLine()
   return new Promise((resolve, reject) => {
     let value = ''
     stdin.setRawMode(true)

@@ -4,22 +4,19 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { InvalidInputError, importJsonFile, openCaseFile, verifyBundle, writeBundle } from '../../electron/main/core'
+import { InvalidInputError, importJsonFile, makeDossier, openCaseFile, verifyBundle, writeBundle, type DossierOptions } from '../../electron/main/core'
 import { kiroku } from '../helpers/cli'
 import { STORY_JSON } from '../helpers/story'
 import { PASSPHRASE, tempDir } from '../helpers/temp'
 import { extractZip, makeZip, readZip, type ZipEntrySpec } from '../helpers/zip'
 
-/** Stands in for the dossier: the bundle carries the PDF's bytes without looking at them. */
-const PDF = Buffer.from('%PDF-1.7\n% dossier bytes\n%%EOF\n')
-
-async function storyBundle(dir = tempDir()): Promise<string> {
+async function storyBundle(dir = tempDir(), options: DossierOptions = {}): Promise<string> {
   const file = path.join(dir, 'story.kiroku')
   await importJsonFile(file, PASSPHRASE, STORY_JSON)
   const caseFile = openCaseFile(file, PASSPHRASE)
   const out = path.join(dir, 'bundle.zip')
   try {
-    await writeBundle(caseFile, out, PDF, 'ja')
+    await writeBundle(caseFile, out, await makeDossier(caseFile, options), 'ja')
   } finally {
     caseFile.close()
   }
@@ -55,6 +52,17 @@ describe('submission bundle', () => {
     const report = await verifyBundle(zip)
     expect(report).toMatchObject({ ok: true, checked: 5, differ: [], missing: [], unexpected: [] })
     expect(report.auditHead?.hash).toBe(manifest.auditHead.hash)
+  })
+
+  it('carries exactly what the dossier shows: one provider\'s evidence, redacted names and captions', async () => {
+    const zip = await storyBundle(tempDir(), { audience: 'provider', organization: 'Pontaサポートセンター', redact: true })
+    const names = readZip(zip).map((e) => e.name)
+    // Ponta's own call links no evidence; the incident event (every provider sees it) links the login screenshot.
+    // T-Point's point history and its e-mail stay out.
+    expect(names.filter((n) => n.startsWith('evidence/'))).toEqual(['evidence/1-login-history.png'])
+    const manifest = JSON.parse(Buffer.from(readZip(zip).find((e) => e.name === 'manifest.json')!.base64!, 'base64').toString())
+    expect(JSON.stringify(manifest)).not.toMatch(/point-history|suspicious-login/)
+    expect((await verifyBundle(zip)).ok).toBe(true)
   })
 
   it('catches a changed, a missing and an added file', async () => {
@@ -113,7 +121,7 @@ describe('submission bundle', () => {
     const dir = tempDir()
     const zip = await storyBundle(dir)
     const caseFile = openCaseFile(path.join(dir, 'story.kiroku'), PASSPHRASE)
-    await expect(writeBundle(caseFile, zip, PDF, 'en')).rejects.toThrow(/already exists/)
+    await expect(writeBundle(caseFile, zip, await makeDossier(caseFile), 'en')).rejects.toThrow(/already exists/)
     caseFile.close()
     expect(fs.readdirSync(dir).sort()).toEqual(['bundle.zip', 'story.kiroku'])
   })

@@ -102,6 +102,16 @@ describe('kiroku CLI', () => {
     expect(prompted.stderr).toContain('Case passphrase:')
   })
 
+  it('takes a new passphrase and its confirmation from a pipe; "now" keeps the local offset', () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'piped.kiroku')
+    expect(kiroku(['new', file, '--title', 'piped'], { input: 'piped passphrase\npiped passphrase\n' }).status).toBe(0)
+    expect(kiroku(['new', path.join(dir, 'other.kiroku'), '--title', 'x'], { input: 'piped passphrase\ntypo\n' }).status).toBe(3)
+    const tokyo = { KIROKU_PASSPHRASE: 'piped passphrase', TZ: 'Asia/Tokyo' }
+    const added = kiroku(['add-event', file, '--title', 'now', '--json'], { env: tokyo })
+    expect(JSON.parse(added.stdout).occurredAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00$/)
+  })
+
   it('export-json writes the document and its evidence folder', () => {
     const { dir, file } = storyCase()
     const result = kiroku(['export-json', file, path.join(dir, 'out.json')], { env })

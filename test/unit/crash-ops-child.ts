@@ -55,10 +55,10 @@ async function run(): Promise<void> {
       const [file, passphrase, target] = args
       const caseFile = openCaseFile(file, passphrase)
       // The dossier is made before "ready": the kill falls while the bundle is written.
-      const { pdf } = await makeDossier(caseFile, { lang: 'en' })
+      const dossier = await makeDossier(caseFile, { lang: 'en' })
       say('ready')
       const started = Date.now()
-      await writeBundle(caseFile, target, pdf, 'en')
+      await writeBundle(caseFile, target, dossier, 'en')
       say(`done ${Date.now() - started}`)
       caseFile.close()
       return

@@ -177,13 +177,19 @@ describe('dossier of unusual cases', () => {
     renderPages(pdf, 'evidence')
   })
 
-  it('leaves out private events', async () => {
+  it('leaves out private events, with the reference numbers and promises of a private call', async () => {
     const json = writeStoryCopy(path.join(dir, 'private'), (doc) => {
-      doc.events.push({ occurredAt: '2018-10-29T09:00:00+09:00', kind: 'note', title: '家族にだけ話したこと', private: true })
+      doc.events.push({ id: 'p1', occurredAt: '2018-10-29T09:00:00+09:00', kind: 'contact', title: '家族にだけ話したこと', private: true })
+      doc.references.push({ label: '受付番号', value: 'HIDDEN-4242', eventId: 'p1' })
+      doc.tasks.push({ title: '内緒の折り返し', eventId: 'p1' })
     })
     const file = path.join(dir, 'private.kiroku')
     await importJsonFile(file, PASSPHRASE, json)
-    expect(squeeze(pdfText(await dossier('private', {}, file)))).not.toContain('家族にだけ話したこと')
+    const text = squeeze(pdfText(await dossier('private', {}, file)))
+    expect(text).not.toContain('家族にだけ話したこと')
+    expect(text).not.toContain('HIDDEN-4242')
+    expect(text).not.toContain('内緒の折り返し')
+    expect(text).toContain('TP-20181017-0042')
   })
 })
 

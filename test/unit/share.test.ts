@@ -31,6 +31,8 @@ describe('encrypted copy', () => {
     const file = await storyCase()
     const original = openCaseFile(file, PASSPHRASE)
     const privateNote = original.events.create({ occurredAt: '2018-10-19T22:00+09:00', kind: 'note', title: '家族には内緒のメモ', private: true })
+    original.references.create({ label: '内緒の番号', value: 'SECRET-1', eventId: privateNote.id })
+    original.tasks.create({ title: '内緒の約束', eventId: privateNote.id })
     const privateShot = original.evidence.add({ bytes: Buffer.concat([TINY_PNG, Buffer.from('private')]), fileName: 'bank.png', private: true })
     const leftOut = original.evidence.list().find((e) => e.fileName === 'point-history.txt')!
     const before = counts(original)
@@ -47,7 +49,8 @@ describe('encrypted copy', () => {
 
     const copy = openCaseFile(target, SHARE_PASSPHRASE)
     const reopened = openCaseFile(file, PASSPHRASE)
-    expect(counts(copy)).toEqual({ ...before, events: before.events - 1, evidence: before.evidence - 2 })
+    expect(counts(copy)).toEqual({ ...before, events: before.events - 1, evidence: before.evidence - 2, references: before.references - 1, tasks: before.tasks - 1 })
+    expect(copy.search('SECRET-1')).toEqual([])
     expect(copy.events.list().map((e) => e.title)).not.toContain('家族には内緒のメモ')
     expect(copy.events.list().map((e) => e.id)).not.toContain(privateNote.id)
     expect(copy.search('内緒')).toEqual([])

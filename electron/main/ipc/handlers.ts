@@ -162,8 +162,8 @@ export function createHandlers(platform: Platform, session = new CaseSession()):
     'bundle:create': async ({ organizationId, ...options }) => {
       const path = await chooseOutput('bundle')
       if (!path) return undefined
-      const { pdf } = await makeDossier(cf(), { ...options, organization: organizationId?.toString() })
-      const manifest = await writeBundle(cf(), path, pdf, options.lang, { overwrite: true })
+      const dossier = await makeDossier(cf(), { ...options, organization: organizationId?.toString() })
+      const manifest = await writeBundle(cf(), path, dossier, options.lang, { overwrite: true })
       return { path, files: manifest.files.length, bytes: fs.statSync(path).size }
     },
     'share:create': async ({ passphrase, sharePassphrase, ...options }) => {

@@ -17,7 +17,7 @@ export interface ConnectionOptions {
 
 /** What to do when a case file is damaged: said in every such message. */
 export const RESTORE_HINT =
-  'Restore it from a backup: Kiroku keeps encrypted backups of every case (the Restore action in the app, or `kiroku backups FILE` then `kiroku restore FILE BACKUP`).'
+  'Restore it from a backup: Kiroku keeps encrypted backups of every case it has open (list them with `kiroku backups FILE`, then `kiroku restore FILE BACKUP`).'
 
 /** SQLCipher 4's default page size; an intact file is a whole number of pages. */
 const PAGE_SIZE = 4096

@@ -12,7 +12,7 @@ import { drawFrame, frameTextOf, type FrameText } from './frame'
 import { labelsFor } from './labels'
 import { Layout, textOf } from './layout'
 import { buildSections } from './sections'
-import { redactData, selectData, type Audience } from './select'
+import { redactData, selectData, type Audience, type DossierData } from './select'
 
 export interface DossierOptions {
   audience?: Audience
@@ -32,6 +32,8 @@ export interface DossierOptions {
 export interface Dossier {
   pdf: Uint8Array
   pages: number
+  /** What the dossier shows (after the provider filter and redaction): a bundle carries exactly this. */
+  data: DossierData
 }
 
 export async function makeDossier(caseFile: CaseFile, options: DossierOptions = {}): Promise<Dossier> {
@@ -71,7 +73,7 @@ export async function makeDossier(caseFile: CaseFile, options: DossierOptions = 
   doc.setProducer('Kiroku (pdf-lib)')
   doc.setCreationDate(now)
   doc.setModificationDate(now)
-  return { pdf: await doc.save(), pages: layout.pages.length }
+  return { pdf: await doc.save(), pages: layout.pages.length, data }
 }
 
 /** Writes the dossier to `out`: complete under its name or not at all. */

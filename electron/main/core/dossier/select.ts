@@ -34,13 +34,17 @@ export function findOrganization(organizations: Organization[], given: string): 
 
 export function selectData(caseFile: CaseFile, organization?: string): DossierData {
   const organizations = caseFile.organizations.list()
+  const events = caseFile.events.list()
+  // The reference number and promise of a private call are as private as the call.
+  const privateEvents = new Set(events.filter((e) => e.private).map((e) => e.id))
+  const notPrivate = (record: { eventId?: number }) => record.eventId === undefined || !privateEvents.has(record.eventId)
   const data: DossierData = {
     caseInfo: caseFile.case.get(),
     organizations,
-    events: caseFile.events.list().filter((e) => !e.private),
-    references: caseFile.references.list(),
+    events: events.filter((e) => !e.private),
+    references: caseFile.references.list().filter(notPrivate),
     losses: caseFile.losses.list(),
-    tasks: caseFile.tasks.list(),
+    tasks: caseFile.tasks.list().filter(notPrivate),
     evidence: caseFile.evidence.list().filter((e) => !e.private),
     verify: caseFile.verify(),
   }

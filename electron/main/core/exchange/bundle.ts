@@ -7,6 +7,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import yazl from 'yazl'
 import type { CaseFile } from '../casefile/case-file'
+import type { Dossier } from '../dossier'
 import { writeAtomically, type AtomicOptions } from '../fs/atomic'
 import { safeFileName } from './export-json'
 
@@ -68,15 +69,15 @@ Audit chain head: #${m.auditHead.seq} ${m.auditHead.hash}
 
 const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex')
 
-/** The evidence that goes into a bundle: everything but what the user marked private. */
-function bundledEvidence(caseFile: CaseFile) {
-  return caseFile.evidence.list().filter((e) => !e.private)
-}
-
+/**
+ * Writes the bundle of a dossier made with makeDossier: the ZIP carries exactly
+ * the evidence the dossier shows (no private items, only the chosen provider's,
+ * captions and names redacted when the dossier is), never more.
+ */
 export async function writeBundle(
   caseFile: CaseFile,
   target: string,
-  dossierPdf: Uint8Array,
+  dossier: Pick<Dossier, 'pdf' | 'data'>,
   lang: 'ja' | 'en',
   atomic: AtomicOptions = {},
 ): Promise<Manifest> {
@@ -93,9 +94,8 @@ export async function writeBundle(
       zip.addBuffer(bytes, path, { mtime: new Date(), mode: 0o100644 })
       files.push({ path, size: bytes.byteLength, sha256: sha256(bytes), ...meta })
     }
-    add('dossier.pdf', Buffer.from(dossierPdf))
-    for (const e of bundledEvidence(caseFile)) {
-      // One blob at a time: a case of large screenshots never sits in memory whole.
+    add('dossier.pdf', Buffer.from(dossier.pdf))
+    for (const e of dossier.data.evidence) {
       add(`evidence/${e.id}-${safeFileName(e.fileName)}`, caseFile.evidence.bytes(e.id), {
         caption: e.caption,
         capturedAt: e.capturedAt,
@@ -104,7 +104,7 @@ export async function writeBundle(
     const manifest: Manifest = {
       format: BUNDLE_FORMAT,
       version: BUNDLE_VERSION,
-      title: caseFile.case.get().title,
+      title: dossier.data.caseInfo.title,
       createdAt: new Date().toISOString(),
       auditHead: caseFile.auditHead(),
       files,

@@ -30,6 +30,10 @@ function leaveOut(db: Connection, options: ShareOptions): { events: number; evid
   const evidence =
     (withoutPrivate ? db.prepare('DELETE FROM evidence WHERE private = 1').run().changes : 0) +
     excluded.reduce((n, id) => n + db.prepare('DELETE FROM evidence WHERE id = ?').run(id).changes, 0)
+  if (withoutPrivate) {
+    // The reference number and promise of a private call are as private as the call.
+    for (const table of ['refs', 'tasks']) db.exec(`DELETE FROM ${table} WHERE event_id IN (SELECT id FROM events WHERE private = 1)`)
+  }
   const events = withoutPrivate ? db.prepare('DELETE FROM events WHERE private = 1').run().changes : 0
   return { events, evidence }
 }
