@@ -5,7 +5,7 @@
 // would otherwise carry the private notes' text into the copy.
 import path from 'node:path'
 import type { CaseFile } from '../casefile/case-file'
-import { checkNewPassphrase, verifyPassphrase } from '../casefile/case-file'
+import { checkNewPassphrase } from '../casefile/case-file'
 import { appendAudit } from '../casefile/audit'
 import { openConnection, type Connection, type ConnectionOptions } from '../casefile/connection'
 import { writeAtomically, type AtomicOptions } from '../fs/atomic'
@@ -62,8 +62,8 @@ export async function shareCaseFile(
   options: ShareOptions & ConnectionOptions & AtomicOptions = {},
 ): Promise<ShareSummary> {
   checkNewPassphrase(sharePassphrase)
-  // Asking for the passphrase again confirms it is the owner sharing; check it before copying anything.
-  verifyPassphrase(source, sourcePassphrase, options)
+  // A wrong sourcePassphrase fails when the copy is opened, and the copy is removed;
+  // callers that want to say so before asking where to save use verifyPassphrase first.
   return writeAtomically(target, (tmp) => {
     const summary = buildCopy(source, sourcePassphrase, tmp, sharePassphrase, options)
     // Prove the copy opens with its own passphrase before it appears.
