@@ -31,6 +31,7 @@ const nothing = z.undefined()
 const done = z.void()
 const filePath = z.string().min(1).max(4096)
 const passphrase = z.string().min(1).max(1024)
+const count = z.number().int().nonnegative()
 
 /** Evidence bytes cross IPC as base64: the same text through Electron's IPC and a browser binding. */
 export const MAX_EVIDENCE_BASE64 = Math.ceil((50 * 1024 * 1024) / 3) * 4 + 4
@@ -52,7 +53,8 @@ export const DossierOptionsSchema = z.strictObject({
   organizationId: id.optional(),
 })
 
-export const RecentFileSchema = z.object({ path: z.string(), title: z.string().optional(), openedAt: z.string() })
+/** Path and time only: nothing about the case itself is ever kept outside its file. Unknown keys (the `title` older versions kept) are stripped. */
+export const RecentFileSchema = z.object({ path: z.string(), openedAt: z.string() })
 
 /** The four list-shaped entities share one set of channels each. */
 function crud<I extends z.ZodType, R extends z.ZodType>(input: I, record: R) {
@@ -173,6 +175,28 @@ export const contract = {
     }),
     output: z
       .object({ path: z.string(), events: z.number().int(), evidence: z.number().int(), leftOutEvents: z.number().int(), leftOutEvidence: z.number().int() })
+      .optional(),
+  },
+
+  /**
+   * Asks which shared .kiroku to merge (native open dialog: the page never names
+   * a path), opens it with its own passphrase, verifies it, and adds to the open
+   * case what it does not have yet. Undefined when the open dialog was cancelled.
+   */
+  'case:merge': {
+    input: z.strictObject({ passphrase }),
+    output: z
+      .object({
+        path: z.string(),
+        added: z.object({
+          organizations: count,
+          events: count,
+          references: count,
+          losses: count,
+          evidence: count,
+          tasks: count,
+        }),
+      })
       .optional(),
   },
 

@@ -84,11 +84,14 @@ describe('a case file in the UI', () => {
   it('opens another file from the start screen and moves through the case with the keyboard', async () => {
     const app = await env.launch()
     const { page } = app
-    const file = await createCase(app, { title: '別のファイル' })
+    const file = await createCase(app, { title: '別のファイル', file: path.join(app.dir, 'other-file.kiroku') })
     await page.keyboard.press('Control+Shift+L')
     await page.getByRole('button', { name: 'Other case file' }).click()
-    // The start screen lists it as a recent file; "Open case file…" asks the native dialog.
-    await page.getByRole('button', { name: 'Open 別のファイル' }).waitFor()
+    // The start screen lists it as a recent file by its file name (never the case's title,
+    // which stays inside the encrypted file); "Open case file…" asks the native dialog.
+    await page.getByRole('button', { name: 'Open other-file', exact: true }).waitFor()
+    expect(await page.locator('.recent-path').first().textContent()).toBe(app.dir)
+    expect(await pageHtml(page)).not.toContain('別のファイル')
     await screenshot(page, 'start-recent')
     app.dialogs.open = file
     await page.getByRole('button', { name: 'Open case file…' }).click()

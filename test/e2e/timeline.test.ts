@@ -53,7 +53,7 @@ describe('a timeline of 10,000 events', () => {
     await seedLargeCase(app, file)
 
     await page.reload()
-    await page.getByRole('button', { name: 'Open 大量の記録' }).click()
+    await page.getByRole('button', { name: 'Open large', exact: true }).click()
     await page.getByLabel('Passphrase').fill(PASSPHRASE)
     await page.getByLabel('Passphrase').press('Enter')
     await page.getByRole('heading', { level: 1, name: '大量の記録' }).waitFor()

@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
+  backupFolderFor,
   createCaseFile,
   importJsonFile,
   listBackups,
@@ -181,6 +182,70 @@ describe('automatic backups', () => {
     expect(after.status, after.stderr).toBe(0)
     expect(after.stdout).toContain('a note')
     expect(kiroku(['restore', file, 'nope.kiroku'], { env }).status).toBe(3)
+  })
+
+  it('creating a case writes no backup of its temporary file', async () => {
+    const { dir, file, backups } = setup()
+    await createCaseFile(file, PASSPHRASE, CASE, { backups })
+    expect(fs.existsSync(backups.dir) ? fs.readdirSync(backups.dir) : []).toEqual([])
+    // Through the app: only the real case's folder, from closing it.
+    const router = routerWithBackups(dir, backups)
+    const other = path.join(dir, 'other.kiroku')
+    expect((await router.call('case:create', { path: other, passphrase: PASSPHRASE, case: CASE })).ok).toBe(true)
+    expect((await router.call('case:close')).ok).toBe(true)
+    expect(fs.readdirSync(backups.dir)).toEqual([path.basename(backupFolderFor(backups.dir, other))])
+  })
+
+  it('restoring twice leaves the backup untouched, no stray backup folders, and the replaced file kept by a link', async () => {
+    const { dir, file, backups } = setup()
+    const router = routerWithBackups(dir, backups)
+    expect((await router.call('case:create', { path: file, passphrase: PASSPHRASE, case: CASE })).ok).toBe(true)
+    expect((await router.call('events:create', EVENT)).ok).toBe(true)
+    expect((await router.call('case:close')).ok).toBe(true)
+    const [backup] = listBackups(backups.dir, file)
+    const backupBytes = fs.readFileSync(backup.path)
+    const backupMtime = fs.statSync(backup.path).mtimeMs
+    const kept: string[] = []
+    for (let i = 0; i < 2; i++) {
+      const inode = fs.statSync(file).ino
+      const before = fs.readFileSync(file)
+      const restored: any = await router.call('backups:restore', { path: file, backup: backup.name, passphrase: PASSPHRASE })
+      expect(restored).toMatchObject({ ok: true, value: { restoredFrom: backup.name } })
+      // The replaced file is the very same file under a second name (a hard link), not a copy.
+      expect(fs.statSync(restored.value.previousKeptAs).ino).toBe(inode)
+      expect(fs.readFileSync(restored.value.previousKeptAs).equals(before)).toBe(true)
+      kept.push(path.basename(restored.value.previousKeptAs))
+      // Checking the backup never opened (migrated, switched the journal mode of) the backup itself.
+      expect(fs.readFileSync(backup.path).equals(backupBytes)).toBe(true)
+      expect(fs.statSync(backup.path).mtimeMs).toBe(backupMtime)
+      expect(fs.readdirSync(path.dirname(backup.path))).toEqual([backup.name])
+    }
+    expect(new Set(kept).size).toBe(2)
+    expect(fs.readdirSync(backups.dir)).toEqual([path.basename(backupFolderFor(backups.dir, file))])
+    expect(fs.readdirSync(dir).filter((n) => n.startsWith('.') || n.endsWith('-wal') || n.endsWith('-shm'))).toEqual([])
+    const reopened = openCaseFile(file, PASSPHRASE)
+    expect(reopened.events.list().map((e) => e.title)).toEqual([EVENT.title])
+    expect(reopened.verify().ok).toBe(true)
+    reopened.close()
+    expect(router.logged).toEqual([])
+  })
+
+  it('restore keeps the WAL a crash left beside the replaced file', async () => {
+    const { file, backups } = setup()
+    await createCaseFile(file, PASSPHRASE, CASE)
+    const caseFile = openCaseFile(file, PASSPHRASE, { backups })
+    const backup = writeBackup(caseFile, backups)!
+    caseFile.close()
+    // A crash left a -wal and -shm beside the file (their contents do not matter here).
+    fs.writeFileSync(`${file}-wal`, 'the last commits')
+    fs.writeFileSync(`${file}-shm`, 'index')
+    const { previousKeptAs } = await restoreBackup(file, backup.path, PASSPHRASE)
+    expect(fs.readFileSync(`${previousKeptAs}-wal`, 'utf8')).toBe('the last commits')
+    expect(fs.existsSync(`${file}-wal`)).toBe(false)
+    expect(fs.existsSync(`${file}-shm`)).toBe(false)
+    const reopened = openCaseFile(file, PASSPHRASE)
+    expect(reopened.verify().ok).toBe(true)
+    reopened.close()
   })
 
   it("the CLI's default folder is the app's userData/backups", () => {

@@ -53,6 +53,7 @@ const SEEDS: Partial<Record<string, Record<string, unknown>>> = {
   'dossier:create': { lang: 'en' },
   'bundle:create': { lang: 'en' },
   'share:create': { passphrase: PASSPHRASE, sharePassphrase: 'another passphrase' },
+  'case:merge': { passphrase: PASSPHRASE },
   'backups:list': { path: '/tmp/x.kiroku' },
   'backups:restore': { path: '/tmp/x.kiroku', backup: '20260101T000000000Z-s1-0123456789ab.kiroku', passphrase: PASSPHRASE },
 }

@@ -88,11 +88,23 @@ describe('IPC router', () => {
     expect(await call('case:get')).toMatchObject({ ok: false, error: { code: 'not_found' } })
   })
 
-  it('remembers recent files, newest first', async () => {
-    const { call, file } = await withOpenCase()
-    expect(await call('recent:list')).toMatchObject({ ok: true, value: [{ path: file, title: CASE.title }] })
+  it('remembers recent files, newest first, by path and time only', async () => {
+    const { call, file, dir } = await withOpenCase()
+    const listed = await call('recent:list')
+    expect(listed).toMatchObject({ ok: true, value: [{ path: file, openedAt: expect.any(String) }] })
+    if (listed.ok) expect(Object.keys(listed.value[0]).sort()).toEqual(['openedAt', 'path'])
     await call('recent:forget', { path: file })
     expect(await call('recent:list')).toEqual({ ok: true, value: [] })
+
+    // A list written by an older version, with titles: still read (the title stripped), and
+    // rewritten without it on the next remember.
+    const recentJson = path.join(dir, 'settings', 'recent.json')
+    const older = path.join(dir, 'older.kiroku')
+    fs.writeFileSync(recentJson, JSON.stringify([{ path: older, title: 'an old title', openedAt: '2020-01-01T00:00:00.000Z' }]))
+    expect(await call('recent:list')).toEqual({ ok: true, value: [{ path: older, openedAt: '2020-01-01T00:00:00.000Z' }] })
+    expect((await call('case:open', { path: file, passphrase: PASSPHRASE })).ok).toBe(true)
+    expect(await call('recent:list')).toMatchObject({ ok: true, value: [{ path: file }, { path: older }] })
+    expect(fs.readFileSync(recentJson, 'utf8')).not.toContain('an old title')
   })
 
   it('share:create and bundle:create write where the save dialog says, and nothing when cancelled', async () => {

@@ -7,6 +7,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createCaseFile, openCaseFile } from '../../electron/main/core'
 import { kiroku } from '../helpers/cli'
+import { testRouter } from '../helpers/ipc'
 import { PASSPHRASE, TINY_PNG, tempDir } from '../helpers/temp'
 
 const MARKER = 'ZQXMARKER'
@@ -76,6 +77,22 @@ describe('no plaintext on disk', () => {
     expect(leaks(dir)).toEqual([])
     caseFile.close()
     expect(leaks(dir)).toEqual([])
+  })
+
+  it("the app's recent-files list holds the path only, never the case title (case:create, case:open)", async () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'case.kiroku')
+    const { call } = testRouter(dir)
+    const settings = path.join(dir, 'settings')
+    const created = await call('case:create', { path: file, passphrase: PASSPHRASE, case: { title: m('title'), kind: 'other', status: 'open', summary: '', victim: {} } })
+    expect(created.ok).toBe(true)
+    expect(fs.readdirSync(settings)).toEqual(['recent.json'])
+    expect(fs.readFileSync(path.join(settings, 'recent.json'), 'utf8')).toContain('case.kiroku')
+    expect(leaks(settings)).toEqual([])
+    expect((await call('case:close')).ok).toBe(true)
+    expect((await call('case:open', { path: file, passphrase: PASSPHRASE })).ok).toBe(true)
+    expect(leaks(settings)).toEqual([])
+    expect((await call('case:close')).ok).toBe(true)
   })
 
   it('every text field and the evidence image, through the CLI, leave no trace in the case folder or TMPDIR', () => {

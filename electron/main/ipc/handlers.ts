@@ -9,6 +9,7 @@ import {
   KirokuError,
   createCaseFile,
   makeDossier,
+  mergeCaseFile,
   openCaseFile,
   shareCaseFile,
   verifyPassphrase,
@@ -83,7 +84,7 @@ export function createHandlers(platform: Platform, session = new CaseSession()):
   const opened = async (caseFile: CaseFile) => {
     session.set(caseFile)
     const record = caseFile.case.get()
-    await platform.recentFiles.remember({ path: caseFile.path, title: record.title })
+    await platform.recentFiles.remember({ path: caseFile.path })
     return { path: caseFile.path, case: record }
   }
   return {
@@ -172,6 +173,31 @@ export function createHandlers(platform: Platform, session = new CaseSession()):
       const path = await chooseOutput('share', '-copy')
       if (!path) return undefined
       return { path, ...(await shareCaseFile(cf(), passphrase, path, sharePassphrase, { ...options, ...platform.caseFileOptions, overwrite: true })) }
+    },
+
+    // The main process asks which file to merge, so the page can never name a path to read.
+    'case:merge': async ({ passphrase }) => {
+      const target = cf()
+      const chosen = await platform.chooseCaseToOpen()
+      if (!chosen) return undefined
+      if (sameFile(chosen, target.path)) {
+        throw new KirokuError('invalid_input', 'That is the open case file itself; choose the shared file to merge into it.')
+      }
+      // A wrong passphrase is the usual cannot_open error, and nothing is changed.
+      // Only the native module: the shared file is read, never backed up as if it were a case of ours.
+      const shared = openCaseFile(chosen, passphrase, { nativeBinding: platform.caseFileOptions.nativeBinding })
+      try {
+        const report = shared.verify()
+        if (!report.ok) {
+          throw new KirokuError(
+            'verification_failed',
+            `The shared file fails verification, so nothing was merged: ${report.problems.slice(0, 3).join('; ')}`,
+          )
+        }
+        return { path: chosen, added: mergeCaseFile(target, shared) }
+      } finally {
+        shared.close()
+      }
     },
 
     ...planHandlers(cf, platform, chooseOutput),

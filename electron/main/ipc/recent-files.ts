@@ -1,6 +1,7 @@
-// The list of case files opened recently: paths and titles only, kept in the
-// app's settings folder so the start screen can offer them. Titles are shown
-// before unlocking, so the user can turn them off by forgetting the entry.
+// The list of case files opened recently: paths and times only, kept in the
+// app's settings folder so the start screen can offer them. Nothing about a
+// case (not even its title) is kept outside its encrypted file; entries
+// written by older versions with a title lose it on the next save.
 import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
@@ -29,9 +30,10 @@ export class RecentFiles {
     await writeAtomically(this.file, (tmp) => fs.writeFileSync(tmp, JSON.stringify(files, null, 2)), { overwrite: true })
   }
 
-  async remember(entry: Omit<RecentFile, 'openedAt'>): Promise<void> {
+  async remember(entry: { path: string }): Promise<void> {
     const others = this.list().filter((f) => f.path !== entry.path)
-    await this.save([{ ...entry, openedAt: new Date().toISOString() }, ...others].slice(0, MAX_RECENT))
+    // Built field by field: whatever else a caller passes never reaches the disk.
+    await this.save([{ path: entry.path, openedAt: new Date().toISOString() }, ...others].slice(0, MAX_RECENT))
   }
 
   async forget(filePath: string): Promise<void> {

@@ -227,7 +227,7 @@ export const en = {
     dossierButton: 'Dossier',
     shareButton: 'Encrypted copy',
     bundleButton: 'ZIP bundle',
-    handOver: 'Hand over',
+    handOver: 'Hand over or merge',
     dossierTitle: 'Dossier (PDF)',
     dossierIntro: 'A PDF report of this case to hand to the police or a provider. Items marked private are left out.',
     audience: 'For',
@@ -286,6 +286,36 @@ export const en = {
     shareLeftOut: (events: number, evidence: number) =>
       `Left out: ${events} ${events === 1 ? 'event' : 'events'} and ${evidence} ${evidence === 1 ? 'piece' : 'pieces'} of evidence.`,
     shareRemember: 'The recipient needs the new passphrase to open it.',
+    mergeButton: 'Merge…',
+    mergeTitle: 'Merge a shared case',
+    mergeIntro:
+      'Adds to this case what a shared Kiroku file has and this case lacks: organisations, events, reference numbers, losses, evidence and follow-ups. Nothing in this case is removed or changed, and the same evidence is never added twice.',
+    mergePassphrase: 'Passphrase of the shared file',
+    mergePassphraseHint: 'The passphrase you were told with the shared file, not this case’s own. You choose the file next.',
+    makeMerge: 'Merge…',
+    merging: 'Merging: choose the shared file, then it is checked and what is new is added…',
+    mergeMade: 'Shared case merged.',
+    mergedFrom: 'Merged from',
+    mergeNotDone: 'Nothing was merged.',
+    wrongSharedPassphrase: 'That passphrase does not open the shared file. Nothing was merged.',
+    checkSharedPassphrase: 'Type the passphrase of the shared file (the one you were told), not this case’s own. If it is right, the file may be damaged.',
+    mergeAdded: (added: MergeAdded) => {
+      const parts = (
+        [
+          [added.organizations, 'organisation', 'organisations'],
+          [added.events, 'event', 'events'],
+          [added.references, 'reference number', 'reference numbers'],
+          [added.losses, 'loss', 'losses'],
+          [added.evidence, 'piece of evidence', 'pieces of evidence'],
+          [added.tasks, 'follow-up', 'follow-ups'],
+        ] as const
+      )
+        .filter(([n]) => n > 0)
+        .map(([n, one, many]) => `${n.toLocaleString()} ${n === 1 ? one : many}`)
+      if (parts.length === 0) return 'Nothing new: this case already had everything.'
+      const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`
+      return `Added ${list}.`
+    },
   },
 
   // Recovery plan, what next, follow-up reminders (renderer/src/case/plan)
@@ -428,3 +458,6 @@ export const en = {
 }
 
 export type Messages = typeof en
+
+/** What a merge added, by kind (the case:merge answer). */
+export type MergeAdded = Record<'organizations' | 'events' | 'references' | 'losses' | 'evidence' | 'tasks', number>

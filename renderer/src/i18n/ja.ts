@@ -214,7 +214,7 @@ export const ja: Messages = {
     dossierButton: '報告書',
     shareButton: '暗号化コピー',
     bundleButton: 'ZIP 一式',
-    handOver: '提出・共有',
+    handOver: '提出・共有・取り込み',
     dossierTitle: '報告書（PDF）',
     dossierIntro: '警察や事業者に渡すための、この事件の報告書（PDF）を作ります。非公開の項目は含まれません。',
     audience: '提出先',
@@ -269,6 +269,34 @@ export const ja: Messages = {
     shareHolds: (events, evidence) => `経過 ${events} 件と証拠 ${evidence} 件が入っています。`,
     shareLeftOut: (events, evidence) => `含めなかったもの：経過 ${events} 件、証拠 ${evidence} 件。`,
     shareRemember: '開くには、新しいパスフレーズが必要です。',
+    mergeButton: '取り込む…',
+    mergeTitle: '共有された事件を取り込む',
+    mergeIntro:
+      '共有された記録のファイルにあって、この事件にないもの（連絡先・経過・受付番号・被害額・証拠・対応予定）を追加します。この事件から消えたり変わったりするものはありません。同じ証拠が二重に追加されることもありません。',
+    mergePassphrase: '共有されたファイルのパスフレーズ',
+    mergePassphraseHint: 'ファイルと一緒に伝えられたパスフレーズです（この事件のものではありません）。このあとファイルを選びます。',
+    makeMerge: '取り込む…',
+    merging: '取り込み中：共有されたファイルを選ぶと、確認してから新しいものを追加します…',
+    mergeMade: '共有された事件を取り込みました。',
+    mergedFrom: '取り込んだファイル',
+    mergeNotDone: '何も取り込まれていません。',
+    wrongSharedPassphrase: 'このパスフレーズでは共有されたファイルを開けません。何も取り込まれていません。',
+    checkSharedPassphrase: '伝えられた共有ファイルのパスフレーズを入力してください（この事件のものではありません）。正しい場合は、ファイルが壊れている可能性があります。',
+    mergeAdded: (added) => {
+      const parts = (
+        [
+          [added.organizations, '連絡先'],
+          [added.events, '経過'],
+          [added.references, '受付番号'],
+          [added.losses, '被害額'],
+          [added.evidence, '証拠'],
+          [added.tasks, '対応予定'],
+        ] as const
+      )
+        .filter(([n]) => n > 0)
+        .map(([n, label]) => `${label} ${n.toLocaleString()} 件`)
+      return parts.length === 0 ? '新しいものはありません。この事件にはすべて揃っていました。' : `${parts.join('、')}を追加しました。`
+    },
   },
 
   plan: {

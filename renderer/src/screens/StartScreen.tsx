@@ -4,7 +4,7 @@ import type { Output } from '../../../shared/ipc/contract'
 import { useT } from '../i18n'
 import { call } from '../ipc'
 import { useAction } from '../hooks/useAction'
-import { fileNameOf } from '../lib/paths'
+import { caseFileNameOf, folderOf } from '../lib/paths'
 import { goToUnlock } from '../state/case-actions'
 import { ErrorBox } from '../ui/ErrorBox'
 import { NewCaseDialog } from './NewCaseDialog'
@@ -68,12 +68,13 @@ export function StartScreen() {
           ) : (
             <ul className="recent-list">
               {recent.map((file) => {
-                const name = file.title || fileNameOf(file.path)
+                // The file's name, never the case's title: nothing about a case is kept outside its file.
+                const name = caseFileNameOf(file.path)
                 return (
                   <li key={file.path}>
-                    <button type="button" className="recent-open" onClick={() => goToUnlock(file.path)} aria-label={t.openRecent(name)}>
+                    <button type="button" className="recent-open" onClick={() => goToUnlock(file.path)} aria-label={t.openRecent(name)} title={file.path}>
                       <span className="recent-title">{name}</span>
-                      <span className="recent-path">{file.path}</span>
+                      <span className="recent-path">{folderOf(file.path)}</span>
                     </button>
                     <button type="button" className="quiet small" onClick={() => forget(file.path)} aria-label={t.forgetRecent(name)}>
                       {t.forget}

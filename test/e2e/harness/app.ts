@@ -18,7 +18,8 @@ import { serveFolder, type StaticServer } from './static-server'
 const TEMP_BASE = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir()
 
 export interface DialogAnswers {
-  open?: string
+  /** A promise keeps the open dialog "open" until it settles. */
+  open?: string | Promise<string | undefined>
   create?: string
   /** A promise keeps the save dialog "open" until it settles (to see the app while it waits). */
   dossier?: string | Promise<string | undefined>

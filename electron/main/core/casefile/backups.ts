@@ -10,7 +10,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { KirokuError } from '../errors'
-import { fsyncFile, removeWithSideFiles, temporarySibling, writeAtomically } from '../fs/atomic'
+import { removeWithSideFiles, writeAtomically, writeAtomicallySync } from '../fs/atomic'
 import { auditHead } from './audit'
 // A cycle (case-file.ts calls writeBackup on close), harmless: each side is only used inside functions.
 import { CaseFile } from './case-file'
@@ -97,16 +97,11 @@ export function writeBackup(
   // Two backups within the same millisecond: never overwrite one.
   for (let i = 1; fs.existsSync(path.join(folder, name)); i++) name = `${stamp(new Date(now.getTime() + i))}-s${head.seq}-${head.hash}.kiroku`
   const target = path.join(folder, name)
-  const tmp = temporarySibling(target)
-  try {
+  // Flushed, linked into place (never over another backup) and the folder flushed too.
+  writeAtomicallySync(target, (tmp) => {
     // A consistent copy, encrypted with the case's own key (never a plain file copy of a live database).
     caseFile.db.prepare('VACUUM INTO ?').run(tmp)
-    fsyncFile(tmp)
-    fs.renameSync(tmp, target)
-  } catch (error) {
-    removeWithSideFiles(tmp)
-    throw error
-  }
+  })
   pruneBackups(settings.dir, caseFile.path, settings.keep ?? DEFAULT_BACKUPS_KEPT)
   return listBackups(settings.dir, caseFile.path).find((b) => b.path === target)
 }
@@ -134,6 +129,10 @@ export interface RestoreResult {
  * backup opens with `passphrase` and passes verify(). The file it replaces
  * (perhaps damaged, perhaps holding the last changes) is not deleted: it is
  * kept beside it as `NAME.before-restore-<time>` for a rescue by hand.
+ * The backup itself is never opened (opening migrates and sets WAL mode):
+ * only a copy of it is, the copy that then becomes the case file. At every
+ * moment there is a whole file at the case's path: the old one is kept by a
+ * hard link and only a rename replaces it.
  */
 export async function restoreBackup(
   caseFilePath: string,
@@ -141,8 +140,10 @@ export async function restoreBackup(
   passphrase: string,
   options: ConnectionOptions = {},
 ): Promise<RestoreResult> {
+  // Only the native binding: opening to check must never write a backup (of a temporary file).
+  const checkOptions: ConnectionOptions = { nativeBinding: options.nativeBinding }
   const check = (file: string) => {
-    const caseFile = new CaseFile(file, openConnection(file, passphrase, options), options)
+    const caseFile = new CaseFile(file, openConnection(file, passphrase, checkOptions), checkOptions)
     try {
       const report = caseFile.verify()
       if (!report.ok) {
@@ -152,18 +153,24 @@ export async function restoreBackup(
       caseFile.close()
     }
   }
-  check(backupPath)
   let previousKeptAs: string | undefined
   await writeAtomically(
     caseFilePath,
     (tmp) => {
       fs.copyFileSync(backupPath, tmp)
       check(tmp)
-      // Keep the file being replaced (and its WAL, which holds its latest commits) under another name.
+      // Keep the file being replaced (and its WAL, which holds its latest commits) under
+      // another name too, by a second link: the case's own name stays in place until the rename.
       if (fs.existsSync(caseFilePath)) {
-        previousKeptAs = `${caseFilePath}.before-restore-${stamp(new Date())}`
-        fs.renameSync(caseFilePath, previousKeptAs)
-        if (fs.existsSync(`${caseFilePath}-wal`)) fs.renameSync(`${caseFilePath}-wal`, `${previousKeptAs}-wal`)
+        const now = Date.now()
+        for (let i = 0; ; i++) {
+          const kept = `${caseFilePath}.before-restore-${stamp(new Date(now + i))}`
+          if (fs.existsSync(kept) || fs.existsSync(`${kept}-wal`)) continue
+          keepCopy(caseFilePath, kept)
+          previousKeptAs = kept
+          break
+        }
+        if (fs.existsSync(`${caseFilePath}-wal`)) keepCopy(`${caseFilePath}-wal`, `${previousKeptAs}-wal`)
       }
       // A stale -wal or -shm beside the name would be applied to the restored file.
       fs.rmSync(`${caseFilePath}-wal`, { force: true })
@@ -172,4 +179,15 @@ export async function restoreBackup(
     { overwrite: true },
   )
   return { restoredFrom: backupPath, previousKeptAs }
+}
+
+/** A second name for `file` (a hard link; a copy where the file system has none, e.g. FAT). */
+function keepCopy(file: string, as: string): void {
+  try {
+    fs.linkSync(file, as)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EEXIST') throw error
+    fs.copyFileSync(file, as, fs.constants.COPYFILE_EXCL)
+  }
 }

@@ -150,7 +150,8 @@ export async function createCaseFile(
 ): Promise<void> {
   checkNewPassphrase(passphrase)
   await writeAtomically(file, async (tmp) => {
-    const caseFile = new CaseFile(tmp, createConnection(tmp, passphrase, options), options)
+    // No backups of the temporary file: they would be filed under its throwaway name.
+    const caseFile = new CaseFile(tmp, createConnection(tmp, passphrase, options), { ...options, backups: undefined })
     try {
       caseFile.case.set(caseInput)
       await options.fill?.(caseFile)

@@ -5,15 +5,16 @@ import path from 'node:path'
 import type { CaseFile } from '../casefile/case-file'
 import { toDocument } from './export-json'
 import { DocumentSchema } from './format'
-import { writeDocument } from './write-document'
+import { writeDocument, type AddedCounts } from './write-document'
 
-export function mergeCaseFile(target: CaseFile, source: CaseFile): void {
+/** Returns how many records of each kind were added (all zero when the case already had everything). */
+export function mergeCaseFile(target: CaseFile, source: CaseFile): AddedCounts {
   if (path.resolve(target.path) === path.resolve(source.path)) {
     throw new Error('A case cannot be merged into itself.')
   }
   // Evidence is named by its id in the source, read from there when written.
   const doc = DocumentSchema.parse(toDocument(source, (id) => String(id)))
-  writeDocument(target, doc, {
+  return writeDocument(target, doc, {
     readEvidence: (item) => ({ bytes: source.evidence.bytes(Number(item.file)), fileName: item.fileName ?? 'evidence' }),
     skipExisting: true,
     audit: { action: 'merge', source: path.basename(source.path) },

@@ -9,6 +9,16 @@ import type { CaseDocument } from './format'
 
 type DocumentEvidence = CaseDocument['evidence'][number]
 
+/** How many records of each kind a write added (what was already there is not counted). */
+export interface AddedCounts {
+  organizations: number
+  evidence: number
+  events: number
+  references: number
+  losses: number
+  tasks: number
+}
+
 export interface WriteOptions {
   /** Where an evidence item's bytes come from (a file beside the JSON, another case file…). */
   readEvidence(item: DocumentEvidence): { bytes: Buffer; fileName: string }
@@ -25,15 +35,15 @@ function findRow(db: Connection, table: string, match: Record<string, unknown>):
   return db.prepare(`SELECT id FROM ${table} WHERE ${where} LIMIT 1`).pluck().get(params) as number | undefined
 }
 
-export function writeDocument(caseFile: CaseFile, doc: CaseDocument, options: WriteOptions): void {
+export function writeDocument(caseFile: CaseFile, doc: CaseDocument, options: WriteOptions): AddedCounts {
   const existing = (table: string, match: Record<string, unknown>) =>
     options.skipExisting ? findRow(caseFile.db, table, match) : undefined
-  caseFile.transaction(() => {
+  return caseFile.transaction(() => {
     const organizationIds = new Map<string, number>()
     const evidenceIds = new Map<string, number>()
     const eventIds = new Map<string, number>()
     const mapped = (ids: Map<string, number>, id: string | undefined) => (id === undefined ? undefined : ids.get(id))
-    const added = { organizations: 0, evidence: 0, events: 0, references: 0, losses: 0, tasks: 0 }
+    const added: AddedCounts = { organizations: 0, evidence: 0, events: 0, references: 0, losses: 0, tasks: 0 }
 
     for (const { id, ...organization } of doc.organizations) {
       const found = existing('organizations', { name: organization.name, role: organization.role })
@@ -84,5 +94,6 @@ export function writeDocument(caseFile: CaseFile, doc: CaseDocument, options: Wr
       added.tasks++
     }
     appendAudit(caseFile.db, 'case', 1, options.audit.action, { source: options.audit.source, added })
+    return added
   })
 }

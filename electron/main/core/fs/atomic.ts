@@ -54,27 +54,51 @@ export async function writeAtomically<T>(
   build: (tmpPath: string) => T | Promise<T>,
   options: AtomicOptions = {},
 ): Promise<T> {
+  const tmp = startAtomic(target, options)
+  try {
+    const result = await build(tmp)
+    finishAtomic(tmp, target, options)
+    return result
+  } catch (error) {
+    return failAtomic(tmp, target, error)
+  }
+}
+
+/** writeAtomically for a synchronous `build` (the same guarantees, for callers that cannot await). */
+export function writeAtomicallySync<T>(target: string, build: (tmpPath: string) => T, options: AtomicOptions = {}): T {
+  const tmp = startAtomic(target, options)
+  try {
+    const result = build(tmp)
+    finishAtomic(tmp, target, options)
+    return result
+  } catch (error) {
+    return failAtomic(tmp, target, error)
+  }
+}
+
+function startAtomic(target: string, options: AtomicOptions): string {
   if (!options.overwrite && fs.existsSync(target)) {
     throw new KirokuError('io', `${target} already exists; choose another name or remove it first`)
   }
-  const tmp = temporarySibling(target)
-  try {
-    const result = await build(tmp)
-    fsyncFile(tmp)
-    if (options.overwrite) {
-      fs.renameSync(tmp, target)
-    } else {
-      // link() fails if the target appeared meanwhile, where rename would clobber it.
-      fs.linkSync(tmp, target)
-      fs.rmSync(tmp)
-    }
-    fsyncDirectory(path.dirname(path.resolve(target)))
-    return result
-  } catch (error) {
-    removeWithSideFiles(tmp)
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new KirokuError('io', `${target} already exists; choose another name or remove it first`)
-    }
-    throw error
+  return temporarySibling(target)
+}
+
+function finishAtomic(tmp: string, target: string, options: AtomicOptions): void {
+  fsyncFile(tmp)
+  if (options.overwrite) {
+    fs.renameSync(tmp, target)
+  } else {
+    // link() fails if the target appeared meanwhile, where rename would clobber it.
+    fs.linkSync(tmp, target)
+    fs.rmSync(tmp)
   }
+  fsyncDirectory(path.dirname(path.resolve(target)))
+}
+
+function failAtomic(tmp: string, target: string, error: unknown): never {
+  removeWithSideFiles(tmp)
+  if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+    throw new KirokuError('io', `${target} already exists; choose another name or remove it first`)
+  }
+  throw error
 }

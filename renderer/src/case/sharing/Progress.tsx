@@ -24,11 +24,13 @@ interface ResultBoxProps {
   path: string
   /** Facts about what was written (pages, size, what was left out). */
   details: ReactNode[]
+  /** What the path is (default: where the file was saved). */
+  pathLabel?: string
   ref?: Ref<HTMLDivElement>
 }
 
 /** The file that was written: focusable, so the dialog can move the focus to it when done. */
-export function ResultBox({ title, path, details, ref }: ResultBoxProps) {
+export function ResultBox({ title, path, details, pathLabel, ref }: ResultBoxProps) {
   const t = useT()
   return (
     <div ref={ref} className="result-box" tabIndex={-1} aria-label={title} role="region">
@@ -37,7 +39,7 @@ export function ResultBox({ title, path, details, ref }: ResultBoxProps) {
         {title}
       </p>
       <dl className="result-facts">
-        <dt>{t.sharing.savedTo}</dt>
+        <dt>{pathLabel ?? t.sharing.savedTo}</dt>
         <dd>
           <strong>{fileNameOf(path)}</strong>
           <br />

@@ -1,16 +1,18 @@
 // The case header's ways to hand a case over: the PDF dossier (Ctrl/⌘+P),
-// an encrypted copy, and the unencrypted ZIP bundle. Holds which of their
-// dialogs is open; the bundle's warning can switch to the encrypted copy.
+// an encrypted copy, and the unencrypted ZIP bundle; and the way back in,
+// merging a copy someone shared. Holds which of their dialogs is open; the
+// bundle's warning can switch to the encrypted copy.
 import { useState } from 'react'
 import { useT } from '../../i18n'
 import { useShortcut } from '../../hooks/useShortcut'
 import { ariaShortcut, Kbd, shortcutText } from '../../ui/Kbd'
 import { BundleDialog } from './BundleDialog'
 import { DossierDialog } from './DossierDialog'
+import { MergeDialog } from './MergeDialog'
 import { ShareDialog } from './ShareDialog'
 import './sharing.css'
 
-type SharingDialog = 'dossier' | 'share' | 'bundle'
+type SharingDialog = 'dossier' | 'share' | 'bundle' | 'merge'
 
 export const DOSSIER_SHORTCUT = 'p'
 
@@ -38,9 +40,13 @@ export function SharingActions() {
       <button type="button" onClick={() => setDialog('bundle')} aria-haspopup="dialog">
         {t.sharing.bundleButton}
       </button>
+      <button type="button" onClick={() => setDialog('merge')} aria-haspopup="dialog">
+        {t.sharing.mergeButton}
+      </button>
       {dialog === 'dossier' && <DossierDialog onClose={close} />}
       {dialog === 'share' && <ShareDialog onClose={close} />}
       {dialog === 'bundle' && <BundleDialog onClose={close} onUseShare={() => setDialog('share')} />}
+      {dialog === 'merge' && <MergeDialog onClose={close} />}
     </div>
   )
 }

@@ -1,0 +1,127 @@
+// case:merge over the real router: the main process asks for the shared file
+// (the `open` answer), opens it with its own passphrase, verifies it, merges
+// it into the open case and says what it added.
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { importJsonFile, openCaseFile, shareCaseFile } from '../../electron/main/core'
+import { testRouter } from '../helpers/ipc'
+import { STORY_JSON } from '../helpers/story'
+import { PASSPHRASE, tempDir } from '../helpers/temp'
+
+const SHARE_PASSPHRASE = 'for the lawyer 弁護士'
+const NOTHING = { organizations: 0, events: 0, references: 0, losses: 0, evidence: 0, tasks: 0 }
+
+/** My case, and an encrypted copy of the same story with one more consultation in it. */
+async function setUp() {
+  const dir = tempDir()
+  const mine = path.join(dir, 'mine.kiroku')
+  await importJsonFile(mine, PASSPHRASE, STORY_JSON)
+  const theirsFile = path.join(dir, 'theirs.kiroku')
+  await importJsonFile(theirsFile, PASSPHRASE, STORY_JSON)
+  const theirs = openCaseFile(theirsFile, PASSPHRASE)
+  const shared = path.join(dir, 'shared.kiroku')
+  try {
+    const org = theirs.organizations.create({ name: '消費生活センター', role: 'consumer_center' })
+    const { evidence } = theirs.evidence.add({ bytes: Buffer.from('相談メモ'), fileName: 'memo.txt' })
+    theirs.events.create({ occurredAt: '2018-10-30T11:00+09:00', kind: 'contact', title: '188に相談', organizationId: org.id, evidenceIds: [evidence.id] })
+    theirs.references.create({ label: '相談番号', value: 'CC-1030', organizationId: org.id })
+    await shareCaseFile(theirs, PASSPHRASE, shared, SHARE_PASSPHRASE)
+  } finally {
+    theirs.close()
+  }
+  const answers: { open?: string } = { open: shared }
+  const router = testRouter(dir, answers)
+  expect(await router.call('case:open', { path: mine, passphrase: PASSPHRASE })).toMatchObject({ ok: true })
+  const counts = async () => {
+    const out: Record<string, number> = {}
+    for (const list of ['organizations', 'events', 'references', 'losses', 'evidence', 'tasks']) {
+      const result = await router.call(`${list}:list`)
+      out[list] = result.ok ? result.value.length : -1
+    }
+    return out
+  }
+  return { dir, mine, shared, answers, counts, ...router }
+}
+
+describe('case:merge', () => {
+  it('adds what the shared file has and the case lacks, says what; merging twice = merging once', async () => {
+    const { call, shared, counts, logged } = await setUp()
+    const before = await counts()
+
+    const first = await call('case:merge', { passphrase: SHARE_PASSPHRASE })
+    expect(first).toEqual({ ok: true, value: { path: shared, added: { ...NOTHING, organizations: 1, events: 1, references: 1, evidence: 1 } } })
+    const once = await counts()
+    expect(once).toEqual({ ...before, organizations: before.organizations + 1, events: before.events + 1, references: before.references + 1, evidence: before.evidence + 1 })
+    const events = await call('events:list')
+    expect(events.ok && events.value.map((e: { title: string }) => e.title)).toContain('188に相談')
+
+    const second = await call('case:merge', { passphrase: SHARE_PASSPHRASE })
+    expect(second).toEqual({ ok: true, value: { path: shared, added: NOTHING } })
+    expect(await counts()).toEqual(once)
+    expect(logged).toEqual([])
+  })
+
+  it('refuses a wrong passphrase for the shared file with the usual cannot_open error, changing nothing', async () => {
+    const { call, counts } = await setUp()
+    const before = await counts()
+    // The open case's own passphrase does not open the copy either.
+    for (const passphrase of ['not the passphrase', PASSPHRASE]) {
+      expect(await call('case:merge', { passphrase })).toMatchObject({
+        ok: false,
+        error: { code: 'cannot_open', reason: 'wrong_passphrase_or_damaged' },
+      })
+    }
+    expect(await counts()).toEqual(before)
+    // The case is still open and usable.
+    expect(await call('case:merge', { passphrase: SHARE_PASSPHRASE })).toMatchObject({ ok: true, value: { added: { events: 1 } } })
+  })
+
+  it('refuses the open case file itself, also by another name', async () => {
+    const { call, answers, mine, dir, counts } = await setUp()
+    const before = await counts()
+    const link = path.join(dir, 'link-to-mine.kiroku')
+    fs.symlinkSync(mine, link)
+    for (const file of [mine, link, path.join(dir, '.', 'mine.kiroku')]) {
+      answers.open = file
+      expect(await call('case:merge', { passphrase: PASSPHRASE })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', message: expect.stringMatching(/open case file itself/) },
+      })
+    }
+    expect(await counts()).toEqual(before)
+  })
+
+  it('answers undefined when the open dialog is cancelled', async () => {
+    const { call, answers, counts } = await setUp()
+    const before = await counts()
+    answers.open = undefined
+    expect(await call('case:merge', { passphrase: SHARE_PASSPHRASE })).toEqual({ ok: true, value: undefined })
+    expect(await counts()).toEqual(before)
+  })
+
+  it('refuses a shared file that fails verification, and closes it', async () => {
+    const { call, shared, counts } = await setUp()
+    const forged = openCaseFile(shared, SHARE_PASSPHRASE)
+    try {
+      forged.db.exec('DROP TRIGGER evidence_originals_never_change')
+      forged.db.prepare('UPDATE evidence SET data = ? WHERE id = (SELECT max(id) FROM evidence)').run(Buffer.from('forged'))
+    } finally {
+      forged.close()
+    }
+    const before = await counts()
+    expect(await call('case:merge', { passphrase: SHARE_PASSPHRASE })).toMatchObject({
+      ok: false,
+      error: { code: 'verification_failed', message: expect.stringMatching(/fails verification, so nothing was merged.*SHA-256/) },
+    })
+    expect(await counts()).toEqual(before)
+    // Closed after the refusal: it can be opened (and changed) again.
+    openCaseFile(shared, SHARE_PASSPHRASE).close()
+  })
+
+  it('needs an open case', async () => {
+    const dir = tempDir()
+    const { call } = testRouter(dir, { open: path.join(dir, 'x.kiroku') })
+    expect(await call('case:merge', { passphrase: SHARE_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+  })
+})
