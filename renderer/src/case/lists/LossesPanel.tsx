@@ -2,14 +2,13 @@
 import { useState } from 'react'
 import type { Loss } from '../../../../shared/domain'
 import { useLanguage, useT } from '../../i18n'
-import { call } from '../../ipc'
 import { formatDay } from '../../lib/dates'
-import { reload } from '../../state/case-actions'
 import { useCaseData } from '../../state/session'
 import { OrganizationField, resolveOrganization } from '../fields'
 import { useOrganizationNames } from '../lookups'
 import { dayOrOriginal, RecordFormDialog } from './RecordFormDialog'
 import { RecordListPanel } from './RecordListPanel'
+import { deleteRecord, saveRecord } from './record-io'
 
 /** Units people meet most; any other can be typed. */
 const COMMON_UNITS = ['JPY', 'T-POINT', 'Ponta', 'd POINT', '楽天ポイント', 'PayPay']
@@ -35,10 +34,7 @@ export function LossesPanel() {
         { header: t.occurredOn, cell: (l) => (l.occurredAt ? formatDay(l.occurredAt.slice(0, 10), language) : '') },
         { header: t.expectedRecoveryAt, cell: (l) => (l.expectedRecoveryAt ? formatDay(l.expectedRecoveryAt.slice(0, 10), language) : '') },
       ]}
-      onDelete={async (l) => {
-        await call('losses:delete', { id: l.id })
-        await reload('losses')
-      }}
+      onDelete={(l) => deleteRecord('losses', l.id)}
       renderForm={(record, close) => <LossForm record={record} onClose={close} />}
     />
   )
@@ -60,9 +56,7 @@ function LossForm({ record, onClose }: { record?: Loss; onClose: () => void }) {
       expectedRecoveryAt: dayOrOriginal(data, 'expectedRecoveryAt', record?.expectedRecoveryAt),
       organizationId: org.id,
     }
-    if (record) await call('losses:update', { id: record.id, value })
-    else await call('losses:create', value)
-    await reload('losses')
+    await saveRecord('losses', record?.id, value)
   }
   return (
     <RecordFormDialog title={record ? t.editLoss : t.newLoss} onClose={onClose} onSave={save}>

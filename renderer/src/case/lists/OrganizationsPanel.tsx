@@ -1,12 +1,11 @@
 // Organisations involved in the case: platforms, points operators, police…
 import { ORGANIZATION_ROLES, type Organization, type OrganizationRole } from '../../../../shared/domain'
 import { useT } from '../../i18n'
-import { call } from '../../ipc'
 import { optionalText } from '../../lib/records'
-import { reload } from '../../state/case-actions'
 import { useCaseData } from '../../state/session'
 import { RecordFormDialog } from './RecordFormDialog'
 import { RecordListPanel } from './RecordListPanel'
+import { deleteRecord, saveRecord } from './record-io'
 
 export function OrganizationsPanel() {
   const t = useT()
@@ -25,11 +24,8 @@ export function OrganizationsPanel() {
         { header: t.email, cell: (o) => o.email },
         { header: t.notes, cell: (o) => o.notes, className: 'clip' },
       ]}
-      onDelete={async (o) => {
-        await call('organizations:delete', { id: o.id })
-        // Links to it are cleared in the file, so everything that pointed at it changed.
-        await reload('organizations', 'events', 'references', 'losses', 'tasks')
-      }}
+      // Links to it are cleared in the file, so everything that pointed at it changed.
+      onDelete={(o) => deleteRecord('organizations', o.id, ['events', 'references', 'losses', 'tasks'])}
       renderForm={(record, close) => <OrganizationForm record={record} onClose={close} />}
     />
   )
@@ -46,9 +42,7 @@ function OrganizationForm({ record, onClose }: { record?: Organization; onClose:
       url: optionalText(data.get('url')),
       notes: optionalText(data.get('notes')),
     }
-    if (record) await call('organizations:update', { id: record.id, value })
-    else await call('organizations:create', value)
-    await reload('organizations')
+    await saveRecord('organizations', record?.id, value)
   }
   return (
     <RecordFormDialog title={record ? t.editOrganization : t.newOrganization} onClose={onClose} onSave={save}>

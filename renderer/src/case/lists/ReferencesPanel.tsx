@@ -2,14 +2,13 @@
 import { useState } from 'react'
 import type { Reference } from '../../../../shared/domain'
 import { useLanguage, useT } from '../../i18n'
-import { call } from '../../ipc'
 import { formatDay } from '../../lib/dates'
-import { reload } from '../../state/case-actions'
 import { useCaseData } from '../../state/session'
 import { OrganizationField, resolveOrganization } from '../fields'
 import { useEventTitles, useOrganizationNames } from '../lookups'
 import { dayOrOriginal, RecordFormDialog } from './RecordFormDialog'
 import { RecordListPanel } from './RecordListPanel'
+import { deleteRecord, saveRecord } from './record-io'
 
 export function ReferencesPanel() {
   const t = useT()
@@ -31,10 +30,7 @@ export function ReferencesPanel() {
         { header: t.issuedAt, cell: (r) => (r.issuedAt ? formatDay(r.issuedAt.slice(0, 10), language) : '') },
         { header: t.timeline, cell: (r) => (r.eventId !== undefined ? eventTitles.get(r.eventId) : ''), className: 'clip' },
       ]}
-      onDelete={async (r) => {
-        await call('references:delete', { id: r.id })
-        await reload('references')
-      }}
+      onDelete={(r) => deleteRecord('references', r.id)}
       renderForm={(record, close) => <ReferenceForm record={record} onClose={close} />}
     />
   )
@@ -54,9 +50,7 @@ function ReferenceForm({ record, onClose }: { record?: Reference; onClose: () =>
       issuedAt: dayOrOriginal(data, 'issuedAt', record?.issuedAt),
       eventId: record?.eventId,
     }
-    if (record) await call('references:update', { id: record.id, value })
-    else await call('references:create', value)
-    await reload('references')
+    await saveRecord('references', record?.id, value)
   }
   return (
     <RecordFormDialog title={record ? t.editReference : t.newReference} onClose={onClose} onSave={save}>

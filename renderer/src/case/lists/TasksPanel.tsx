@@ -2,18 +2,17 @@
 import { useState } from 'react'
 import type { Task } from '../../../../shared/domain'
 import { useLanguage, useT } from '../../i18n'
-import { call } from '../../ipc'
 import { isOverdue } from '../../lib/case-figures'
 import { formatDay } from '../../lib/dates'
 import { describeError } from '../../lib/errors'
 import { withoutId } from '../../lib/records'
-import { reload } from '../../state/case-actions'
 import { showNotice, useCaseData } from '../../state/session'
 import { useToday } from '../../state/today'
 import { OrganizationField, resolveOrganization } from '../fields'
 import { useOrganizationNames } from '../lookups'
 import { dayOrOriginal, RecordFormDialog } from './RecordFormDialog'
 import { RecordListPanel } from './RecordListPanel'
+import { deleteRecord, saveRecord } from './record-io'
 
 export function TasksPanel() {
   const t = useT()
@@ -27,8 +26,7 @@ export function TasksPanel() {
   const toggleDone = async (task: Task, done: boolean) => {
     setTicking((current) => ({ ...current, [task.id]: done }))
     try {
-      await call('tasks:update', { id: task.id, value: { ...withoutId(task), done } })
-      await reload('tasks')
+      await saveRecord('tasks', task.id, { ...withoutId(task), done })
     } catch (error) {
       showNotice({ kind: 'error', text: describeError(error, t).join('\n') })
     } finally {
@@ -64,10 +62,7 @@ export function TasksPanel() {
         },
         { header: t.organization, cell: (task) => (task.organizationId !== undefined ? names.get(task.organizationId) : '') },
       ]}
-      onDelete={async (task) => {
-        await call('tasks:delete', { id: task.id })
-        await reload('tasks')
-      }}
+      onDelete={(task) => deleteRecord('tasks', task.id)}
       renderForm={(record, close) => <TaskForm record={record} onClose={close} />}
     />
   )
@@ -87,9 +82,7 @@ function TaskForm({ record, onClose }: { record?: Task; onClose: () => void }) {
       organizationId: org.id,
       eventId: record?.eventId,
     }
-    if (record) await call('tasks:update', { id: record.id, value })
-    else await call('tasks:create', value)
-    await reload('tasks')
+    await saveRecord('tasks', record?.id, value)
   }
   return (
     <RecordFormDialog title={record ? t.editTask : t.newTask} onClose={onClose} onSave={save}>
