@@ -1,3 +1,5 @@
+import os from 'node:os'
+import path from 'node:path'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
@@ -7,5 +9,7 @@ export default defineConfig({
     // Key derivation (PBKDF2, 256k rounds) makes each open take ~0.2 s.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // The CLI's data folder (backups, journal of pending writes), never the tester's own.
+    env: { KIROKU_DATA_DIR: path.join(os.tmpdir(), `kiroku-test-data-${process.pid}`) },
   },
 })

@@ -1,23 +1,15 @@
 // `kiroku backups FILE` and `kiroku restore FILE BACKUP`: the app's
 // automatic encrypted backups from the command line. The backups folder is
-// --backups-dir, else $KIROKU_BACKUPS_DIR, else the app's own (its userData
-// folder + /backups, as Electron places it on each system).
-import os from 'node:os'
+// --backups-dir, else $KIROKU_BACKUPS_DIR, else the app's own (its data
+// folder + /backups).
 import path from 'node:path'
 import { KirokuError, listBackups, restoreBackup } from '../main/core'
+import { appDataDir } from './app-data'
 import { getPassphrase } from './passphrase'
 import { UsageError, type CommandContext } from './commands'
 
-/** Where Electron's app.getPath('userData') is for the app named "Kiroku". */
 export function defaultBackupsDir(env = process.env, platform = process.platform): string {
-  const home = os.homedir()
-  const base =
-    platform === 'win32'
-      ? env.APPDATA ?? path.join(home, 'AppData', 'Roaming')
-      : platform === 'darwin'
-        ? path.join(home, 'Library', 'Application Support')
-        : env.XDG_CONFIG_HOME ?? path.join(home, '.config')
-  return path.join(base, 'Kiroku', 'backups')
+  return path.join(appDataDir(env, platform), 'backups')
 }
 
 const backupsDir = (ctx: CommandContext) => (ctx.values['backups-dir'] as string | undefined) ?? process.env.KIROKU_BACKUPS_DIR ?? defaultBackupsDir()

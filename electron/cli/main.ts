@@ -1,7 +1,9 @@
 // `kiroku`: the case file from the command line. Exit codes are part of the
 // interface (scripts depend on them): see EXIT below and the README.
+import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { CannotOpenError, InvalidInputError, KirokuError } from '../main/core'
+import { CannotOpenError, InvalidInputError, KirokuError, keepPendingWritesIn } from '../main/core'
+import { appDataDir } from './app-data'
 import { UsageError, commands, type CommandName } from './commands'
 import { closePrompts } from './passphrase'
 
@@ -172,6 +174,7 @@ export async function main(
       out(help)
       return EXIT.ok
     }
+    keepPendingWritesIn(path.join(appDataDir(), 'pending-writes'))
     await commands[command]({ values, positionals, out })
     return EXIT.ok
   } catch (error) {

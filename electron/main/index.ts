@@ -3,8 +3,10 @@
 import path from 'node:path'
 import { app, BrowserWindow, session } from 'electron'
 import { caseFileArgument, registerIpc, type IpcWiring } from './app/ipc'
+import { keepPendingWritesIn } from './core'
 import { installApplicationMenu } from './app/menu'
 import { createMainWindow } from './app/main-window'
+import { registerAppScheme, serveAppFiles } from './app/protocol'
 import { applySessionRules, lockAllWebContents } from './app/security'
 import type { TrustedSources } from './app/trusted-urls'
 
@@ -38,6 +40,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.enableSandbox()
+  registerAppScheme()
   lockAllWebContents()
   // macOS hands over double-clicked files with an event, not in argv.
   app.on('open-file', (event, file) => {
@@ -51,7 +54,10 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit()
   })
   void app.whenReady().then(() => {
+    // Before anything writes: removes what a crash left half-written (an unencrypted partial bundle, say).
+    keepPendingWritesIn(path.join(app.getPath('userData'), 'pending-writes'))
     applySessionRules(session.defaultSession, sources)
+    serveAppFiles(session.defaultSession, sources)
     installApplicationMenu(sources.devTools)
     ipc = registerIpc(sources, () => mainWindow)
     if (fileBeforeReady) ipc.requestOpen(fileBeforeReady)

@@ -5,9 +5,11 @@
 // is measured from there, not from Node's startup) and "done <ms>" after.
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import { changePassphrase, importJsonFile, makeDossier, openCaseFile, shareCaseFile, writeBundle } from '../../electron/main/core'
+import { changePassphrase, importJsonFile, keepPendingWritesIn, makeDossier, openCaseFile, shareCaseFile, writeBundle } from '../../electron/main/core'
 
 const [op, ...args] = process.argv.slice(2)
+// As the app and the CLI do at start-up: temporaries are journalled so a later start can sweep them.
+keepPendingWritesIn(process.env.KIROKU_PENDING_WRITES!)
 const say = (line: string) => process.stdout.write(`${line}\n`)
 
 async function run(): Promise<void> {

@@ -5,7 +5,8 @@
 //   killed passphrase change, never neither) and passes verify();
 // - an output name either does not exist or holds a complete, verifiable
 //   output: never a half-written file under the real name. A hidden
-//   `.NAME.<random>.partial` temp may remain (counted in the table).
+//   `.NAME.<random>.partial` temp may remain (counted in the table); the
+//   sweep the next start runs (sweepPendingWrites) must remove every one.
 // The kill delay is random, measured from the moment the child starts the
 // operation (not from Node's startup), over the operation's measured duration.
 import { spawn } from 'node:child_process'
@@ -14,7 +15,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCaseFile, importJsonFile, openCaseFile, verifyBundle, type CaseFile } from '../../electron/main/core'
+import { createCaseFile, importJsonFile, openCaseFile, sweepPendingWrites, verifyBundle, type CaseFile } from '../../electron/main/core'
 import { STORY_JSON } from '../helpers/story'
 import { PASSPHRASE } from '../helpers/temp'
 
@@ -36,7 +37,11 @@ interface ChildRun {
 
 function runChild(args: string[], killAfterMs: number | undefined): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, KIROKU_PENDING_WRITES: pendingWrites },
+    })
     const lines: string[] = []
     let finished = false
     let durationMs: number | undefined
@@ -63,13 +68,17 @@ function runChild(args: string[], killAfterMs: number | undefined): Promise<Chil
   })
 }
 
-/** Hidden temporaries left beside `target` (removed, after being counted). */
-function takePartials(target: string): number {
-  const dir = path.dirname(target)
+/** Hidden temporaries beside `target`, with their SQLite side files. */
+function partialsBeside(target: string): string[] {
   const prefix = `.${path.basename(target)}.`
-  const partials = fs.readdirSync(dir).filter((name) => name.startsWith(prefix) && /\.partial(-wal|-shm|-journal)?$/.test(name))
-  for (const name of partials) fs.rmSync(path.join(dir, name), { force: true })
-  return partials.filter((name) => name.endsWith('.partial')).length
+  return fs.readdirSync(path.dirname(target)).filter((name) => name.startsWith(prefix) && /\.partial(-wal|-shm|-journal)?$/.test(name))
+}
+
+/** Counts the temporaries a kill left beside `target`, then runs the next start's sweep, which must remove them all. */
+function sweepPartials(target: string): { left: number; notSwept: string[] } {
+  const left = partialsBeside(target).filter((name) => name.endsWith('.partial')).length
+  sweepPendingWrites(pendingWrites)
+  return { left, notSwept: partialsBeside(target) }
 }
 
 function verified(file: string, passphrase: string): { ok: boolean; problems: string[]; caseFile: CaseFile } {
@@ -107,14 +116,17 @@ interface Row {
 const table: Row[] = []
 
 let root: string
+/** The children's journal of pending writes (the app's is in its data folder). */
+let pendingWrites: string
 beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'kiroku-crash-ops-'))
+  pendingWrites = path.join(root, 'pending-writes')
 })
 afterAll(() => {
   fs.rmSync(root, { recursive: true, force: true })
   if (table.length) {
     console.log(
-      ['| operation | trials | killed mid-operation | failures | leftover .partial temps |', '|---|---|---|---|---|']
+      ['| operation | trials | killed mid-operation | failures | .partial temps left, then swept |', '|---|---|---|---|---|']
         .concat(table.map((r) => `| ${r.operation} | ${r.trials} | ${r.killedMidOperation} | ${r.failures} | ${r.leftoverPartials} |`))
         .join('\n'),
     )
@@ -126,7 +138,7 @@ async function exercise(operation: Operation): Promise<void> {
   const calibration = await runChild(operation.args(), undefined)
   expect(calibration.finished, calibration.stderr).toBe(true)
   expect(await operation.check(calibration)).toEqual([])
-  takePartials(operation.output)
+  expect(sweepPartials(operation.output)).toEqual({ left: 0, notSwept: [] })
   const duration = Math.max(calibration.durationMs ?? 0, 20)
 
   const row: Row = { operation: operation.name, trials: 0, killedMidOperation: 0, failures: 0, leftoverPartials: 0 }
@@ -145,9 +157,11 @@ async function exercise(operation: Operation): Promise<void> {
     } catch (error) {
       found = [`${(error as Error).message}`]
     }
+    const { left, notSwept } = sweepPartials(operation.output)
+    row.leftoverPartials += left
+    if (notSwept.length) found.push(`the sweep left ${notSwept.join(', ')}`)
     if (found.length) row.failures++
     failures.push(...found.map((f) => `${context}: ${f}`))
-    row.leftoverPartials += takePartials(operation.output)
   }
   table.push(row)
   expect(failures).toEqual([])

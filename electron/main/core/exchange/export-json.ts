@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { CaseFile } from '../casefile/case-file'
 import { KirokuError } from '../errors'
-import { fsyncFile, temporarySibling, writeAtomically } from '../fs/atomic'
+import { fsyncFile, temporarySibling, trackTemporary, writeAtomically } from '../fs/atomic'
 import { FORMAT_NAME, FORMAT_VERSION, type CaseDocumentInput } from './format'
 
 /** A file name that is safe on every platform and cannot climb out of its folder. */
@@ -66,6 +66,7 @@ export async function exportJsonFile(caseFile: CaseFile, outJson: string): Promi
     throw new KirokuError('io', `${outJson} or ${folder} already exists; choose another name or remove them first`)
   }
   const tmpFolder = temporarySibling(folder)
+  const untrack = trackTemporary(tmpFolder)
   fs.mkdirSync(tmpFolder)
   try {
     const doc = toDocument(caseFile, (id, fileName) => {
@@ -85,5 +86,6 @@ export async function exportJsonFile(caseFile: CaseFile, outJson: string): Promi
     return folder
   } finally {
     fs.rmSync(tmpFolder, { recursive: true, force: true })
+    untrack()
   }
 }

@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import crypto from 'node:crypto'
 import { KirokuError } from '../errors'
+import { PendingWrites, type SweepReport } from './pending-writes'
 
 /** SQLite's companions of a database file, removed with it. */
 const SIDE_FILES = ['', '-wal', '-shm', '-journal']
@@ -39,6 +40,40 @@ function fsyncDirectory(dir: string): void {
   }
 }
 
+let journal: PendingWrites | undefined
+
+/**
+ * Records every temporary in `dir` while it exists (the app's or the CLI's
+ * data folder) and removes what a crashed writer left behind. Process-wide,
+ * like the temporaries it tracks: set once at start-up.
+ */
+export function keepPendingWritesIn(dir: string): SweepReport {
+  journal = new PendingWrites(dir)
+  return sweepPendingWrites(dir)
+}
+
+/** Removes the temporaries recorded in `dir` whose writers are gone (what keepPendingWritesIn does first). */
+export function sweepPendingWrites(dir: string): SweepReport {
+  return new PendingWrites(dir).sweep((tmp) => {
+    fs.rmSync(tmp, { recursive: true, force: true })
+    removeWithSideFiles(tmp)
+  })
+}
+
+/** Records a temporary made outside writeAtomically (e.g. a folder); call the result once it is gone or renamed. */
+export function trackTemporary(tmp: string): () => void {
+  let record: string | undefined
+  try {
+    record = journal?.begin(tmp)
+  } catch {
+    // An unwritable journal must not stop the user's own write; only the
+    // clean-up after a crash is lost.
+  }
+  return () => {
+    if (record) journal?.end(record)
+  }
+}
+
 export interface AtomicOptions {
   /** Replace an existing target (default: refuse, so nothing is overwritten by accident). */
   overwrite?: boolean
@@ -54,33 +89,38 @@ export async function writeAtomically<T>(
   build: (tmpPath: string) => T | Promise<T>,
   options: AtomicOptions = {},
 ): Promise<T> {
-  const tmp = startAtomic(target, options)
+  const { tmp, untrack } = startAtomic(target, options)
   try {
     const result = await build(tmp)
     finishAtomic(tmp, target, options)
     return result
   } catch (error) {
     return failAtomic(tmp, target, error)
+  } finally {
+    untrack()
   }
 }
 
 /** writeAtomically for a synchronous `build` (the same guarantees, for callers that cannot await). */
 export function writeAtomicallySync<T>(target: string, build: (tmpPath: string) => T, options: AtomicOptions = {}): T {
-  const tmp = startAtomic(target, options)
+  const { tmp, untrack } = startAtomic(target, options)
   try {
     const result = build(tmp)
     finishAtomic(tmp, target, options)
     return result
   } catch (error) {
     return failAtomic(tmp, target, error)
+  } finally {
+    untrack()
   }
 }
 
-function startAtomic(target: string, options: AtomicOptions): string {
+function startAtomic(target: string, options: AtomicOptions): { tmp: string; untrack: () => void } {
   if (!options.overwrite && fs.existsSync(target)) {
     throw new KirokuError('io', `${target} already exists; choose another name or remove it first`)
   }
-  return temporarySibling(target)
+  const tmp = temporarySibling(target)
+  return { tmp, untrack: trackTemporary(tmp) }
 }
 
 function finishAtomic(tmp: string, target: string, options: AtomicOptions): void {
