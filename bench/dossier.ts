@@ -10,7 +10,7 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { chromium } from 'playwright-core'
 import { importJsonFile, openCaseFile } from '../electron/main/core'
-import { localIso } from '../electron/main/core/dossier/dates'
+import { localMoment } from '../shared/dates'
 import { labelsFor } from '../electron/main/core/dossier/labels'
 import { buildSections } from '../electron/main/core/dossier/sections'
 import { selectData } from '../electron/main/core/dossier/select'
@@ -101,7 +101,7 @@ async function main(): Promise<void> {
       try {
         const data = selectData(caseFile)
         const L = labelsFor('ja')
-        const blocks = buildSections({ data, L, dates: { lang: 'ja', era: 'western' }, audience: 'police', redacted: false, madeAt: localIso(new Date()), imageProblems: new Map() })
+        const blocks = buildSections({ data, L, dates: { lang: 'ja', era: 'western' }, audience: 'police', redacted: false, madeAt: localMoment(new Date()), imageProblems: new Map() })
         const mime = new Map(data.evidence.map((e) => [e.id, e.mimeType]))
         fs.writeFileSync(htmlFile, dossierHtml(blocks, (id) => `data:${mime.get(id)};base64,${caseFile.evidence.bytes(id).toString('base64')}`))
       } finally {

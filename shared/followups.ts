@@ -6,6 +6,7 @@
 // Days are compared as written: a promise "by 2018-11-15" (or a moment on
 // that day, in the offset the user wrote) is due on 2018-11-15 and overdue
 // from 2018-11-16 on the user's calendar.
+import { dayOf } from './dates'
 import type { Task } from './domain'
 import type { CasePlan, PlanStepState } from './plans'
 
@@ -24,7 +25,6 @@ export interface DueFollowUp {
 }
 
 /** The calendar day of a date or a moment, as written (2018-11-15T10:00+09:00 → 2018-11-15). */
-export const dayOf = (isoDateOrMoment: string): string => isoDateOrMoment.slice(0, 10)
 
 function dayNumber(day: string): number {
   const [y, m, d] = day.split('-').map(Number)

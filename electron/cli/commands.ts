@@ -2,6 +2,7 @@
 // through the core. Output goes to stdout (text, or JSON with --json).
 import path from 'node:path'
 import { CASE_KINDS, CHANNELS, EVENT_KINDS, isoDateOrDateTime, type CaseKind, type Reference, type TimelineEvent } from '../../shared/domain'
+import { localDay, localMoment } from '../../shared/dates'
 import { PLAN_LANGS, PREP_AUDIENCES } from '../../shared/plans'
 import {
   CaseFile,
@@ -19,8 +20,6 @@ import {
   writeBundle,
   writeDossierFile,
   dueReport,
-  localDayOf,
-  localMoment,
   planLibrary,
   writePrepSheetFile,
   type CaseFileOptions,
@@ -259,7 +258,7 @@ export const commands = {
     const at = str(ctx, 'at')
     if (at !== undefined && !isoDateOrDateTime.safeParse(at).success) throw new UsageError('--at must be a date (2018-11-20) or an ISO 8601 moment with its offset')
     // The day as written (2018-11-20T09:00+09:00 is the 20th), else today on this computer.
-    const today = at?.slice(0, 10) ?? localDayOf()
+    const today = at?.slice(0, 10) ?? localDay()
     const report = await withCase(ctx, (caseFile) => dueReport(caseFile, today, planLibrary()))
     if (ctx.values.json) return printJson(ctx, report)
     for (const line of formatDueReport(report)) ctx.out(line)

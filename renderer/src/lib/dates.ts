@@ -3,20 +3,11 @@
 // moment as a local date-time plus that offset, and never converts it to UTC,
 // so "10:00 in Tokyo" stays 10:00 whatever this computer's time zone.
 
+import { localDay, localOffset } from '../../../shared/dates'
+
+export { dayOf, localDay, localOffset } from '../../../shared/dates'
+
 const pad = (n: number) => String(n).padStart(2, '0')
-
-/** This computer's offset at that moment, e.g. +09:00. */
-export function localOffset(at: Date = new Date()): string {
-  const minutes = -at.getTimezoneOffset()
-  const sign = minutes < 0 ? '-' : '+'
-  const abs = Math.abs(minutes)
-  return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
-}
-
-/** A day in this computer's calendar, e.g. 2018-10-13. */
-export function localDay(at: Date = new Date()): string {
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`
-}
 
 export function addDays(day: string, days: number): string {
   const [y, m, d] = day.split('-').map(Number)
@@ -46,9 +37,6 @@ export function joinMoment({ local, offset }: LocalMoment): string {
 }
 
 export const OFFSET_PATTERN = '^(Z|[+\\-](0\\d|1[0-4]):[0-5]\\d)$'
-
-/** The day part as the user entered it (the offset is theirs, not ours). */
-export const dayOf = (isoDateOrMoment: string) => isoDateOrMoment.slice(0, 10)
 
 /** 10:00 from 2018-10-13T10:00:00+09:00 */
 export const timeOf = (iso: string) => iso.slice(11, 16)

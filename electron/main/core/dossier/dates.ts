@@ -40,15 +40,3 @@ export function formatDate(value: string | undefined, style: DateStyle, withTime
   const zone = offset === 'Z' ? 'UTC' : `UTC${offset}`
   return `${date} ${hh}:${mm} (${zone})`
 }
-
-/** The moment the dossier was made, in the zone of the machine making it. */
-export function localIso(now: Date): string {
-  const offsetMin = -now.getTimezoneOffset()
-  const local = new Date(now.getTime() + offsetMin * 60_000).toISOString().slice(0, 16)
-  const sign = offsetMin < 0 ? '-' : '+'
-  const abs = Math.abs(offsetMin)
-  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`
-}
-
-/** The calendar day (YYYY-MM-DD) of a date or moment, as written. */
-export const dayOf = (value: string) => value.slice(0, 10)

@@ -2,10 +2,12 @@
 // sections (blocks) → font subsets for exactly that text → pages → PDF.
 import fs from 'node:fs'
 import { PDFDocument } from 'pdf-lib'
+import { withoutHidden } from '../../../../shared/visible-text'
 import type { CaseFile } from '../casefile/case-file'
 import { KirokuError } from '../errors'
 import { writeAtomically } from '../fs/atomic'
-import { formatDate, localIso, type Era, type Lang } from './dates'
+import { localMoment } from '../../../../shared/dates'
+import { formatDate, type Era, type Lang } from './dates'
 import { embedEvidenceImages } from './evidence-images'
 import { FontSet } from './fonts'
 import { drawFrame, frameTextOf, type FrameText } from './frame'
@@ -44,7 +46,7 @@ export async function makeDossier(caseFile: CaseFile, options: DossierOptions = 
     throw new KirokuError('invalid_input', 'An organization can only be chosen for a provider dossier (audience provider).')
   }
   const now = options.now ?? new Date()
-  const madeAt = localIso(now)
+  const madeAt = localMoment(now)
   const L = labelsFor(lang)
   const selected = selectData(caseFile, options.organization)
   const data = options.redact ? redactData(selected) : selected
@@ -67,7 +69,8 @@ export async function makeDossier(caseFile: CaseFile, options: DossierOptions = 
   layout.finish()
   drawFrame(layout.pages, fonts, frame)
 
-  doc.setTitle(`${L.reportTitle}: ${data.caseInfo.title}`)
+  // Viewers show the title in their window bar, where a direction control would still act.
+  doc.setTitle(`${L.reportTitle}: ${withoutHidden(data.caseInfo.title)}`)
   doc.setLanguage(lang === 'ja' ? 'ja-JP' : 'en')
   doc.setCreator('Kiroku')
   doc.setProducer('Kiroku (pdf-lib)')

@@ -3,4 +3,3 @@ export { defaultPlansDir, planLibrary, readPlanFile, PlanLibrary } from './libra
 export { PlanProgress } from './progress'
 export { dueReport, type DueEntry, type DueReport, type NextEntry } from './due'
 export { makePrepSheet, writePrepSheetFile, type PrepSheet, type PrepSheetOptions } from './prep-sheet'
-export { localDayOf, localMoment } from './dates'

@@ -19,7 +19,7 @@ import { LEADING, PAD, SIZE } from '../dossier/page'
 import { findOrganization } from '../dossier/select'
 import { KirokuError } from '../errors'
 import { writeAtomically } from '../fs/atomic'
-import { localDayOf, localMoment } from './dates'
+import { localDay, localMoment } from '../../../../shared/dates'
 import { planLibrary, type PlanLibrary } from './library'
 
 export interface PrepSheetOptions {
@@ -268,7 +268,7 @@ export async function makePrepSheet(caseFile: CaseFile, options: PrepSheetOption
   const record = caseFile.case.get()
   let last: PrepSheet | undefined
   for (const limit of LIMITS) {
-    const blocks = buildBlocks(caseFile, def, { for: options.for, lang, provider, today: localDayOf(now) }, limit)
+    const blocks = buildBlocks(caseFile, def, { for: options.for, lang, provider, today: localDay(now) }, limit)
     const frame: FrameText = {
       caseTitle: record.title,
       reportTitle: `${W.reportTitle}: ${def.title}`,

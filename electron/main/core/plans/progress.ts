@@ -21,7 +21,7 @@ import type { Connection } from '../casefile/connection'
 import type { Events } from '../domain/events'
 import { assertReferencesExist, parseInput } from '../domain/table'
 import { InvalidInputError, KirokuError, NotFoundError } from '../errors'
-import { localMoment } from './dates'
+import { localMoment } from '../../../../shared/dates'
 
 
 interface StepRow {

@@ -3,7 +3,7 @@
 // annotate, and add steps of one's own. Without a plan: a preview to start one.
 import { useState, type FormEvent } from 'react'
 import { CASE_KINDS, type CaseKind } from '../../../../shared/domain'
-import { dayOf } from '../../../../shared/followups'
+import { dayOf } from '../../../../shared/dates'
 import { stepDefinition, stepTitle, type CasePlan, type PlanFile, type PlanStepState } from '../../../../shared/plans'
 import { useLanguage, useT } from '../../i18n'
 import { formatDay } from '../../lib/dates'
