@@ -2,6 +2,7 @@
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it, vi } from 'vitest'
+import { APP_PAGE_URL } from '../../electron/main/app/app-protocol'
 import { isAllowedPermission } from '../../electron/main/app/permissions'
 import type { TrustedSources } from '../../electron/main/app/trusted-urls'
 
@@ -11,12 +12,14 @@ vi.mock('electron', () => {
 
 const rendererDir = path.resolve('/opt/kiroku/out/renderer')
 const sources: TrustedSources = { rendererDir, devTools: false }
-const page = pathToFileURL(path.join(rendererDir, 'index.html')).href
+const page = APP_PAGE_URL
 
 describe('isAllowedPermission', () => {
   it('allows notifications to the app page only', () => {
     expect(isAllowedPermission('notifications', page, sources)).toBe(true)
     expect(isAllowedPermission('notifications', pathToFileURL('/tmp/evil.html').href, sources)).toBe(false)
+    // The built page over file:// is not the app page any more: it is served as app://kiroku/.
+    expect(isAllowedPermission('notifications', pathToFileURL(path.join(rendererDir, 'index.html')).href, sources)).toBe(false)
     expect(isAllowedPermission('notifications', 'https://example.com/', sources)).toBe(false)
     expect(isAllowedPermission('notifications', undefined, sources)).toBe(false)
   })

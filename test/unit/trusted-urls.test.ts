@@ -1,8 +1,10 @@
-// Which URLs the app shows and fetches: its own files only, plus Vite's dev server while developing.
+// Which URLs the app shows and fetches: its own files as app://kiroku/ only, plus Vite's dev server while developing.
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it, vi } from 'vitest'
+import { APP_PAGE_URL } from '../../electron/main/app/app-protocol'
 import { isAllowedRequest, isAppPage, type TrustedSources } from '../../electron/main/app/trusted-urls'
+import { createRouter, type Handlers } from '../../electron/main/ipc/router'
 
 vi.mock('electron', () => {
   throw new Error('trusted-urls must not import electron at run time')
@@ -14,19 +16,34 @@ const dev: TrustedSources = { rendererDir, devServerUrl: 'http://localhost:5173'
 const fileUrl = (...parts: string[]) => pathToFileURL(path.join(rendererDir, ...parts)).href
 
 describe('isAppPage', () => {
-  it('accepts the built pages', () => {
-    expect(isAppPage(fileUrl('index.html'), built)).toBe(true)
-    expect(isAppPage(`${fileUrl('index.html')}#/case/1`, built)).toBe(true)
+  it('accepts the built page as app:// serves it', () => {
+    expect(APP_PAGE_URL).toBe('app://kiroku/index.html')
+    expect(isAppPage(APP_PAGE_URL, built)).toBe(true)
+    expect(isAppPage(`${APP_PAGE_URL}#/case/1`, built)).toBe(true)
+    expect(isAppPage(APP_PAGE_URL, dev)).toBe(true)
   })
 
-  it('refuses other local files, including ones reached by climbing out', () => {
+  it('refuses file://, even the built page itself: nothing of the app is loaded from it', () => {
+    expect(isAppPage(fileUrl('index.html'), built)).toBe(false)
+    expect(isAppPage(fileUrl('index.html'), dev)).toBe(false)
     expect(isAppPage(pathToFileURL('/etc/passwd').href, built)).toBe(false)
-    expect(isAppPage(pathToFileURL(path.join(rendererDir, '..', 'main', 'index.js')).href, built)).toBe(false)
-    expect(isAppPage(`${pathToFileURL(rendererDir).href}/../main/index.js`, built)).toBe(false)
-    expect(isAppPage(`${pathToFileURL(rendererDir).href}/..%2Fmain%2Findex.js`, built)).toBe(false)
-    // A sibling folder whose name merely starts the same.
-    expect(isAppPage(pathToFileURL(`${rendererDir}-evil/index.html`).href, built)).toBe(false)
-    expect(isAppPage(pathToFileURL(rendererDir).href, built)).toBe(false)
+  })
+
+  it('refuses app:// URLs that are not a page of the build, or not plainly written', () => {
+    for (const url of [
+      'app://kiroku/assets/index-CC8XdxcY.js',
+      'app://kiroku/../index.html.js',
+      'app://kiroku/%2e%2e/index.html',
+      'app://kiroku/..%2Findex.html',
+      'app://kiroku/index.html?x',
+      'app://evil/index.html',
+      'app://KIROKU/index.html',
+      'app://kiroku:1/index.html',
+      'app://u@kiroku/index.html',
+      'app:///index.html',
+    ]) {
+      expect(isAppPage(url, built), url).toBe(false)
+    }
   })
 
   it('refuses the web and malformed URLs', () => {
@@ -46,9 +63,27 @@ describe('isAppPage', () => {
 
 describe('isAllowedRequest', () => {
   it('allows the app files and in-memory data', () => {
-    expect(isAllowedRequest(fileUrl('assets', 'index-abc.js'), built)).toBe(true)
+    expect(isAllowedRequest(APP_PAGE_URL, built)).toBe(true)
+    expect(isAllowedRequest('app://kiroku/assets/index-abc.js', built)).toBe(true)
+    expect(isAllowedRequest('app://kiroku/assets/index-abc.css', dev)).toBe(true)
     expect(isAllowedRequest('data:image/png;base64,iVBORw0KGgo=', built)).toBe(true)
-    expect(isAllowedRequest('blob:file:///0b6c7b4e-6a8d-4d3a-9a51-0f0f0f0f0f0f', built)).toBe(true)
+    expect(isAllowedRequest('blob:app://kiroku/0b6c7b4e-6a8d-4d3a-9a51-0f0f0f0f0f0f', built)).toBe(true)
+  })
+
+  it('refuses app:// requests the protocol handler would refuse, and every file:// request', () => {
+    for (const url of [
+      'app://kiroku/../main/index.js',
+      'app://kiroku/%2e%2e/main/index.js',
+      'app://kiroku/..%5cmain%5cindex.js',
+      'app://kiroku/index.html?x=1',
+      'app://kiroku/assets/index.js.map',
+      'app://other/index.html',
+      fileUrl('index.html'),
+      fileUrl('assets', 'index-abc.js'),
+      pathToFileURL('/etc/passwd').href,
+    ]) {
+      expect(isAllowedRequest(url, built), url).toBe(false)
+    }
   })
 
   it('refuses everything on the network in a build', () => {
@@ -76,5 +111,23 @@ describe('isAllowedRequest', () => {
     const url = 'devtools://devtools/bundled/devtools_app.html'
     expect(isAllowedRequest(url, dev)).toBe(true)
     expect(isAllowedRequest(url, built)).toBe(false)
+  })
+})
+
+describe('the IPC sender check, as ipc.ts wires it', () => {
+  // No handler is reached: a trusted sender gets past the check to the channel
+  // lookup ('unknown_channel'), an untrusted one is stopped before it ('forbidden').
+  const dispatch = createRouter({} as Handlers, (sender) => isAppPage(sender.url, built), () => {})
+
+  it('lets the app:// page through', async () => {
+    for (const url of [APP_PAGE_URL, `${APP_PAGE_URL}#/case/1`]) {
+      expect(await dispatch('no:such-channel', undefined, { url }), url).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
+    }
+  })
+
+  it('stops file:// pages, other origins and look-alikes before anything else', async () => {
+    for (const url of [fileUrl('index.html'), 'app://kiroku/assets/index-abc.js', 'app://evil/index.html', 'http://localhost:5173/', 'https://evil.example/', '']) {
+      expect(await dispatch('no:such-channel', undefined, { url }), url).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    }
   })
 })

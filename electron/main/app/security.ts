@@ -26,9 +26,9 @@ function refuseForeignRequests(session: Session, sources: TrustedSources): void 
 }
 
 /**
- * Sends the CSP as a header too. Pages served over file:// have no headers,
- * so there the <meta> tag in index.html carries it; the header covers the dev
- * server and anything served over a protocol later.
+ * Sends the CSP as a header too, over whatever the server sent. app:// pages
+ * already get it from the protocol handler (app-protocol.ts); this covers the
+ * dev server. The <meta> tag in index.html carries the same policy.
  */
 function sendContentSecurityPolicy(session: Session, sources: TrustedSources): void {
   const policy = contentSecurityPolicy({ devServerUrl: sources.devServerUrl })

@@ -1,12 +1,12 @@
 // Which URLs the app may show and fetch. Kiroku never goes online, so the only
-// trusted places are its own built pages (and Vite's dev server while
-// developing); everything else is refused by the main process.
+// trusted places are its own built pages, served as app://kiroku/ (and Vite's
+// dev server while developing); everything else is refused by the main
+// process, file:// included: nothing of the app is loaded from it.
 // Pure: no 'electron' import, so it is unit-tested under plain Node.
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { resolveAppUrl } from './app-protocol'
 
 export interface TrustedSources {
-  /** Absolute path of out/renderer, where the built pages live. */
+  /** Absolute path of out/renderer, where the built pages live (served as app://kiroku/). */
   rendererDir: string
   /** Vite's dev server (e.g. http://localhost:5173); set only while developing. */
   devServerUrl?: string
@@ -22,21 +22,6 @@ function parse(url: string): URL | undefined {
   }
 }
 
-function isInside(dir: string, file: string): boolean {
-  const relative = path.relative(path.resolve(dir), path.resolve(file))
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
-}
-
-function isRendererFile(url: URL, rendererDir: string): boolean {
-  if (url.protocol !== 'file:') return false
-  try {
-    // fileURLToPath decodes %xx and rejects encoded separators and foreign hosts.
-    return isInside(rendererDir, fileURLToPath(url))
-  } catch {
-    return false
-  }
-}
-
 function isDevServer(url: URL, devServerUrl: string | undefined): boolean {
   if (!devServerUrl) return false
   const server = parse(devServerUrl)
@@ -47,11 +32,17 @@ function isDevServer(url: URL, devServerUrl: string | undefined): boolean {
   return url.protocol === websocketScheme && url.host === server.host
 }
 
+/** An HTML page of the build as app:// serves it; the same rules as the protocol handler's. */
+function isBuiltPage(url: string): boolean {
+  const resource = resolveAppUrl(url)
+  return resource.ok && resource.contentType.startsWith('text/html')
+}
+
 /** A page the window may display (and whose IPC calls the main process answers). */
 export function isAppPage(url: string, sources: TrustedSources): boolean {
   const parsed = parse(url)
   if (!parsed) return false
-  if (isRendererFile(parsed, sources.rendererDir)) return true
+  if (parsed.protocol === 'app:') return isBuiltPage(url)
   return (
     sources.devServerUrl !== undefined &&
     (parsed.protocol === 'http:' || parsed.protocol === 'https:') &&
@@ -69,8 +60,9 @@ export function isAllowedRequest(url: string, sources: TrustedSources): boolean 
       return true // built in memory by the page itself; nothing leaves the machine
     case 'devtools:':
       return sources.devTools
-    case 'file:':
-      return isRendererFile(parsed, sources.rendererDir)
+    case 'app:':
+      // Only names the protocol handler would serve; it checks the disk itself.
+      return resolveAppUrl(url).ok
     default:
       return isDevServer(parsed, sources.devServerUrl)
   }

@@ -1,18 +1,11 @@
-// Serves the built renderer on 127.0.0.1 (a random port), like the app's
-// file:// pages: only files inside the folder, with their content types.
-import fs from 'node:fs'
+// Serves the built renderer on 127.0.0.1 (a random port) through the code of
+// the app's own app://kiroku/ protocol (electron/main/app/app-protocol.ts):
+// the same names refused, the same content types, the same CSP header. So the
+// browser tests load the page as Electron does, only from another origin.
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import path from 'node:path'
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-}
+import { APP_ORIGIN, serveAppRequest } from '../../../electron/main/app/app-protocol'
+import { contentSecurityPolicy } from '../../../electron/main/app/content-security-policy'
 
 export interface StaticServer {
   origin: string
@@ -20,21 +13,22 @@ export interface StaticServer {
 }
 
 export async function serveFolder(root: string): Promise<StaticServer> {
+  const policy = contentSecurityPolicy()
   const server = http.createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost')
-    // Browsers ask for a favicon on http pages (not on Electron's file:// ones).
-    if (url.pathname === '/favicon.ico') {
+    const target = request.url ?? '/'
+    // Browsers ask for a favicon on http pages (not on Electron's app:// ones).
+    if (target === '/favicon.ico') {
       response.writeHead(204).end()
       return
     }
-    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)
-    const file = path.resolve(root, `.${relative}`)
-    if (!file.startsWith(path.resolve(root) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      response.writeHead(404).end()
-      return
-    }
-    response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' })
-    fs.createReadStream(file).pipe(response)
+    // The path exactly as the browser sent it, on the app's origin.
+    serveAppRequest({ url: `${APP_ORIGIN}${target}`, method: request.method ?? 'GET' }, root, policy).then(
+      async (answer) => {
+        response.writeHead(answer.status, Object.fromEntries(answer.headers))
+        response.end(Buffer.from(await answer.arrayBuffer()))
+      },
+      (error: unknown) => response.writeHead(500).end(String(error)),
+    )
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
