@@ -3,6 +3,7 @@
 import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { CannotOpenError, InvalidInputError, KirokuError, keepPendingWritesIn } from '../main/core'
+import { revealHidden } from '../../shared/visible-text'
 import { appDataDir } from './app-data'
 import { UsageError, commands, type CommandName } from './commands'
 import { closePrompts } from './passphrase'
@@ -147,6 +148,19 @@ function exitCodeFor(error: KirokuError): number {
   return EXIT.usage
 }
 
+/**
+ * A line for a person at a terminal: case text comes from outside (a shared
+ * case, a scammer's file name), and an escape sequence in it would drive the
+ * terminal, a direction override would reorder the line. Each such character
+ * is shown as a marker; tabs stay. --json output stays exact: JSON escapes
+ * the C0 controls itself, and a program, not a terminal, is meant to read it.
+ */
+export const forTerminal = (line: string): string =>
+  line
+    .split('\n')
+    .map((part) => part.split('\t').map(revealHidden).join('\t'))
+    .join('\n')
+
 export async function main(
   argv: string[],
   out: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
@@ -175,7 +189,7 @@ export async function main(
       return EXIT.ok
     }
     keepPendingWritesIn(path.join(appDataDir(), 'pending-writes'))
-    await commands[command]({ values, positionals, out })
+    await commands[command]({ values, positionals, out: values.json ? out : (line) => out(forTerminal(line)) })
     return EXIT.ok
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -184,11 +198,11 @@ export async function main(
     }
     if (error instanceof InvalidInputError) {
       err(`kiroku ${command}: invalid input (${error.issues.length} problem${error.issues.length > 1 ? 's' : ''}):`)
-      for (const issue of error.issues) err(`  ${issue.path}: ${issue.message}`)
+      for (const issue of error.issues) err(forTerminal(`  ${issue.path}: ${issue.message}`))
       return EXIT.invalidInput
     }
     if (error instanceof KirokuError) {
-      err(`kiroku ${command}: ${error.message}`)
+      err(forTerminal(`kiroku ${command}: ${error.message}`))
       return exitCodeFor(error)
     }
     // Anything else is a bug; say so plainly rather than pretending it is the user's fault.

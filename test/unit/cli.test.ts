@@ -51,6 +51,17 @@ describe('kiroku CLI', () => {
     expect(JSON.parse(kiroku(['search', file, '補償', '--json'], { env }).stdout).length).toBeGreaterThanOrEqual(3)
   })
 
+  it('shows escape sequences and direction controls from case text as markers, and keeps --json exact', () => {
+    const { file } = storyCase()
+    const title = 'Call\u001b]0;pwned\u0007\u001b[2J from \u202Eemag\u009b31m'
+    expect(kiroku(['add-event', file, '--title', title, '--at', '2018-10-27T09:00:00+09:00'], { env }).status).toBe(0)
+    const listed = kiroku(['list', file], { env }).stdout
+    expect(listed).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/)
+    expect(listed).toContain('Call〔U+001B〕]0;pwned〔U+0007〕〔U+001B〕[2J from 〔U+202E〕emag〔U+009B〕31m')
+    const json = JSON.parse(kiroku(['list', file, '--json'], { env }).stdout) as { title: string }[]
+    expect(json.map((e) => e.title)).toContain(title)
+  })
+
   it('attach is all or nothing', () => {
     const { dir, file } = storyCase()
     fs.writeFileSync(path.join(dir, 'ok.txt'), 'fine')
