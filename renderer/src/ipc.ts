@@ -19,6 +19,11 @@ export class KirokuCallError extends Error {
     this.code = failure.code
     this.reason = failure.reason
     this.issues = failure.issues ?? []
+    // Formats the stack trace now. Until then V8 keeps the functions of every
+    // frame the error passed through, with their variables: the closure that
+    // sent a typed passphrase would stay reachable for as long as a form
+    // shows this error (found by test/e2e/secrets-in-memory.test.ts).
+    void this.stack
   }
 }
 

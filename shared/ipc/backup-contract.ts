@@ -3,7 +3,8 @@
 // cannot be opened). A backup is named, never given by path: the main
 // process finds it in the case's own backups folder, so the page can only
 // restore a file that really is one of that case's backups, and only over
-// that case's own path.
+// that case's own path, which must be one the main process gave the page
+// (electron/main/ipc/path-grants.ts).
 import { z } from 'zod'
 
 const filePath = z.string().min(1).max(4096)

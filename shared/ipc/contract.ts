@@ -24,6 +24,7 @@ import {
 import { AdoptPlanSchema } from '../plans'
 import { planChannels } from './plan-contract'
 import { backupChannels } from './backup-contract'
+import { rememberChannels } from './remember-contract'
 
 const id = z.number().int().positive()
 const nothing = z.undefined()
@@ -78,7 +79,13 @@ export const contract = {
   'app:takeFileToOpen': { input: nothing, output: filePath.optional() },
   'recent:forget': { input: z.strictObject({ path: filePath }), output: done },
 
-  /** Native file dialogs; undefined when the user cancels. */
+  /**
+   * Native file dialogs; undefined when the user cancels. A case file's path
+   * is only usable if the main process handed it out in this session: from
+   * the open dialog, app:takeFileToOpen, recent:list or an opened case (for
+   * case:open and backups:*), from the save dialog (for case:create). Any
+   * other path is refused with `forbidden` (electron/main/ipc/path-grants.ts).
+   */
   'dialog:chooseCaseToOpen': { input: nothing, output: filePath.optional() },
   'dialog:chooseNewCasePath': { input: z.strictObject({ suggestedName: z.string().max(200) }), output: filePath.optional() },
 
@@ -87,7 +94,8 @@ export const contract = {
     input: z.strictObject({ path: filePath, passphrase, case: CaseInputSchema, plan: AdoptPlanSchema.optional() }),
     output: OpenedCaseSchema,
   },
-  'case:open': { input: z.strictObject({ path: filePath, passphrase }), output: OpenedCaseSchema },
+  /** `remember`: also keep the passphrase, sealed by the OS keyring, for `case:openRemembered` (remember-contract.ts). */
+  'case:open': { input: z.strictObject({ path: filePath, passphrase, remember: z.boolean().optional() }), output: OpenedCaseSchema },
   'case:close': { input: nothing, output: done },
   'case:get': { input: nothing, output: CaseRecordSchema },
   'case:update': { input: CaseInputSchema, output: CaseRecordSchema },
@@ -202,6 +210,7 @@ export const contract = {
 
   ...planChannels,
   ...backupChannels,
+  ...rememberChannels,
 } as const
 
 export type Contract = typeof contract

@@ -25,6 +25,9 @@ async function ok(app: RunningApp, channel: string, input?: unknown): Promise<an
 
 /** Seeds through the same router the page uses; ten days of dense case history. */
 async function seedLargeCase(app: RunningApp, file: string): Promise<void> {
+  // As the New case dialog does: the save dialog's answer is the only place a case may be created.
+  app.dialogs.create = file
+  await ok(app, 'dialog:chooseNewCasePath', { suggestedName: 'large.kiroku' })
   await ok(app, 'case:create', { path: file, passphrase: PASSPHRASE, case: { title: '大量の記録', kind: 'points_theft', status: 'open', summary: '', victim: {} } })
   const tpoint = await ok(app, 'organizations:create', { name: 'Tポイント事務局', role: 'points_operator' })
   const ponta = await ok(app, 'organizations:create', { name: 'Ponta', role: 'points_operator' })

@@ -2,24 +2,56 @@
 // (only the native dialogs are replaced: they answer with preset paths).
 import path from 'node:path'
 import type { Result } from '../../shared/ipc/contract'
+import type { CaseFileOptions } from '../../electron/main/core'
 import { createHandlers, type Platform } from '../../electron/main/ipc/handlers'
 import { RecentFiles } from '../../electron/main/ipc/recent-files'
 import { createRouter, type Sender } from '../../electron/main/ipc/router'
 
 export const APP_PAGE: Sender = { url: 'file:///app/out/renderer/index.html' }
 
-export function testRouter(dir: string, answers: { open?: string; create?: string; dossier?: string; bundle?: string; share?: string } = {}) {
+export interface DialogAnswers {
+  open?: string
+  create?: string
+  dossier?: string
+  bundle?: string
+  share?: string
+  /** A file the OS asked the app to open (double-click), taken once. */
+  fileToOpen?: string
+}
+
+/** `extra`: platform services a test supplies itself (e.g. `rememberedPassphrases` over a test keyring). */
+export function testRouter(dir: string, answers: DialogAnswers = {}, caseFileOptions: CaseFileOptions = {}, extra: Partial<Platform> = {}) {
   const platform: Platform = {
     appInfo: () => ({ name: 'Kiroku', version: 'test', locale: 'ja' }),
-    takeFileToOpen: () => undefined,
+    takeFileToOpen: () => {
+      const file = answers.fileToOpen
+      answers.fileToOpen = undefined
+      return file
+    },
     chooseCaseToOpen: async () => answers.open,
     chooseSavePath: async (kind) => (kind === 'case' ? answers.create : answers[kind]),
     recentFiles: new RecentFiles(path.join(dir, 'settings', 'recent.json')),
-    caseFileOptions: {},
+    caseFileOptions,
+    ...extra,
   }
   const logged: string[] = []
   const dispatch = createRouter(createHandlers(platform), (s) => s.url === APP_PAGE.url, (m) => logged.push(m))
-    // Results are loosely typed here: the tests assert their shape themselves.
+  // Results are loosely typed here: the tests assert their shape themselves.
   const call = (channel: string, input?: unknown) => dispatch(channel, input, APP_PAGE) as Promise<Result<any>>
-  return { dispatch, logged, call }
+  /**
+   * The user picks `file` in the native open dialog ('open') or save dialog
+   * ('create'), asked for by the page as the UI does: the only ways (with the
+   * recent list) the main process lets the page use a case file's path.
+   */
+  const choose = async (kind: 'open' | 'create', file: string) => {
+    const before = answers[kind]
+    answers[kind] = file
+    try {
+      const chosen = await call(kind === 'open' ? 'dialog:chooseCaseToOpen' : 'dialog:chooseNewCasePath', kind === 'open' ? undefined : { suggestedName: 'case.kiroku' })
+      if (!chosen.ok || chosen.value !== file) throw new Error(`the ${kind} dialog did not answer ${file}`)
+    } finally {
+      answers[kind] = before
+    }
+  }
+  return { dispatch, logged, call, choose }
 }

@@ -15,12 +15,8 @@ import {
   type BackupSettings,
 } from '../../electron/main/core'
 import { defaultBackupsDir } from '../../electron/cli/backup-commands'
-import { createHandlers, type Platform } from '../../electron/main/ipc/handlers'
-import { RecentFiles } from '../../electron/main/ipc/recent-files'
-import { createRouter } from '../../electron/main/ipc/router'
-import type { Result } from '../../shared/ipc/contract'
 import { kiroku } from '../helpers/cli'
-import { APP_PAGE } from '../helpers/ipc'
+import { testRouter } from '../helpers/ipc'
 import { STORY_JSON } from '../helpers/story'
 import { PASSPHRASE, tempDir } from '../helpers/temp'
 
@@ -33,18 +29,15 @@ function setup() {
   return { dir, file: path.join(dir, 'case.kiroku'), backups }
 }
 
+/** The value of a call that must succeed. */
+async function ok(pending: Promise<{ ok: boolean }>): Promise<any> {
+  const result = await pending
+  expect(result).toMatchObject({ ok: true })
+  return (result as { value?: unknown }).value
+}
+
 function routerWithBackups(dir: string, backups: BackupSettings) {
-  const platform: Platform = {
-    appInfo: () => ({ name: 'Kiroku', version: 'test', locale: 'en' }),
-    takeFileToOpen: () => undefined,
-    chooseCaseToOpen: async () => undefined,
-    chooseSavePath: async () => undefined,
-    recentFiles: new RecentFiles(path.join(dir, 'userData', 'recent.json')),
-    caseFileOptions: { backups },
-  }
-  const logged: string[] = []
-  const dispatch = createRouter(createHandlers(platform), (s) => s.url === APP_PAGE.url, (m) => logged.push(m))
-  return { logged, call: (channel: string, input?: unknown) => dispatch(channel, input, APP_PAGE) as Promise<Result<any>> }
+  return testRouter(path.join(dir, 'userData'), {}, { backups })
 }
 
 describe('automatic backups', () => {
@@ -125,6 +118,7 @@ describe('automatic backups', () => {
     const { dir, file, backups } = setup()
     await importJsonFile(file, PASSPHRASE, STORY_JSON)
     const router = routerWithBackups(dir, backups)
+    await router.choose('open', file)
     expect((await router.call('case:open', { path: file, passphrase: PASSPHRASE })).ok).toBe(true)
     expect((await router.call('events:create', { ...EVENT, title: 'kept by the backup' })).ok).toBe(true)
     expect((await router.call('case:close')).ok).toBe(true) // writes the backup
@@ -191,6 +185,7 @@ describe('automatic backups', () => {
     // Through the app: only the real case's folder, from closing it.
     const router = routerWithBackups(dir, backups)
     const other = path.join(dir, 'other.kiroku')
+    await router.choose('create', other)
     expect((await router.call('case:create', { path: other, passphrase: PASSPHRASE, case: CASE })).ok).toBe(true)
     expect((await router.call('case:close')).ok).toBe(true)
     expect(fs.readdirSync(backups.dir)).toEqual([path.basename(backupFolderFor(backups.dir, other))])
@@ -199,6 +194,7 @@ describe('automatic backups', () => {
   it('restoring twice leaves the backup untouched, no stray backup folders, and the replaced file kept by a link', async () => {
     const { dir, file, backups } = setup()
     const router = routerWithBackups(dir, backups)
+    await router.choose('create', file)
     expect((await router.call('case:create', { path: file, passphrase: PASSPHRASE, case: CASE })).ok).toBe(true)
     expect((await router.call('events:create', EVENT)).ok).toBe(true)
     expect((await router.call('case:close')).ok).toBe(true)
@@ -227,6 +223,40 @@ describe('automatic backups', () => {
     expect(reopened.events.list().map((e) => e.title)).toEqual([EVENT.title])
     expect(reopened.verify().ok).toBe(true)
     reopened.close()
+    expect(router.logged).toEqual([])
+  })
+
+  it('restoring over the open case closes it first, then the case opens as the backup had it', async () => {
+    const { dir, file, backups } = setup()
+    const router = routerWithBackups(dir, backups)
+    await router.choose('create', file)
+    expect((await router.call('case:create', { path: file, passphrase: PASSPHRASE, case: CASE })).ok).toBe(true)
+    expect((await router.call('events:create', EVENT)).ok).toBe(true)
+    expect((await router.call('case:close')).ok).toBe(true)
+    expect((await router.call('case:open', { path: file, passphrase: PASSPHRASE })).ok).toBe(true)
+    // Deleted by mistake: the backup still has it.
+    const [event] = await ok(router.call('events:list'))
+    expect((await router.call('events:delete', { id: event.id })).ok).toBe(true)
+    const [backup] = await ok(router.call('backups:list', { path: file }))
+    expect(await router.call('backups:restore', { path: file, backup: backup.name, passphrase: PASSPHRASE })).toMatchObject({ ok: true })
+    expect(await router.call('case:get')).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    expect((await router.call('case:open', { path: file, passphrase: PASSPHRASE })).ok).toBe(true)
+    expect((await ok(router.call('events:list'))).map((e: { title: string }) => e.title)).toEqual([EVENT.title])
+
+    // Three are kept: closing the changed case writes a fourth and pushes the oldest out, which then says so.
+    for (let i = 0; i < 2; i++) {
+      expect((await router.call('events:create', { ...EVENT, title: `change ${i}` })).ok).toBe(true)
+      expect((await router.call('case:close')).ok).toBe(true)
+      expect((await router.call('case:open', { path: file, passphrase: PASSPHRASE })).ok).toBe(true)
+    }
+    expect((await router.call('events:create', { ...EVENT, title: 'not backed up yet' })).ok).toBe(true)
+    const listed = await ok(router.call('backups:list', { path: file }))
+    expect(listed).toHaveLength(3)
+    expect(await router.call('backups:restore', { path: file, backup: listed.at(-1).name, passphrase: PASSPHRASE })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringMatching(/any more/) },
+    })
+    await router.call('case:close')
     expect(router.logged).toEqual([])
   })
 

@@ -137,6 +137,7 @@ describe('damaged case files', () => {
     it(`${name}: the app's case:open refuses it with a reason and opens nothing`, async () => {
       const { dir, file, bytes } = damagedFile(damage)
       const router = testRouter(path.join(dir, 'app'))
+      await router.choose('open', file)
       const result = await router.call('case:open', { path: file, passphrase: PASSPHRASE })
       expect(result.ok, name).toBe(false)
       if (!result.ok) {

@@ -215,7 +215,8 @@ describe('kiroku dossier', () => {
 describe('dossier over IPC', () => {
   it('dossier:create asks the save dialog for the path, and writes nothing when it is cancelled', async () => {
     const chosen = path.join(dir, 'ipc-chosen.pdf')
-    const { call } = testRouter(dir, { dossier: chosen })
+    const { call, choose } = testRouter(dir, { dossier: chosen })
+    await choose('open', storyFile)
     expect((await call('case:open', { path: storyFile, passphrase: PASSPHRASE })).ok).toBe(true)
     fs.writeFileSync(chosen, 'an older dossier') // the dialog asked before replacing it
     const made = await call('dossier:create', { audience: 'provider', organizationId: 3, lang: 'en' })
@@ -225,6 +226,7 @@ describe('dossier over IPC', () => {
     expect(await call('dossier:create', { path: path.join(dir, 'elsewhere.pdf') })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(await call('dossier:create', { organizationId: 3 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     const cancelled = testRouter(dir)
+    await cancelled.choose('open', storyFile)
     expect((await cancelled.call('case:open', { path: storyFile, passphrase: PASSPHRASE })).ok).toBe(true)
     expect(await cancelled.call('dossier:create', {})).toEqual({ ok: true, value: undefined })
     await cancelled.call('case:close')

@@ -144,6 +144,8 @@ beforeAll(async () => {
   file = path.join(dir, 'story.kiroku')
   await importJsonFile(file, PASSPHRASE, writeStoryCopy(path.join(dir, 'story')))
   router = testRouter(dir)
+  // As the page does: the open dialog grants the path (electron/main/ipc/path-grants.ts).
+  await router.choose('open', file)
   const opened = await router.call('case:open', { path: file, passphrase: PASSPHRASE })
   expect(opened.ok).toBe(true)
 })
@@ -216,6 +218,42 @@ describe('IPC fuzzing', () => {
       { numRuns: 1000 },
     )
     expect(unhandled).toEqual([])
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('refuses valid requests naming a case-file path the page was never given (forbidden), changing nothing', async () => {
+    const before = await snapshot()
+    const files = fs.readdirSync(dir).sort()
+    const PATH_CHANNELS = ['case:create', 'case:open', 'backups:list', 'backups:restore'] as const
+    const paths = fc.oneof(
+      fc.string({ minLength: 1, maxLength: 200 }),
+      fc.string({ minLength: 1, maxLength: 40 }).map((name) => path.join(dir, `${name}.kiroku`)),
+      fc.constantFrom(
+        file, // granted for opening only: never a place to create a case
+        `${file}.before-restore-20260101T000000000Z`,
+        path.join(dir, '..', 'story.kiroku'),
+        path.join(os.homedir(), '.config', 'autostart', 'x.kiroku'),
+        '/tmp/x.kiroku',
+        '../../etc/passwd',
+        'C:\\Windows\\x.kiroku',
+      ),
+    )
+    let sent = 0
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...PATH_CHANNELS), paths, async (channel, target) => {
+        const payload = { ...SEEDS[channel], path: target }
+        if (!contract[channel].input.safeParse(payload).success) return
+        // The one granted path may be opened and its backups listed (this router keeps none).
+        if (channel !== 'case:create' && path.resolve(target) === path.resolve(file)) return
+        sent++
+        const result = await router.call(channel, payload)
+        expect(result, `${channel} ${target}`).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+      }),
+      { numRuns: 1000 },
+    )
+    expect(sent).toBeGreaterThan(900)
+    expect(fs.readdirSync(dir).sort()).toEqual(files)
+    expect(router.logged).toEqual([])
     expect(await snapshot()).toEqual(before)
   })
 

@@ -12,6 +12,7 @@ async function withOpenCase() {
   const dir = tempDir()
   const router = testRouter(dir)
   const file = path.join(dir, 'case.kiroku')
+  await router.choose('create', file)
   const created = await router.call('case:create', { path: file, passphrase: PASSPHRASE, case: CASE })
   expect(created).toMatchObject({ ok: true, value: { path: file, case: CASE } })
   return { ...router, dir, file }
@@ -89,7 +90,7 @@ describe('IPC router', () => {
   })
 
   it('remembers recent files, newest first, by path and time only', async () => {
-    const { call, file, dir } = await withOpenCase()
+    const { call, choose, file, dir } = await withOpenCase()
     const listed = await call('recent:list')
     expect(listed).toMatchObject({ ok: true, value: [{ path: file, openedAt: expect.any(String) }] })
     if (listed.ok) expect(Object.keys(listed.value[0]).sort()).toEqual(['openedAt', 'path'])
@@ -102,6 +103,9 @@ describe('IPC router', () => {
     const older = path.join(dir, 'older.kiroku')
     fs.writeFileSync(recentJson, JSON.stringify([{ path: older, title: 'an old title', openedAt: '2020-01-01T00:00:00.000Z' }]))
     expect(await call('recent:list')).toEqual({ ok: true, value: [{ path: older, openedAt: '2020-01-01T00:00:00.000Z' }] })
+    // Forgotten: the page needs the open dialog to name that file again.
+    expect(await call('case:open', { path: file, passphrase: PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    await choose('open', file)
     expect((await call('case:open', { path: file, passphrase: PASSPHRASE })).ok).toBe(true)
     expect(await call('recent:list')).toMatchObject({ ok: true, value: [{ path: file }, { path: older }] })
     expect(fs.readFileSync(recentJson, 'utf8')).not.toContain('an old title')
@@ -111,7 +115,8 @@ describe('IPC router', () => {
     const dir = tempDir()
     const share = path.join(dir, 'copy.kiroku')
     const bundle = path.join(dir, 'bundle.zip')
-    const { call } = testRouter(dir, { share, bundle })
+    const { call, choose } = testRouter(dir, { share, bundle })
+    await choose('create', path.join(dir, 'case.kiroku'))
     await call('case:create', { path: path.join(dir, 'case.kiroku'), passphrase: PASSPHRASE, case: CASE })
     await call('events:create', { occurredAt: '2018-10-19T22:00+09:00', kind: 'note', title: '内緒', private: true })
     expect(await call('share:create', { passphrase: 'wrong passphrase', sharePassphrase: 'copy passphrase' })).toMatchObject({ ok: false, error: { code: 'cannot_open' } })
@@ -120,6 +125,7 @@ describe('IPC router', () => {
     expect(await call('bundle:create', { lang: 'en' })).toMatchObject({ ok: true, value: { path: bundle, files: 2 } })
     expect(fs.statSync(bundle).size).toBeGreaterThan(1000)
     const cancelled = testRouter(tempDir())
+    await cancelled.choose('open', path.join(dir, 'case.kiroku'))
     await cancelled.call('case:open', { path: path.join(dir, 'case.kiroku'), passphrase: PASSPHRASE })
     expect(await cancelled.call('bundle:create', {})).toEqual({ ok: true, value: undefined })
     expect(await cancelled.call('share:create', { passphrase: PASSPHRASE, sharePassphrase: 'copy passphrase' })).toEqual({ ok: true, value: undefined })
@@ -128,7 +134,8 @@ describe('IPC router', () => {
   it('never writes an export over the open case file, says a wrong passphrase before asking where, and explains file-system failures', async () => {
     const dir = tempDir()
     const file = path.join(dir, 'case.kiroku')
-    const { call } = testRouter(dir, { share: file, dossier: file, bundle: path.join(dir, 'no-such-folder', 'b.zip') })
+    const { call, choose } = testRouter(dir, { share: file, dossier: file, bundle: path.join(dir, 'no-such-folder', 'b.zip') })
+    await choose('create', file)
     await call('case:create', { path: file, passphrase: PASSPHRASE, case: CASE })
     const before = fs.readFileSync(file)
     expect(await call('share:create', { passphrase: PASSPHRASE, sharePassphrase: 'copy passphrase' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/open case file itself/) } })
@@ -136,6 +143,7 @@ describe('IPC router', () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true)
     expect(await call('bundle:create', {})).toMatchObject({ ok: false, error: { code: 'io', message: expect.stringMatching(/folder does not exist/) } })
     const silent = testRouter(dir) // a dialog that would be cancelled is never reached
+    await silent.choose('open', file)
     await silent.call('case:open', { path: file, passphrase: PASSPHRASE })
     expect(await silent.call('share:create', { passphrase: 'not the passphrase', sharePassphrase: 'copy passphrase' })).toMatchObject({ ok: false, error: { code: 'cannot_open' } })
     const added = await call('evidence:add', { fileName: 'private.png', base64: TINY_PNG.toString('base64'), private: true })

@@ -32,6 +32,7 @@ async function setUp() {
   }
   const answers: { open?: string } = { open: shared }
   const router = testRouter(dir, answers)
+  await router.choose('open', mine)
   expect(await router.call('case:open', { path: mine, passphrase: PASSPHRASE })).toMatchObject({ ok: true })
   const counts = async () => {
     const out: Record<string, number> = {}
@@ -59,6 +60,9 @@ describe('case:merge', () => {
     const second = await call('case:merge', { passphrase: SHARE_PASSPHRASE })
     expect(second).toEqual({ ok: true, value: { path: shared, added: NOTHING } })
     expect(await counts()).toEqual(once)
+    // The file picked for merging was read once; it is not a case the page may now open or restore over.
+    expect(await call('case:open', { path: shared, passphrase: SHARE_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await call('backups:list', { path: shared })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     expect(logged).toEqual([])
   })
 

@@ -82,8 +82,9 @@ describe('no plaintext on disk', () => {
   it("the app's recent-files list holds the path only, never the case title (case:create, case:open)", async () => {
     const dir = tempDir()
     const file = path.join(dir, 'case.kiroku')
-    const { call } = testRouter(dir)
+    const { call, choose } = testRouter(dir)
     const settings = path.join(dir, 'settings')
+    await choose('create', file)
     const created = await call('case:create', { path: file, passphrase: PASSPHRASE, case: { title: m('title'), kind: 'other', status: 'open', summary: '', victim: {} } })
     expect(created.ok).toBe(true)
     expect(fs.readdirSync(settings)).toEqual(['recent.json'])

@@ -135,7 +135,8 @@ describe('kiroku due', () => {
     for (const today of ['2018-10-01', '2018-11-15', '2018-11-20', '2018-12-01']) {
       const cli = JSON.parse(kiroku(['due', file, '--json', '--at', today], { env }).stdout)
       // What the overview gets over IPC, and computes with the same function.
-      const { call } = testRouter(tempDir())
+      const { call, choose } = testRouter(tempDir())
+      await choose('open', file)
       expect((await call('case:open', { path: file, passphrase: PASSPHRASE })).ok).toBe(true)
       const tasks = ((await call('tasks:list')) as { value: Task[] }).value
       const casePlan = ((await call('plan:get')) as { value: CasePlan | null }).value

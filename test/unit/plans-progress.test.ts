@@ -16,6 +16,7 @@ async function newCaseWithPlan(plan: unknown = { kind: 'points_theft', lang: 'ja
   const dir = tempDir()
   const file = path.join(dir, 'case.kiroku')
   const router = testRouter(dir)
+  await router.choose('create', file)
   const created = await router.call('case:create', { path: file, passphrase: PASSPHRASE, case: CASE, ...(plan === null ? {} : { plan }) })
   expect(created.ok).toBe(true)
   return { dir, file, ...router }

@@ -7,8 +7,10 @@ import { IPC_CHANNEL } from '../../../shared/ipc/transport'
 import { CASE_FILE_EXTENSION } from '../core'
 import { CaseSession, createHandlers, type Platform, type SaveKind } from '../ipc/handlers'
 import { RecentFiles } from '../ipc/recent-files'
+import { RememberedPassphrases } from '../ipc/remembered-passphrases'
 import { createRouter } from '../ipc/router'
 import { electronNativeBinding } from './native-binding'
+import { osKeyring } from './os-keyring'
 import { isAppPage, type TrustedSources } from './trusted-urls'
 
 const CASE_FILTER = { name: 'Kiroku case', extensions: [CASE_FILE_EXTENSION.slice(1)] }
@@ -59,6 +61,8 @@ export function registerIpc(sources: TrustedSources, window: () => BrowserWindow
       return result.filePath.toLowerCase().endsWith(extension) ? result.filePath : `${result.filePath}${extension}`
     },
     recentFiles: new RecentFiles(path.join(app.getPath('userData'), 'recent-files.json')),
+    // Sealed by the OS keyring; offered only where keyring-policy.ts trusts it.
+    rememberedPassphrases: new RememberedPassphrases(path.join(app.getPath('userData'), 'remembered-passphrases.json'), osKeyring()),
     caseFileOptions: {
       nativeBinding: electronNativeBinding(app),
       // Encrypted backups beside the app's data: on every close, hourly while open, the last 10 per case.

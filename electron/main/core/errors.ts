@@ -7,6 +7,7 @@ export type KirokuErrorCode =
   | 'verification_failed'
   | 'not_found'
   | 'io'
+  | 'forbidden' // the app: a path the main process never gave the page
 
 export class KirokuError extends Error {
   constructor(

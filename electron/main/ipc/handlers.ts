@@ -21,6 +21,9 @@ import {
 } from '../core'
 import { planHandlers } from './plan-handlers'
 import { backupHandlers } from './backup-handlers'
+import { PathGrants } from './path-grants'
+import { rememberHandlers, rememberOrClose, usableStore } from './remember-handlers'
+import type { RememberedPassphrases } from './remembered-passphrases'
 import type { Handlers } from './router'
 import type { RecentFiles } from './recent-files'
 
@@ -35,6 +38,8 @@ export interface Platform {
   /** A native save dialog (which asks before replacing a file); undefined when cancelled. */
   chooseSavePath(kind: SaveKind, suggestedName: string): Promise<string | undefined>
   recentFiles: RecentFiles
+  /** Passphrases sealed by the OS keyring (remembered-passphrases.ts); absent: this device remembers none. */
+  rememberedPassphrases?: RememberedPassphrases
   caseFileOptions: CaseFileOptions
   /** The recovery plans (resources/plans); default: the nearest resources/plans above the program. */
   plansDir?: string
@@ -71,7 +76,7 @@ export class CaseSession {
   }
 }
 
-export function createHandlers(platform: Platform, session = new CaseSession()): Handlers {
+export function createHandlers(platform: Platform, session = new CaseSession(), grants = new PathGrants()): Handlers {
   const cf = () => session.open
   /** The save dialog's answer, refused if it names the open case file itself. */
   const chooseOutput = async (kind: SaveKind, suffix = '') => {
@@ -85,26 +90,40 @@ export function createHandlers(platform: Platform, session = new CaseSession()):
     session.set(caseFile)
     const record = caseFile.case.get()
     await platform.recentFiles.remember({ path: caseFile.path })
-    return { path: caseFile.path, case: record }
+    return { path: grants.grant('open', caseFile.path), case: record }
   }
+  // Every path handed to the page is granted (path-grants.ts); only those can be opened, created or restored.
   return {
     'app:info': () => platform.appInfo(),
-    'app:takeFileToOpen': () => platform.takeFileToOpen(),
-    'recent:list': () => platform.recentFiles.list(),
-    'recent:forget': ({ path }) => platform.recentFiles.forget(path),
-    'dialog:chooseCaseToOpen': () => platform.chooseCaseToOpen(),
-    'dialog:chooseNewCasePath': ({ suggestedName }) => platform.chooseSavePath('case', suggestedName),
+    'app:takeFileToOpen': () => grants.grant('open', platform.takeFileToOpen()),
+    'recent:list': () => {
+      const files = platform.recentFiles.list()
+      for (const file of files) grants.grant('open', file.path)
+      return files
+    },
+    'recent:forget': async ({ path }) => {
+      await platform.recentFiles.forget(path)
+      // Forgotten means the page needs the open dialog to get it back.
+      grants.revoke('open', path)
+    },
+    'dialog:chooseCaseToOpen': async () => grants.grant('open', await platform.chooseCaseToOpen()),
+    'dialog:chooseNewCasePath': async ({ suggestedName }) => grants.grant('create', await platform.chooseSavePath('case', suggestedName)),
 
     'case:create': async ({ path, passphrase, case: input, plan }) => {
+      grants.check('create', path)
       session.close()
       // The recovery plan chosen in the New case dialog is part of the new file from the start.
       const fill = plan ? (caseFile: CaseFile) => void caseFile.plan.adopt(planLibrary(platform.plansDir).get(plan.lang), plan.kind) : undefined
       await createCaseFile(path, passphrase, input, { ...platform.caseFileOptions, fill })
       return opened(openCaseFile(path, passphrase, platform.caseFileOptions))
     },
-    'case:open': ({ path, passphrase }) => {
+    'case:open': ({ path, passphrase, remember }) => {
+      grants.check('open', path)
+      // Asked to remember where nothing can be: refused before the file is touched.
+      const store = remember ? usableStore(platform) : undefined
       // A wrong passphrase must leave the case that is open (if any) as it is.
       const caseFile = openCaseFile(path, passphrase, platform.caseFileOptions)
+      if (store) rememberOrClose(store, caseFile, passphrase)
       return opened(caseFile)
     },
     'case:close': () => session.close(),
@@ -201,7 +220,8 @@ export function createHandlers(platform: Platform, session = new CaseSession()):
     },
 
     ...planHandlers(cf, platform, chooseOutput),
-    ...backupHandlers(session, platform),
+    ...backupHandlers(session, platform, grants),
+    ...rememberHandlers(platform, opened, grants),
   }
 }
 

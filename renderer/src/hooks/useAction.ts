@@ -12,6 +12,8 @@ export function useAction() {
       await action()
       return true
     } catch (caught) {
+      // Formatting the stack lets go of the frames' functions, which may hold what the action read (a passphrase).
+      if (caught instanceof Error) void caught.stack
       setError(caught)
       return false
     } finally {

@@ -1,6 +1,7 @@
 // English texts. The Japanese dictionary (ja.ts) is typed by this one, so a
 // key missing or extra in either is a compile error.
 import type { CaseKind, CaseStatus, Channel, EventKind, EvidenceMimeType, OrganizationRole } from '../../../shared/domain'
+import { MAX_PICTURE_PIXELS } from '../../../shared/image-size'
 
 export const en = {
   languageName: 'English',
@@ -56,6 +57,13 @@ export const en = {
   unlocking: 'Unlocking…',
   otherFile: 'Other case file',
   lockedAfterIdle: 'The case was locked because nothing happened for a while.',
+  rememberHere: 'Remember on this device',
+  rememberHint: 'Anyone who can log in to this computer account can then open this case without typing the passphrase.',
+  rememberedSection: 'Remembered passphrase',
+  rememberedHere: 'The passphrase of this case file is remembered on this device.',
+  unlockRemembered: 'Unlock with the remembered passphrase',
+  forgetRemembered: 'Forget it',
+  rememberedForgotten: 'The remembered passphrase no longer opens this file (was it changed?), so it was forgotten. Type the passphrase.',
 
   // Case screen
   lock: 'Lock',
@@ -164,6 +172,14 @@ export const en = {
   unsupportedType: (name: string) =>
     `${name} cannot be added: only PNG, JPEG, WebP, GIF, PDF, plain text and e-mail (.eml) files are accepted.`,
   cannotRead: (name: string) => `${name} could not be read.`,
+  pictureTooLarge: (name: string, width: number, height: number) =>
+    `${name} is a picture of ${width.toLocaleString('en-US')} × ${height.toLocaleString('en-US')} pixels. ` +
+    `Kiroku takes pictures of up to ${MAX_PICTURE_PIXELS / 1_000_000} million pixels (an 8K screen is 33 million), ` +
+    'because opening a larger one could need more memory than this computer has. If it is a real picture, save a smaller copy and add that.',
+  pictureNotShown: 'Not shown',
+  pictureNotShownWhy: 'This picture is not shown: its size cannot be read, or it is too large to open safely. The original is kept unchanged.',
+  hiddenCharacters:
+    'The name or caption holds invisible or direction-changing characters, written out here as 〔U+…〕. They can make a file look like another kind (an .exe like a .png).',
   sha256: 'SHA-256',
   fileName: 'File name',
   fileSize: 'Size',
@@ -383,6 +399,16 @@ export const en = {
   language: 'Language',
   idleMinutes: 'Lock after this many idle minutes',
   idleHint: 'When nothing happens for this long, the case is locked and cleared from the screen.',
+  rememberedPassphrases: 'Remembered passphrases',
+  rememberedCount: (count: number) =>
+    count === 0
+      ? 'No passphrase is remembered on this device.'
+      : count === 1
+        ? 'The passphrase of one case file is remembered on this device.'
+        : `The passphrases of ${count} case files are remembered on this device.`,
+  rememberUnavailable: 'This device has no keyring that Kiroku trusts with a passphrase, so none is ever remembered here.',
+  forgetAllRemembered: 'Forget remembered passphrases',
+  forgotAllRemembered: 'Forgotten. Every case file asks for its passphrase again.',
 
   // Shortcuts
   shortcuts: {
@@ -393,15 +419,56 @@ export const en = {
     closeDialog: 'Close dialog',
   },
 
+  // Backups and restoring one (RestoreOffer, RestoreBackupDialog, BackupsDialog)
+  restore: {
+    offerTitle: 'Restore from a backup',
+    available: (count: number, newest: string) =>
+      count === 1 ? `Kiroku has one backup of this file, from ${newest}.` : `Kiroku has ${count} backups of this file; the newest is from ${newest}.`,
+    ifSure: 'If you are sure of the passphrase, the file is damaged.',
+    noBackups:
+      'Kiroku has no backup of this file on this computer. If you have a copy of it elsewhere (a USB stick, another computer), open that copy instead.',
+    restoreButton: 'Restore from a backup…',
+    title: 'Restore from a backup',
+    intro: (file: string) => `Kiroku keeps encrypted copies of ${file} from the times it was open. Choose the one to put back.`,
+    listLabel: 'Backups, newest first',
+    newest: 'newest',
+    continue: 'Continue',
+    chosen: 'Backup from',
+    passphrase: 'Passphrase of the backup',
+    passphraseHint:
+      'A backup is encrypted with the passphrase the case had when the backup was made. If you have changed the passphrase since, type the old one.',
+    keptAside: (file: string) =>
+      `Nothing is deleted: the current file is kept beside the restored one as “${file}.before-restore-” followed by the date and time.`,
+    restoreAndOpen: 'Restore and open',
+    restoring: 'Restoring…',
+    wrongPassphrase: 'This passphrase does not open the backup. Type the passphrase the case had when the backup was made.',
+    done: (when: string, kept: string | undefined) =>
+      kept ? `Restored the backup from ${when}. The file it replaced is kept as ${kept}.` : `Restored the backup from ${when}.`,
+    backupsButton: 'Backups…',
+    settingsHint: 'Encrypted copies of this case, to put back if something was deleted by mistake.',
+    backupsTitle: 'Backups of this case',
+    backupsIntro:
+      'Kiroku keeps encrypted copies of this case on this computer: when you close it, and every hour while it is open, whenever something changed. The newest 10 are kept.',
+    made: 'Made',
+    size: 'Size',
+    noneYet: 'No backup yet: the first one is made when you close this case.',
+    restoreOne: 'Restore a backup…',
+    confirmTitle: 'Close this case to restore a backup?',
+    confirmText: (file: string) =>
+      `Restoring closes this case first; you then choose a backup and type its passphrase. The backup replaces ${file}: what you changed after it was made will not be in it. The current file is not deleted but kept beside it, renamed.`,
+    confirmYes: 'Close the case',
+  },
+
   // Errors
   errorTitle: 'That did not work',
+  pathNotOffered: 'Kiroku did not offer this file here. Choose it again with “Open case file…”.',
   openFailure: {
     wrong_passphrase_or_damaged: 'Wrong passphrase, or the file is damaged. Nothing was changed.',
     not_a_case_file: 'This is not a Kiroku case file.',
-    empty_file: 'This file is empty.',
+    empty_file: 'This file is empty: the case is no longer in it. Kiroku keeps encrypted backups of the cases it opens; you can put one back.',
     missing: 'The file does not exist (any more).',
-    truncated: 'The file is cut short; it may not have been copied completely.',
-    corrupt: 'The file is damaged.',
+    truncated: 'The file is cut short; it may not have been copied or saved completely. Kiroku keeps encrypted backups of the cases it opens; you can put one back.',
+    corrupt: 'The file is damaged: some of it cannot be read. It was not changed. Kiroku keeps encrypted backups of the cases it opens; you can put one back.',
     newer_version: 'This case file was written by a newer Kiroku. Please update.',
     already_exists: 'A file already exists there.',
   } as Record<string, string>,

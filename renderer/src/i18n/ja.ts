@@ -1,4 +1,5 @@
 // 日本語の文言。キーと型は en.ts の Messages と同じでなければコンパイルが通らない。
+import { MAX_PICTURE_PIXELS } from '../../../shared/image-size'
 import type { Messages } from './en'
 
 export const ja: Messages = {
@@ -51,6 +52,13 @@ export const ja: Messages = {
   unlocking: '解除中…',
   otherFile: '別のファイル',
   lockedAfterIdle: 'しばらく操作がなかったため、ロックしました。',
+  rememberHere: 'このパソコンに記憶する',
+  rememberHint: 'このパソコンのこのユーザーアカウントにログインできる人なら誰でも、パスフレーズを入力せずにこの事件ファイルを開けるようになります。',
+  rememberedSection: '記憶したパスフレーズ',
+  rememberedHere: 'この事件ファイルのパスフレーズは、このパソコンに記憶されています。',
+  unlockRemembered: '記憶したパスフレーズで解除',
+  forgetRemembered: '記憶を消す',
+  rememberedForgotten: '記憶していたパスフレーズではこのファイルを開けなくなったため（変更されましたか？）、記憶を消しました。パスフレーズを入力してください。',
 
   lock: 'ロック',
   callNote: '通話メモ',
@@ -153,6 +161,14 @@ export const ja: Messages = {
   unsupportedType: (name) =>
     `${name} は追加できません。PNG・JPEG・WebP・GIF・PDF・テキスト・メール（.eml）だけを受け付けます。`,
   cannotRead: (name) => `${name} を読み込めませんでした。`,
+  pictureTooLarge: (name, width, height) =>
+    `${name} は ${width.toLocaleString('ja-JP')} × ${height.toLocaleString('ja-JP')} ピクセルの画像です。` +
+    `取り込める画像は ${(MAX_PICTURE_PIXELS / 10_000).toLocaleString('ja-JP')} 万ピクセル（8K 画面で約 3,300 万）までです。` +
+    'これより大きい画像を開くと、このコンピューターのメモリーが足りなくなるおそれがあります。本物の画像なら、縮小したコピーを追加してください。',
+  pictureNotShown: '表示しません',
+  pictureNotShownWhy: 'この画像は表示しません。大きさを読み取れないか、安全に開くには大きすぎます。元のファイルはそのまま保管されています。',
+  hiddenCharacters:
+    'このファイル名・説明には、見えない文字や文字の向きを変える文字が含まれています（〔U+…〕と書き出しています）。ファイルを別の種類に見せかける（.exe を .png に見せる）ために使われることがあります。',
   sha256: 'SHA-256',
   fileName: 'ファイル名',
   fileSize: 'サイズ',
@@ -361,6 +377,12 @@ export const ja: Messages = {
   language: '言語',
   idleMinutes: '操作がないときに自動でロックするまでの時間（分）',
   idleHint: 'この時間操作がないと、事件をロックして画面から消去します。',
+  rememberedPassphrases: '記憶したパスフレーズ',
+  rememberedCount: (count) =>
+    count === 0 ? 'このパソコンに記憶しているパスフレーズはありません。' : `このパソコンに ${count} 件の事件ファイルのパスフレーズを記憶しています。`,
+  rememberUnavailable: 'このパソコンには、記録がパスフレーズを預けられるキーリングがないため、パスフレーズを記憶することはありません。',
+  forgetAllRemembered: '記憶したパスフレーズを消す',
+  forgotAllRemembered: '消しました。どの事件ファイルも、開くときにパスフレーズを尋ねます。',
 
   shortcuts: {
     callNote: '通話メモ',
@@ -370,14 +392,52 @@ export const ja: Messages = {
     closeDialog: 'ダイアログを閉じる',
   },
 
+  restore: {
+    offerTitle: 'バックアップから戻す',
+    available: (count, newest) =>
+      count === 1 ? `このファイルのバックアップが 1 件あります（${newest}）。` : `このファイルのバックアップが ${count} 件あります。いちばん新しいものは ${newest} のものです。`,
+    ifSure: 'パスフレーズが正しいことが確かなら、ファイルが壊れています。',
+    noBackups:
+      'このパソコンには、このファイルのバックアップがありません。ほかの場所（USB メモリー、別のパソコンなど）にコピーがあれば、そちらを開いてください。',
+    restoreButton: 'バックアップから戻す…',
+    title: 'バックアップから戻す',
+    intro: (file) => `記録は、${file} を開いていたときの暗号化されたコピーを保管しています。戻したいものを選んでください。`,
+    listLabel: 'バックアップ（新しい順）',
+    newest: '最新',
+    continue: '次へ',
+    chosen: 'バックアップの日時',
+    passphrase: 'バックアップのパスフレーズ',
+    passphraseHint:
+      'バックアップは、作られた時点での事件ファイルのパスフレーズで暗号化されています。その後パスフレーズを変更した場合は、以前のパスフレーズを入力してください。',
+    keptAside: (file) => `何も削除しません。今のファイルは「${file}.before-restore-日時」という名前で、戻したファイルの隣に残します。`,
+    restoreAndOpen: '戻して開く',
+    restoring: '戻しています…',
+    wrongPassphrase: 'このパスフレーズではバックアップを開けません。バックアップが作られた時点のパスフレーズを入力してください。',
+    done: (when, kept) => (kept ? `${when} のバックアップに戻しました。置き換えたファイルは ${kept} として残しています。` : `${when} のバックアップに戻しました。`),
+    backupsButton: 'バックアップ…',
+    settingsHint: 'この事件の暗号化されたコピーです。誤って削除したものを戻すときに使います。',
+    backupsTitle: 'この事件のバックアップ',
+    backupsIntro:
+      '記録は、この事件の暗号化されたコピーをこのパソコンに保管しています。閉じたときと、開いている間は 1 時間ごとに、変更があれば作ります。新しい 10 件を残します。',
+    made: '作成日時',
+    size: 'サイズ',
+    noneYet: 'バックアップはまだありません。この事件を閉じると最初のバックアップが作られます。',
+    restoreOne: 'バックアップから戻す…',
+    confirmTitle: 'この事件を閉じてバックアップから戻しますか？',
+    confirmText: (file) =>
+      `戻すには、まずこの事件を閉じます。そのあとでバックアップを選び、そのパスフレーズを入力します。${file} はバックアップで置き換えられ、バックアップより後の変更は含まれません。今のファイルは削除せず、名前を変えて隣に残します。`,
+    confirmYes: '事件を閉じる',
+  },
+
   errorTitle: 'うまくいきませんでした',
+  pathNotOffered: 'このファイルは記録が選んだものではありません。「ファイルを開く…」からもう一度選んでください。',
   openFailure: {
     wrong_passphrase_or_damaged: 'パスフレーズが違うか、ファイルが壊れています。何も変更していません。',
     not_a_case_file: '記録の事件ファイルではありません。',
-    empty_file: 'ファイルが空です。',
+    empty_file: 'ファイルが空で、事件の内容が残っていません。記録は開いた事件の暗号化されたバックアップを保管しているので、そこから戻せます。',
     missing: 'ファイルが見つかりません。',
-    truncated: 'ファイルが途中で切れています。コピーが完了していない可能性があります。',
-    corrupt: 'ファイルが壊れています。',
+    truncated: 'ファイルが途中で切れています。コピーか保存が完了していない可能性があります。記録は開いた事件の暗号化されたバックアップを保管しているので、そこから戻せます。',
+    corrupt: 'ファイルが壊れていて、一部を読み取れません。ファイルは変更していません。記録は開いた事件の暗号化されたバックアップを保管しているので、そこから戻せます。',
     newer_version: '新しいバージョンの記録で作られたファイルです。アップデートしてください。',
     already_exists: 'その場所にはすでにファイルがあります。',
   },

@@ -6,6 +6,16 @@ export const MIN_PASSPHRASE_LENGTH = 8
 export type Strength = 0 | 1 | 2 | 3 | 4
 
 export function passphraseStrength(passphrase: string): Strength {
+  try {
+    return estimate(passphrase)
+  } finally {
+    // The page's last regular-expression match (the legacy RegExp.input)
+    // would otherwise keep the passphrase until some other match replaces it.
+    /^/.test('')
+  }
+}
+
+function estimate(passphrase: string): Strength {
   const chars = [...passphrase]
   if (chars.length < MIN_PASSPHRASE_LENGTH) return 0
   let pool = 0

@@ -17,6 +17,7 @@ import { NoticeBar } from '../case/NoticeBar'
 import { useTabRequests } from '../case/plan/tab-requests'
 import { useFollowUpNotifications } from '../case/plan/useFollowUpNotifications'
 import { SharingActions } from '../case/sharing/SharingActions'
+import { BackupsDialog } from './BackupsDialog'
 import { SettingsDialog } from './SettingsDialog'
 
 export function CaseScreen() {
@@ -26,7 +27,7 @@ export function CaseScreen() {
   const [tab, setTab] = useState<CaseTab>('overview')
   useTabRequests(setTab)
   useFollowUpNotifications()
-  const [dialog, setDialog] = useState<'call' | 'settings' | null>(null)
+  const [dialog, setDialog] = useState<'call' | 'settings' | 'backups' | null>(null)
   const [searchRequest, setSearchRequest] = useState(0)
 
   const lock = () => void lockCase()
@@ -72,7 +73,8 @@ export function CaseScreen() {
       <NoticeBar />
       <CaseTabs tab={tab} onChange={setTab} searchRequest={searchRequest} />
       {dialog === 'call' && <CallNoteDialog onClose={() => setDialog(null)} />}
-      {dialog === 'settings' && <SettingsDialog onClose={() => setDialog(null)} />}
+      {dialog === 'settings' && <SettingsDialog onClose={() => setDialog(null)} onShowBackups={() => setDialog('backups')} />}
+      {dialog === 'backups' && <BackupsDialog onClose={() => setDialog(null)} />}
     </div>
   )
 }

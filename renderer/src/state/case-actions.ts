@@ -2,6 +2,7 @@
 // unlocked session it belongs to, so an answer that arrives after the case
 // was locked is dropped instead of bringing case data back.
 import type { CaseInput } from '../../../shared/domain'
+import { checkPicture } from '../../../shared/image-size'
 import type { Input } from '../../../shared/ipc/contract'
 import { call } from '../ipc'
 import { base64ToBytes } from '../lib/base64'
@@ -38,8 +39,14 @@ async function enterCase(opened: { path: string; case: CaseData['record'] }): Pr
   })
 }
 
-export async function unlockCase(path: string, passphrase: string): Promise<void> {
-  await enterCase(await call('case:open', { path, passphrase }))
+/** `remember`: the main process also keeps the passphrase, sealed by the OS keyring (only offered where it has a real one). */
+export async function unlockCase(path: string, passphrase: string, remember = false): Promise<void> {
+  await enterCase(await call('case:open', { path, passphrase, remember }))
+}
+
+/** Opens with the passphrase remembered on this device; it stays in the main process, the page never sees it. */
+export async function unlockRemembered(path: string): Promise<void> {
+  await enterCase(await call('case:openRemembered', { path }))
 }
 
 export async function createCase(path: string, passphrase: string, input: CaseInput, plan?: Input<'case:create'>['plan']): Promise<void> {
@@ -65,16 +72,18 @@ export async function updateCase(input: CaseInput): Promise<void> {
 
 /**
  * Clears every piece of case data from the page first (so it is gone even
- * if the main process is slow to answer), then closes the file.
+ * if the main process is slow to answer), then closes the file. `restore`:
+ * the unlock screen opens straight on "Restore from a backup" (a case is
+ * closed before one of its backups replaces it).
  */
-export async function lockCase(options: { idle?: boolean } = {}): Promise<void> {
+export async function lockCase(options: { idle?: boolean; restore?: boolean } = {}): Promise<void> {
   const { caseData, evidenceUrls } = useSession.getState()
   sessionGeneration++
   pendingEvidenceUrls.clear()
   for (const url of Object.values(evidenceUrls)) URL.revokeObjectURL(url)
   useSession.setState({
     ...INITIAL_SESSION,
-    screen: caseData ? { name: 'unlock', path: caseData.path, lockedAfterIdle: options.idle } : { name: 'start' },
+    screen: caseData ? { name: 'unlock', path: caseData.path, lockedAfterIdle: options.idle, restoreBackup: options.restore } : { name: 'start' },
   })
   await call('case:close').catch(() => undefined) // nothing more to clear if the file was already closed
 }
@@ -96,7 +105,12 @@ export function evidenceUrl(id: number): Promise<string> {
   const generation = sessionGeneration
   const loading = call('evidence:content', { id }).then(({ mimeType, base64 }) => {
     if (generation !== sessionGeneration) throw new Error('locked')
-    const url = URL.createObjectURL(new Blob([base64ToBytes(base64)], { type: mimeType }))
+    const bytes = base64ToBytes(base64)
+    // Intake refuses pictures too large to decode, but an older case file may
+    // still hold one: the browser never gets a picture whose header does not
+    // give a size within the limit.
+    if (mimeType.startsWith('image/') && !checkPicture(bytes).ok) throw new Error('picture not shown')
+    const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }))
     useSession.setState((s) => ({ evidenceUrls: { ...s.evidenceUrls, [id]: url } }))
     return url
   })

@@ -15,7 +15,8 @@ import type { CasePlan } from '../../../shared/plans'
 
 export type Screen =
   | { name: 'start' }
-  | { name: 'unlock'; path: string; lockedAfterIdle?: boolean }
+  /** `restoreBackup`: show "Restore from a backup" at once (asked for from the open case). */
+  | { name: 'unlock'; path: string; lockedAfterIdle?: boolean; restoreBackup?: boolean }
   | { name: 'case' }
 
 export interface CaseData {

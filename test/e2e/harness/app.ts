@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { Result } from '../../../shared/ipc/contract'
 import { createHandlers, type Platform } from '../../../electron/main/ipc/handlers'
 import { RecentFiles } from '../../../electron/main/ipc/recent-files'
+import { RememberedPassphrases, type Keyring } from '../../../electron/main/ipc/remembered-passphrases'
 import { createRouter, type Sender } from '../../../electron/main/ipc/router'
 import { launchChromium } from './browser'
 import { buildRenderer } from './build-renderer'
@@ -17,6 +18,11 @@ import { serveFolder, type StaticServer } from './static-server'
 /** tmpfs where there is one: each write of a case file is fsync'ed, which tmpfs makes free. */
 const TEMP_BASE = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir()
 
+/**
+ * What the native dialogs answer. As in the app, the page may only open,
+ * create or restore a case file whose path reached it through one of these
+ * (or the recent list): electron/main/ipc/path-grants.ts.
+ */
 export interface DialogAnswers {
   /** A promise keeps the open dialog "open" until it settles. */
   open?: string | Promise<string | undefined>
@@ -34,6 +40,8 @@ export interface RunningApp {
   context: BrowserContext
   /** The case folder of this test (kept after close(), removed with the environment). */
   dir: string
+  /** Where the automatic backups of the cases opened go (the app's userData/backups). */
+  backupsDir: string
   dialogs: DialogAnswers
   /** The router, called as the page would (for seeding and checking). */
   call(channel: string, input?: unknown): Promise<Result<any>>
@@ -49,6 +57,8 @@ export interface AppOptions {
   locale?: string
   /** Runs in the page before the app's own code (e.g. to fake the clock). */
   beforeLoad?: (context: BrowserContext) => Promise<void>
+  /** The OS keyring for remembered passphrases (test/helpers/keyring.ts); without one, none can be remembered. */
+  keyring?: Keyring
 }
 
 export interface E2eEnvironment {
@@ -57,13 +67,14 @@ export interface E2eEnvironment {
   close(): Promise<void>
 }
 
-export async function startEnvironment(): Promise<E2eEnvironment> {
+/** `chromiumArgs`: extra command-line flags for the browser (e.g. V8 flags for heap snapshots). */
+export async function startEnvironment(options: { chromiumArgs?: readonly string[] } = {}): Promise<E2eEnvironment> {
   const outDir = await buildRenderer()
   let server: StaticServer | undefined
   let browser: Browser | undefined
   try {
     server = await serveFolder(outDir)
-    browser = await launchChromium()
+    browser = await launchChromium(options.chromiumArgs)
   } catch (error) {
     await server?.close()
     fs.rmSync(outDir, { recursive: true, force: true })
@@ -99,6 +110,7 @@ export async function startEnvironment(): Promise<E2eEnvironment> {
 async function launchApp(browser: Browser, origin: string, options: AppOptions = {}): Promise<RunningApp> {
   const dir = fs.mkdtempSync(path.join(TEMP_BASE, 'kiroku-e2e-'))
   const dialogs: DialogAnswers = {}
+  const backupsDir = path.join(dir, 'settings', 'backups')
   const platform: Platform = {
     appInfo: () => ({ name: 'Kiroku', version: 'e2e', locale: options.locale ?? 'en-US' }),
     takeFileToOpen: () => {
@@ -109,7 +121,9 @@ async function launchApp(browser: Browser, origin: string, options: AppOptions =
     chooseCaseToOpen: async () => dialogs.open,
     chooseSavePath: async (kind) => (kind === 'case' ? dialogs.create : dialogs[kind]),
     recentFiles: new RecentFiles(path.join(dir, 'settings', 'recent.json')),
-    caseFileOptions: {},
+    // As the app: encrypted backups of every case opened, here in the test's settings folder.
+    caseFileOptions: { backups: { dir: backupsDir } },
+    rememberedPassphrases: options.keyring && new RememberedPassphrases(path.join(dir, 'settings', 'remembered-passphrases.json'), options.keyring),
   }
   const problems: string[] = []
   // Trusted: pages served from the test's own origin, as Electron trusts only its own files.
@@ -153,6 +167,7 @@ async function launchApp(browser: Browser, origin: string, options: AppOptions =
     page,
     context,
     dir,
+    backupsDir,
     dialogs,
     problems,
     browserDialogs,

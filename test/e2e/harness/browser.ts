@@ -16,10 +16,10 @@ const ARGS = [
   '--disable-sync',
 ]
 
-/** Each launch gets a fresh temporary profile (Playwright's default). */
-export function launchChromium(): Promise<Browser> {
+/** Each launch gets a fresh temporary profile (Playwright's default). `extraArgs`: flags a test needs on top. */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`The browser tests need Chromium at ${CHROMIUM} (Debian: apt-get install chromium fonts-noto-cjk).`)
   }
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true })
+  return chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, ...extraArgs], headless: true })
 }

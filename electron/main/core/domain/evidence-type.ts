@@ -1,8 +1,12 @@
 // Evidence types are read from the bytes, never trusted from the file name;
 // a name that promises one type over bytes of another is refused, since a
-// dossier that calls a ZIP a "screenshot" would mislead its reader.
+// dossier that calls a ZIP a "screenshot" would mislead its reader. A
+// picture's size is read from its header too, and one too large to decode
+// safely is refused before anything can try.
 import path from 'node:path'
 import type { EvidenceMimeType } from '../../../../shared/domain'
+import { MAX_PICTURE_PIXELS, isTooLarge, pictureSize, type PictureSize } from '../../../../shared/image-size'
+import { revealHidden } from '../../../../shared/visible-text'
 
 const startsWith = (bytes: Uint8Array, signature: number[], at = 0) =>
   signature.every((b, i) => bytes[at + i] === b)
@@ -58,6 +62,18 @@ const isTextual = (t: EvidenceMimeType) => t === 'text/plain' || t === 'message/
 
 export const SUPPORTED_TYPES_TEXT = 'PNG, JPEG, WebP, GIF, PDF, plain text or an e-mail (.eml)'
 
+const count = (n: number) => n.toLocaleString('en-US')
+
+/** Why a picture is refused, in plain words, with the limit. */
+export function pictureTooLargeMessage(shownName: string, size: PictureSize): string {
+  return (
+    `${shownName} is a picture of ${count(size.width)} × ${count(size.height)} pixels. ` +
+    `Kiroku takes pictures of up to ${count(MAX_PICTURE_PIXELS / 1_000_000)} million pixels (an 8K screen is 33 million), ` +
+    'because opening a larger one could need more memory than this computer has. ' +
+    'If it is a real picture, save a smaller copy and add that.'
+  )
+}
+
 /** The evidence type of these bytes, or a message saying why they are refused. */
 export function classifyEvidence(
   bytes: Uint8Array,
@@ -65,14 +81,21 @@ export function classifyEvidence(
 ): { ok: true; mimeType: EvidenceMimeType } | { ok: false; message: string } {
   const detected = detectMimeType(bytes)
   const promised = TYPE_BY_EXTENSION[path.extname(fileName).toLowerCase()]
+  // The name as the user should see it: direction controls and invisible characters written out.
+  const shown = revealHidden(fileName)
   if (!detected) {
-    return { ok: false, message: `${fileName} is not a supported evidence type (${SUPPORTED_TYPES_TEXT})` }
+    return { ok: false, message: `${shown} is not a supported evidence type (${SUPPORTED_TYPES_TEXT})` }
   }
-  if (!promised || promised === detected) return { ok: true, mimeType: detected }
+  if (promised && promised !== detected && !(isTextual(promised) && isTextual(detected))) {
+    return {
+      ok: false,
+      message: `${shown} is named like ${promised} but its content is ${detected}; rename it or check that it is the right file`,
+    }
+  }
+  // A header without a readable size is kept (it may be all that is left of a
+  // damaged screenshot); nothing ever decodes it.
+  const size = detected.startsWith('image/') ? pictureSize(bytes) : undefined
+  if (size && isTooLarge(size)) return { ok: false, message: pictureTooLargeMessage(shown, size) }
   // Text files are told apart by convention, not content: the name decides.
-  if (isTextual(promised) && isTextual(detected)) return { ok: true, mimeType: promised }
-  return {
-    ok: false,
-    message: `${fileName} is named like ${promised} but its content is ${detected}; rename it or check that it is the right file`,
-  }
+  return { ok: true, mimeType: promised && isTextual(promised) ? promised : detected }
 }

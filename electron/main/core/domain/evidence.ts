@@ -6,6 +6,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { EvidenceMetaSchema, EvidenceSchema, type Evidence, type EvidenceMeta } from '../../../../shared/domain'
+import { revealHidden } from '../../../../shared/visible-text'
 import type { Connection } from '../casefile/connection'
 import { appendAudit } from '../casefile/audit'
 import { InvalidInputError, KirokuError, NotFoundError } from '../errors'
@@ -31,13 +32,30 @@ export const sha256Hex = (bytes: Uint8Array) => crypto.createHash('sha256').upda
 
 export const formatMegabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
+const MAX_NAME_CHARACTERS = 255
+
+/**
+ * The name kept with evidence: the last part of whatever came in, split at
+ * either slash on every system (path.basename splits at a backslash only on
+ * Windows, so one file would get a different name per system). The name is
+ * evidence and is kept as given, direction controls included (they are shown
+ * written out, never removed); the folders are not: "C:\Users\hanako\…"
+ * says nothing about the fraud, only where the victim keeps files. A name
+ * that is blank, "." or ".." becomes "evidence".
+ */
+export function evidenceFileName(given: string): string {
+  const last = given.split(/[\\/]/).filter((part) => part !== '').at(-1) ?? ''
+  const name = [...last].slice(0, MAX_NAME_CHARACTERS).join('')
+  return name.trim() === '' || name === '.' || name === '..' ? 'evidence' : name
+}
+
 /** Checks size and type before anything is written; throws with a message for the user. */
 export function checkEvidence(bytes: Uint8Array, fileName: string, maxBytes: number) {
   if (bytes.byteLength > maxBytes) {
     throw new InvalidInputError([
       {
         path: '$',
-        message: `${fileName} is ${formatMegabytes(bytes.byteLength)}, over the ${formatMegabytes(maxBytes)} limit for one piece of evidence`,
+        message: `${revealHidden(fileName)} is ${formatMegabytes(bytes.byteLength)}, over the ${formatMegabytes(maxBytes)} limit for one piece of evidence`,
       },
     ])
   }
@@ -61,7 +79,7 @@ export function readEvidenceFile(filePath: string, maxBytes: number): Buffer {
     throw new InvalidInputError([
       {
         path: '$',
-        message: `${path.basename(filePath)} is ${formatMegabytes(size)}, over the ${formatMegabytes(maxBytes)} limit for one piece of evidence`,
+        message: `${revealHidden(path.basename(filePath))} is ${formatMegabytes(size)}, over the ${formatMegabytes(maxBytes)} limit for one piece of evidence`,
       },
     ])
   }
@@ -77,7 +95,7 @@ export class EvidenceStore extends Table<typeof EvidenceColumns, Evidence> {
   }
 
   add(intake: EvidenceIntake): IntakeResult {
-    const fileName = path.basename(intake.fileName).slice(0, 255) || 'evidence'
+    const fileName = evidenceFileName(intake.fileName)
     const mimeType = checkEvidence(intake.bytes, fileName, this.maxBytes)
     const meta = parseInput(EvidenceMetaSchema, { caption: intake.caption, capturedAt: intake.capturedAt, private: intake.private })
     const sha256 = sha256Hex(intake.bytes)
@@ -136,7 +154,7 @@ export class EvidenceStore extends Table<typeof EvidenceColumns, Evidence> {
     for (const row of this.db.prepare('SELECT id, file_name, sha256, data FROM evidence ORDER BY id').iterate() as IterableIterator<Row>) {
       checked++
       if (sha256Hex(row.data as Buffer) !== row.sha256) {
-        problems.push(`evidence ${row.id} (${row.file_name}) no longer matches the SHA-256 taken at intake`)
+        problems.push(`evidence ${row.id} (${revealHidden(String(row.file_name))}) no longer matches the SHA-256 taken at intake`)
       }
     }
     return { checked, problems }

@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import fontkit from '@pdf-lib/fontkit'
 import type { PDFDocument, PDFFont } from 'pdf-lib'
+import { isHiddenCharacter } from '../../../../shared/visible-text'
 
 const FONT_FILES = {
   regular: '@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf',
@@ -22,8 +23,13 @@ const FEATURES_OFF = { calt: false, kern: false, liga: false, locl: false, ccmp:
 export const MISSING = '〓'
 // Always in the subset: the ASCII range (page numbers, hashes) and the replacement mark.
 const ALWAYS = `${Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('')}${MISSING}`
-// Joiners and variation selectors have no width of their own; a font without them just leaves them out.
-const INVISIBLE = /[\u200B-\u200F\u2060\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u
+// Variation selectors have no width of their own; a font without them just leaves them out.
+const SELECTOR = /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u
+// So do direction controls, zero-width and other format characters (shared/visible-text.ts):
+// pdf-lib draws text in stored order, so a direction control has nothing to act on, and a 〓
+// would claim a missing glyph. File names and captions, where they matter, arrive already
+// written out as 〔U+202E〕 markers.
+const drawsNothing = (ch: string) => SELECTOR.test(ch) || isHiddenCharacter(ch)
 const GRAPHEMES = new Intl.Segmenter('ja', { granularity: 'grapheme' })
 
 // tsx's namespaced loader (bin/kiroku.mjs) tags module URLs with ?tsx-namespace=…
@@ -54,14 +60,14 @@ export class FontSet {
   }
 
   /**
-   * The text as it can be drawn: tabs as spaces, control characters dropped, and
+   * The text as it can be drawn: tabs as spaces, control and format characters dropped, and
    * each character (grapheme: an emoji with its joiners, a letter with its accents)
    * the font cannot draw as one 〓, never as an empty box.
    */
   clean(text: string, weight: Weight): string {
     let out = ''
     for (const { segment } of GRAPHEMES.segment(text.normalize('NFC').replace(/\t/g, ' ').replace(/[\x00-\x1f\x7f]/g, ''))) {
-      const visible = [...segment].filter((ch) => !INVISIBLE.test(ch))
+      const visible = [...segment].filter((ch) => !drawsNothing(ch))
       const drawable = visible.every((ch) => this.supported[weight].has(ch.codePointAt(0)!))
       out += drawable ? visible.join('') : MISSING
     }

@@ -1,7 +1,9 @@
-// Evidence images for the appendix. The type is checked from the bytes before
-// pdf-lib sees them (pdf-lib throws bare strings on bad input), and every
-// failure becomes an ImageProblem the dossier prints instead of the picture.
+// Evidence images for the appendix. The type and the size in pixels are read
+// from the header before pdf-lib sees the bytes (pdf-lib throws bare strings on
+// bad input, and decodes some PNGs whole), and every failure becomes an
+// ImageProblem the dossier prints instead of the picture.
 import { degrees, drawImage, type PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib'
+import { MAX_PICTURE_PIXELS, pictureSize } from '../../../../shared/image-size'
 import { embedPngDirect, isPng } from './png'
 
 export type ImageProblem = 'tooLarge' | 'unreadable'
@@ -15,8 +17,8 @@ export class ImageError extends Error {
   }
 }
 
-/** Pictures past this many pixels are listed, not drawn: decoding one could take gigabytes. */
-export const MAX_IMAGE_PIXELS = 50_000_000
+/** Pictures past this many pixels are listed, not drawn: decoding one could take gigabytes (intake refuses them too). */
+export const MAX_IMAGE_PIXELS = MAX_PICTURE_PIXELS
 
 export interface EmbeddedImage {
   width: number
@@ -44,18 +46,17 @@ function placed(ref: PDFRef, width: number, height: number): EmbeddedImage {
 /** Embeds a PNG or JPEG now (so the bytes can be let go); throws ImageError. */
 export async function embedImage(doc: PDFDocument, bytes: Buffer): Promise<EmbeddedImage> {
   try {
+    if (!isPng(bytes) && !isJpeg(bytes)) throw new ImageError('unreadable', 'neither PNG nor JPEG')
+    // Nothing is decoded before the header has said how large the picture is.
+    const size = pictureSize(bytes)
+    if (!size) throw new ImageError('unreadable', 'no readable width and height in the header')
+    if (size.width * size.height > MAX_IMAGE_PIXELS) throw new ImageError('tooLarge', `${size.width}×${size.height} pixels`)
     if (isPng(bytes)) {
-      // IHDR comes first, so the size is known before anything is decoded.
-      if (bytes.length < 33 || bytes.toString('latin1', 12, 16) !== 'IHDR') throw new ImageError('unreadable', 'PNG without a header')
-      if (bytes.readUInt32BE(16) * bytes.readUInt32BE(20) > MAX_IMAGE_PIXELS) {
-        throw new ImageError('tooLarge', `${bytes.readUInt32BE(16)}×${bytes.readUInt32BE(20)} pixels`)
-      }
       const direct = embedPngDirect(doc, bytes)
       if (direct) return placed(direct.ref, direct.width, direct.height)
-    } else if (!isJpeg(bytes)) {
-      throw new ImageError('unreadable', 'neither PNG nor JPEG')
     }
     const image = isPng(bytes) ? await doc.embedPng(bytes) : await doc.embedJpg(bytes)
+    // pdf-lib reads the size on its own; checked again, so a header it reads differently changes nothing.
     const embedded = placed(image.ref, image.width, image.height)
     // Writes the image into the document now, so its decoded pixels are not kept until save().
     await image.embed()

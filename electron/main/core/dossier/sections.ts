@@ -1,6 +1,7 @@
 // The dossier's sections, in the order the issue asks for, each only where it
 // has data. Pure: case data in, blocks out.
 import type { Evidence, Loss, Organization } from '../../../../shared/domain'
+import { revealHidden } from '../../../../shared/visible-text'
 import { PAGE_COUNT, fields, para, type Block, type Cell, type Row } from './blocks'
 import { formatDate, type DateStyle } from './dates'
 import type { ImageProblem } from './images'
@@ -260,12 +261,18 @@ function evidenceNote(ctx: SectionContext, e: Evidence): string {
 
 const sha256Line = (e: Evidence): Cell => [{ text: `SHA-256 ${e.sha256}`, size: 7.5 }]
 
+// File names and captions come from outside (a scammer's attachment, a shared
+// case): their direction controls and invisible characters are printed as
+// 〔U+202E〕 markers, so "invoice[U+202E]gnp.exe" cannot pass for a picture.
+const nameOf = (e: Evidence) => revealHidden(e.fileName)
+const captionOf = (e: Evidence) => (e.caption ? revealHidden(e.caption) : undefined)
+
 function evidenceIndex(ctx: SectionContext, heading: Heading): Block[] {
   const { data, L, dates } = ctx
   const rows: Row[] = data.evidence.map((e, i) => ({
     cells: [
       [{ text: String(i + 1), bold: true }],
-      e.caption ? [{ text: e.caption }, { text: e.fileName, muted: true }] : [{ text: e.fileName }],
+      e.caption ? [{ text: captionOf(e)! }, { text: nameOf(e), muted: true }] : [{ text: nameOf(e) }],
       [{ text: TYPE_NAMES[e.mimeType] ?? e.mimeType }, { text: formatSize(e.size), muted: true }],
       [{ text: formatDate(e.capturedAt, dates, false) }],
       [{ text: evidenceNote(ctx, e), muted: !ctx.imageProblems.has(e.id), warn: ctx.imageProblems.has(e.id) }],
@@ -330,8 +337,8 @@ function appendix(ctx: SectionContext): Block[] {
         kind: 'image',
         evidenceId: e.id,
         caption: [
-          { text: `${L.evidenceNo(n)}: ${e.caption || e.fileName}`, bold: true },
-          { text: [e.fileName, TYPE_NAMES[e.mimeType], formatSize(e.size), formatDate(e.capturedAt, dates, false)].filter(Boolean).join(' / '), muted: true },
+          { text: `${L.evidenceNo(n)}: ${captionOf(e) || nameOf(e)}`, bold: true },
+          { text: [nameOf(e), TYPE_NAMES[e.mimeType], formatSize(e.size), formatDate(e.capturedAt, dates, false)].filter(Boolean).join(' / '), muted: true },
           ...sha256Line(e),
         ],
       }),

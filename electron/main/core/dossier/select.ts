@@ -5,6 +5,7 @@
 import type { CaseRecord, EventKind, Evidence, Loss, Organization, Reference, Task, TimelineEvent } from '../../../../shared/domain'
 import type { CaseFile, VerifyReport } from '../casefile/case-file'
 import { KirokuError } from '../errors'
+import { withoutHidden } from '../../../../shared/visible-text'
 import { maskTail, redactText } from './redact'
 
 export type Audience = 'police' | 'provider'
@@ -74,13 +75,19 @@ export function forProvider(data: DossierData, provider: Organization): DossierD
   }
 }
 
-/** Masks phone numbers, e-mail addresses, account numbers and the victim's address (see redact.ts). */
+/**
+ * Masks phone numbers, e-mail addresses, account numbers and the victim's
+ * address (see redact.ts). Invisible and direction characters go first, so a
+ * zero-width space inside "090-1234-5678" cannot keep it from matching; a
+ * redacted dossier therefore prints file names and captions without their
+ * 〔U+…〕 markers (in stored order, which is what the PDF draws anyway).
+ */
 export function redactData(data: DossierData): DossierData {
   const { victim } = data.caseInfo
-  const secrets = [victim.phone, victim.email, victim.address].filter((s): s is string => !!s)
-  const protect = data.references.map((r) => r.value)
-  const text = (s: string) => redactText(s, secrets, protect)
-  const opt = (s: string | undefined, mask: (s: string) => string = text) => (s === undefined ? undefined : mask(s))
+  const secrets = [victim.phone, victim.email, victim.address].filter((s): s is string => !!s).map(withoutHidden)
+  const protect = data.references.map((r) => withoutHidden(r.value))
+  const text = (s: string) => redactText(withoutHidden(s), secrets, protect)
+  const opt = (s: string | undefined, mask: (s: string) => string = text) => (s === undefined ? undefined : mask(withoutHidden(s)))
   return {
     ...data,
     caseInfo: {

@@ -6,6 +6,7 @@ import { useCaseData } from '../../state/session'
 import { addEvidenceFiles, filesOf } from './evidence-intake'
 import { EvidenceThumbButton } from './EvidenceThumb'
 import { EvidenceViewer } from './EvidenceViewer'
+import { shownLabel, shownName } from './shown-names'
 
 const ACCEPT = 'image/png,image/jpeg,image/webp,image/gif,application/pdf,text/plain,message/rfc822,.eml,.txt'
 
@@ -63,8 +64,8 @@ export function EvidencePanel() {
           {evidence.map((item) => (
             <li key={item.id} className="evidence-card">
               <EvidenceThumbButton evidence={item} onOpen={setViewing} size="tile" />
-              <span className="evidence-name" title={item.fileName}>
-                {item.caption || item.fileName}
+              <span className="evidence-name" title={shownName(item)}>
+                {shownLabel(item)}
               </span>
               <code className="hash-short" title={item.sha256}>
                 {item.sha256.slice(0, 12)}…

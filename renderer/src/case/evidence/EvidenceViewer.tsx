@@ -15,6 +15,7 @@ import { useConfirmDelete } from '../../ui/ConfirmDialog'
 import { Dialog } from '../../ui/Dialog'
 import { ErrorBox } from '../../ui/ErrorBox'
 import { EvidenceImage } from './EvidenceThumb'
+import { hasHiddenCharacters, shownCaption, shownLabel, shownName } from './shown-names'
 
 const EVENT_MATCHES_SHOWN = 8
 
@@ -36,11 +37,14 @@ export function EvidenceViewer({ evidence, onClose }: { evidence: Evidence; onCl
   const saveMeta = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
     const data = new FormData(e.currentTarget)
+    // The field shows the caption with its hidden characters written out; left as shown, the original is kept.
+    const typed = String(data.get('caption') ?? '')
+    const caption = typed === shownCaption(evidence) ? evidence.caption : optionalText(typed)
     void run(async () => {
       await call('evidence:update', {
         id: evidence.id,
         value: {
-          caption: optionalText(data.get('caption')),
+          caption,
           capturedAt: optionalDay(String(data.get('capturedAt') ?? '')),
           private: data.get('private') === 'on',
         },
@@ -51,7 +55,7 @@ export function EvidenceViewer({ evidence, onClose }: { evidence: Evidence; onCl
   }
 
   const remove = async () => {
-    if (!(await confirmDelete(evidence.fileName))) return
+    if (!(await confirmDelete(shownName(evidence)))) return
     const removed = await run(async () => {
       await call('evidence:delete', { id: evidence.id })
       await reload('evidence', 'events')
@@ -63,7 +67,7 @@ export function EvidenceViewer({ evidence, onClose }: { evidence: Evidence; onCl
   }
 
   return (
-    <Dialog title={evidence.caption || evidence.fileName} onClose={onClose} size="large">
+    <Dialog title={shownLabel(evidence)} onClose={onClose} size="large">
       <div className="viewer">
         <div className="viewer-content">
           {isImage(evidence.mimeType) ? (
@@ -79,7 +83,7 @@ export function EvidenceViewer({ evidence, onClose }: { evidence: Evidence; onCl
           <form onSubmit={saveMeta} className="form" key={`${evidence.id}-${evidence.caption}-${evidence.capturedAt}-${evidence.private}`}>
             <label className="field">
               <span>{t.caption}</span>
-              <input name="caption" defaultValue={evidence.caption} maxLength={2000} data-autofocus />
+              <input name="caption" defaultValue={shownCaption(evidence)} maxLength={2000} data-autofocus />
             </label>
             <label className="field">
               <span>{t.capturedAt}</span>
@@ -114,22 +118,29 @@ function EvidenceDetails({ evidence }: { evidence: Evidence }) {
   const t = useT()
   const language = useLanguage()
   return (
-    <dl className="details">
-      <dt>{t.fileName}</dt>
-      <dd>{evidence.fileName}</dd>
-      <dt>{t.fileType}</dt>
-      <dd>{t.evidenceMime[evidence.mimeType]}</dd>
-      <dt>{t.fileSize}</dt>
-      <dd>{formatSize(evidence.size)}</dd>
-      <dt>{t.sha256}</dt>
-      <dd>
-        <code className="hash" aria-label={t.sha256}>
-          {evidence.sha256}
-        </code>
-      </dd>
-      <dt>{t.addedAt}</dt>
-      <dd>{formatDay(evidence.addedAt.slice(0, 10), language)}</dd>
-    </dl>
+    <>
+      <dl className="details">
+        <dt>{t.fileName}</dt>
+        <dd>{shownName(evidence)}</dd>
+        <dt>{t.fileType}</dt>
+        <dd>{t.evidenceMime[evidence.mimeType]}</dd>
+        <dt>{t.fileSize}</dt>
+        <dd>{formatSize(evidence.size)}</dd>
+        <dt>{t.sha256}</dt>
+        <dd>
+          <code className="hash" aria-label={t.sha256}>
+            {evidence.sha256}
+          </code>
+        </dd>
+        <dt>{t.addedAt}</dt>
+        <dd>{formatDay(evidence.addedAt.slice(0, 10), language)}</dd>
+      </dl>
+      {hasHiddenCharacters(evidence) && (
+        <p className="hidden-characters" role="note">
+          {t.hiddenCharacters}
+        </p>
+      )}
+    </>
   )
 }
 
@@ -145,7 +156,7 @@ function LinkedEvents({ linked, onUnlink }: { linked: TimelineEvent[]; onUnlink:
           {linked.map((event) => (
             <li key={event.id} className="linked-event">
               <span>
-                <time dateTime={event.occurredAt}>{event.occurredAt.slice(0, 10)}</time> {event.title}
+                <time dateTime={event.occurredAt}>{event.occurredAt.slice(0, 10)}</time> <bdi>{event.title}</bdi>
               </span>
               <button type="button" className="small quiet" onClick={() => onUnlink(event)} aria-label={t.unlinkThis(event.title)}>
                 {t.unlink}
@@ -185,7 +196,7 @@ function EventLinker({ events, evidenceId, onLink }: { events: TimelineEvent[]; 
         {matches.map((event) => (
           <li key={event.id} className="linked-event">
             <span>
-              <time dateTime={event.occurredAt}>{event.occurredAt.slice(0, 10)}</time> {event.title}
+              <time dateTime={event.occurredAt}>{event.occurredAt.slice(0, 10)}</time> <bdi>{event.title}</bdi>
             </span>
             <button type="button" className="small" onClick={() => onLink(event)} aria-label={t.linkThis(event.title)}>
               {t.link}

@@ -2,6 +2,8 @@
 // file picker): checks each one here first, sends the rest as base64, and
 // tells the user what was added and what was refused and why.
 import type { Evidence } from '../../../../shared/domain'
+import { isTooLarge, pictureSize, type PictureSize } from '../../../../shared/image-size'
+import { revealHidden } from '../../../../shared/visible-text'
 import type { Messages } from '../../i18n'
 import { call } from '../../ipc'
 import { fileToBase64 } from '../../lib/base64'
@@ -17,25 +19,39 @@ export async function addEvidenceFiles(files: readonly File[], t: Messages, opti
   let fresh = 0
   for (const file of files) {
     const fileName = options.pasted ? nameForPasted(file) : file.name || nameForPasted(file)
+    // Names come from outside: shown with their direction controls and invisible characters written out.
+    const shownName = revealHidden(fileName)
     const check = checkEvidenceFile(file)
     if (!check.ok) {
-      problems.push(check.problem === 'too_large' ? t.tooLarge(fileName, megabytes(file.size)) : t.unsupportedType(fileName))
+      problems.push(check.problem === 'too_large' ? t.tooLarge(shownName, megabytes(file.size)) : t.unsupportedType(shownName))
       continue
     }
     try {
+      // The main process refuses it too; asking here first gives the reason in the user's language.
+      const size = await oversizedPicture(file)
+      if (size) {
+        problems.push(t.pictureTooLarge(shownName, size.width, size.height))
+        continue
+      }
       const base64 = await fileToBase64(file)
       const result = await call('evidence:add', { fileName, base64 })
       added.push(result.evidence)
-      if (result.duplicate) notes.push(t.evidenceDuplicate(result.evidence.fileName))
+      if (result.duplicate) notes.push(t.evidenceDuplicate(revealHidden(result.evidence.fileName)))
       else fresh++
     } catch (error) {
-      problems.push(...describeError(error, t).map((line) => `${fileName}: ${line}`))
+      problems.push(...describeError(error, t).map((line) => `${shownName}: ${line}`))
     }
   }
   if (added.length) await reload('evidence')
   if (problems.length) showNotice({ kind: 'error', text: problems.join('\n') })
   else if (added.length) showNotice({ kind: 'info', text: [...(fresh ? [t.evidenceAdded(fresh)] : []), ...notes].join(' ') })
   return added
+}
+
+/** The size a picture's header claims when it is over the limit (read from the header, never decoded). */
+async function oversizedPicture(file: File): Promise<PictureSize | undefined> {
+  const size = pictureSize(new Uint8Array(await file.arrayBuffer()))
+  return size && isTooLarge(size) ? size : undefined
 }
 
 /** The files a paste or drop carries (a screenshot in the clipboard is one). */

@@ -12,6 +12,7 @@ import { PassphraseStrength } from '../../screens/PassphraseStrength'
 import { useCaseData } from '../../state/session'
 import { Dialog } from '../../ui/Dialog'
 import { EvidenceImage } from '../evidence/EvidenceThumb'
+import { shownLabel, shownName } from '../evidence/shown-names'
 import { BusyLine, FailureBox, ResultBox } from './Progress'
 import { useSharingAction } from './useSharingAction'
 
@@ -175,8 +176,8 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
                               <EvidenceImage evidence={item} className="leave-out-image" />
                             </span>
                             <span className="leave-out-name">
-                              {item.caption || item.fileName}
-                              {item.caption && <span className="muted"> · {item.fileName}</span>}
+                              {shownLabel(item)}
+                              {item.caption && <span className="muted"> · {shownName(item)}</span>}
                               {byPrivacy && <span className="badge">{t.sharing.privateLeftOut}</span>}
                             </span>
                           </label>

@@ -10,28 +10,40 @@ interface StartOptions {
   focusOnError?: (error: unknown) => HTMLElement | null | undefined
 }
 
+/**
+ * Defined out here: an updater made inside `start` would hold `action` (and
+ * what it read from the form, such as a passphrase) for as long as React
+ * keeps the update queued.
+ */
+const nextCount = (n: number) => n + 1
+
 export function useSharingAction<R>() {
   const { run, error, busy } = useAction()
   const [result, setResult] = useState<R>()
   const resultRef = useRef<HTMLDivElement>(null)
   const submitRef = useRef<HTMLButtonElement>(null)
   const [settled, setSettled] = useState(0)
-  const focusOnError = useRef<StartOptions['focusOnError']>(undefined)
+  const focusAfterError = useRef<HTMLElement | null | undefined>(undefined)
 
   useEffect(() => {
     if (!settled || busy) return
-    const target = resultRef.current ?? (error ? focusOnError.current?.(error) : undefined) ?? submitRef.current
+    const target = resultRef.current ?? (error ? focusAfterError.current : undefined) ?? submitRef.current
     target?.focus()
   }, [settled, busy, error])
 
   const start = (action: () => Promise<R | undefined>, options: StartOptions = {}) => {
     setResult(undefined)
-    focusOnError.current = options.focusOnError
+    focusAfterError.current = undefined
     return run(async () => {
       try {
         setResult(await action())
+      } catch (error) {
+        // Keeps the element, not the caller's function: a function made where
+        // a passphrase was read from the form keeps that passphrase reachable.
+        focusAfterError.current = options.focusOnError?.(error)
+        throw error
       } finally {
-        setSettled((n) => n + 1)
+        setSettled(nextCount)
       }
     })
   }

@@ -10,6 +10,7 @@ import { reload } from '../../state/case-actions'
 import { showNotice, useCaseData } from '../../state/session'
 import { Dialog, submitOnCtrlEnter } from '../../ui/Dialog'
 import { ErrorBox } from '../../ui/ErrorBox'
+import { shownLabel, shownName } from '../evidence/shown-names'
 import { MomentFields, momentFrom, optionalInteger, OrganizationField, resolveOrganization } from '../fields'
 import { useOrganizationNames } from '../lookups'
 
@@ -110,7 +111,7 @@ export function EventDialog({ event, onClose }: { event?: TimelineEvent; onClose
             {evidence.map((item) => (
               <label key={item.id} className="check">
                 <input type="checkbox" name="evidenceIds" value={item.id} defaultChecked={linked.has(item.id)} />
-                <span>{item.caption ? `${item.caption} (${item.fileName})` : item.fileName}</span>
+                <span>{item.caption ? `${shownLabel(item)} (${shownName(item)})` : shownName(item)}</span>
               </label>
             ))}
           </fieldset>

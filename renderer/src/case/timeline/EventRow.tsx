@@ -1,6 +1,9 @@
 // One event of the timeline in a fixed-height row: time, kind, title, who,
 // the reference numbers given, the start of the notes, and its evidence.
-import { memo } from 'react'
+// Each piece of typed text is its own bidi isolate (<bdi>, or unicode-bidi:
+// isolate in timeline.css), so a right-to-left override in one cannot turn
+// the text beside it around: a label "受付番号‮" must not show 1234 as 4321.
+import { Fragment, memo } from 'react'
 import type { Evidence, Reference, TimelineEvent } from '../../../../shared/domain'
 import { useT } from '../../i18n'
 import { offsetOf, timeOf } from '../../lib/dates'
@@ -39,11 +42,21 @@ export const EventRow = memo(function EventRow({ event, organizationName, refere
           <span className="event-title">{event.title}</span>
           {event.private && <span className="badge">{t.privateBadge}</span>}
         </p>
-        <p className="event-who">{who.join(' · ')}</p>
+        <p className="event-who">
+          {who.map((part, i) => (
+            <Fragment key={i}>
+              {i > 0 && ' · '}
+              <bdi>{part}</bdi>
+            </Fragment>
+          ))}
+        </p>
         <p className="event-references">
           {references.map((reference) => (
             <span key={reference.id} className="reference-chip">
-              {reference.label} <strong>{reference.value}</strong>
+              <bdi>{reference.label}</bdi>{' '}
+              <strong>
+                <bdi>{reference.value}</bdi>
+              </strong>
             </span>
           ))}
         </p>
