@@ -419,6 +419,15 @@ export const en = {
     closeDialog: 'Close dialog',
   },
 
+  // Another case file double-clicked while one is open (OpenRequestDialog)
+  openRequest: {
+    title: 'Open another case file?',
+    text: 'Kiroku was asked to open this case file:',
+    consequence: 'This case will be locked first (everything in it is already saved). You can open it again from the start screen.',
+    stay: 'Stay in this case',
+    open: 'Lock this case and open it',
+  },
+
   // Backups and restoring one (RestoreOffer, RestoreBackupDialog, BackupsDialog)
   restore: {
     offerTitle: 'Restore from a backup',

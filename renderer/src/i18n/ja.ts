@@ -392,6 +392,14 @@ export const ja: Messages = {
     closeDialog: 'ダイアログを閉じる',
   },
 
+  openRequest: {
+    title: '別の事件ファイルを開きますか？',
+    text: '次の事件ファイルを開くよう求められました。',
+    consequence: '今の事件は先にロックします（内容はすべて保存済みです）。あとで最初の画面からまた開けます。',
+    stay: 'この事件に戻る',
+    open: 'ロックして開く',
+  },
+
   restore: {
     offerTitle: 'バックアップから戻す',
     available: (count, newest) =>

@@ -3,9 +3,10 @@
 // drop of evidence, auto-lock when idle).
 import { useState, type DragEvent } from 'react'
 import { useT } from '../i18n'
+import { useFileRequests } from '../hooks/useFileRequests'
 import { useIdleLock } from '../hooks/useIdleLock'
 import { useShortcut } from '../hooks/useShortcut'
-import { lockCase } from '../state/case-actions'
+import { goToUnlock, lockCase } from '../state/case-actions'
 import { useCaseData } from '../state/session'
 import { useSettings } from '../state/settings'
 import { ariaShortcut, Kbd, shortcutText } from '../ui/Kbd'
@@ -18,17 +19,26 @@ import { useTabRequests } from '../case/plan/tab-requests'
 import { useFollowUpNotifications } from '../case/plan/useFollowUpNotifications'
 import { SharingActions } from '../case/sharing/SharingActions'
 import { BackupsDialog } from './BackupsDialog'
+import { OpenRequestDialog } from './OpenRequestDialog'
 import { SettingsDialog } from './SettingsDialog'
 
 export function CaseScreen() {
   const t = useT()
-  const { record } = useCaseData()
+  const { record, path } = useCaseData()
   const idleMinutes = useSettings((s) => s.idleMinutes)
   const [tab, setTab] = useState<CaseTab>('overview')
   useTabRequests(setTab)
   useFollowUpNotifications()
   const [dialog, setDialog] = useState<'call' | 'settings' | 'backups' | null>(null)
   const [searchRequest, setSearchRequest] = useState(0)
+  // A case file double-clicked while this one is open: asked, never switched behind the user's back.
+  const [requestedFile, setRequestedFile] = useState<string | null>(null)
+  useFileRequests((requested) => requested !== path && setRequestedFile(requested))
+  const openRequested = async (file: string) => {
+    setRequestedFile(null)
+    await lockCase()
+    goToUnlock(file)
+  }
 
   const lock = () => void lockCase()
   useIdleLock(idleMinutes, () => void lockCase({ idle: true }))
@@ -75,6 +85,9 @@ export function CaseScreen() {
       {dialog === 'call' && <CallNoteDialog onClose={() => setDialog(null)} />}
       {dialog === 'settings' && <SettingsDialog onClose={() => setDialog(null)} onShowBackups={() => setDialog('backups')} />}
       {dialog === 'backups' && <BackupsDialog onClose={() => setDialog(null)} />}
+      {requestedFile && (
+        <OpenRequestDialog file={requestedFile} onOpen={() => void openRequested(requestedFile)} onStay={() => setRequestedFile(null)} />
+      )}
     </div>
   )
 }
