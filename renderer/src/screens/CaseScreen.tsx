@@ -3,11 +3,10 @@
 // drop of evidence, auto-lock when idle).
 import { useState, type DragEvent } from 'react'
 import { useT } from '../i18n'
-import { useFileRequests } from '../hooks/useFileRequests'
 import { useIdleLock } from '../hooks/useIdleLock'
 import { useShortcut } from '../hooks/useShortcut'
 import { goToUnlock, lockCase } from '../state/case-actions'
-import { useCaseData } from '../state/session'
+import { useCaseData, useSession } from '../state/session'
 import { useSettings } from '../state/settings'
 import { ariaShortcut, Kbd, shortcutText } from '../ui/Kbd'
 import { CallNoteDialog } from '../case/CallNoteDialog'
@@ -24,18 +23,17 @@ import { SettingsDialog } from './SettingsDialog'
 
 export function CaseScreen() {
   const t = useT()
-  const { record, path } = useCaseData()
+  const { record } = useCaseData()
   const idleMinutes = useSettings((s) => s.idleMinutes)
   const [tab, setTab] = useState<CaseTab>('overview')
   useTabRequests(setTab)
   useFollowUpNotifications()
   const [dialog, setDialog] = useState<'call' | 'settings' | 'backups' | null>(null)
   const [searchRequest, setSearchRequest] = useState(0)
-  // A case file double-clicked while this one is open: asked, never switched behind the user's back.
-  const [requestedFile, setRequestedFile] = useState<string | null>(null)
-  useFileRequests((requested) => requested !== path && setRequestedFile(requested))
+  // A case file double-clicked while this one is open (requestOpen): asked, never switched behind the user's back.
+  const requestedFile = useSession((s) => s.openRequest)
+  const stay = () => useSession.setState({ openRequest: null })
   const openRequested = async (file: string) => {
-    setRequestedFile(null)
     await lockCase()
     goToUnlock(file)
   }
@@ -86,7 +84,7 @@ export function CaseScreen() {
       {dialog === 'settings' && <SettingsDialog onClose={() => setDialog(null)} onShowBackups={() => setDialog('backups')} />}
       {dialog === 'backups' && <BackupsDialog onClose={() => setDialog(null)} />}
       {requestedFile && (
-        <OpenRequestDialog file={requestedFile} onOpen={() => void openRequested(requestedFile)} onStay={() => setRequestedFile(null)} />
+        <OpenRequestDialog file={requestedFile} onOpen={() => void openRequested(requestedFile)} onStay={stay} />
       )}
     </div>
   )

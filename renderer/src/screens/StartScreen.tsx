@@ -4,7 +4,6 @@ import type { Output } from '../../../shared/ipc/contract'
 import { useT } from '../i18n'
 import { call } from '../ipc'
 import { useAction } from '../hooks/useAction'
-import { useFileRequests } from '../hooks/useFileRequests'
 import { caseFileNameOf, folderOf } from '../lib/paths'
 import { goToUnlock } from '../state/case-actions'
 import { ErrorBox } from '../ui/ErrorBox'
@@ -19,8 +18,6 @@ export function StartScreen() {
   const [dialog, setDialog] = useState<'new' | 'settings' | null>(null)
   const { run, error } = useAction()
 
-  // A file the app was started with or asked to open (double-click, command line) goes straight to Unlock.
-  useFileRequests(goToUnlock)
   useEffect(() => {
     void run(async () => setRecent(await call('recent:list')))
   }, [run])

@@ -6,11 +6,10 @@
 import { useEffect, useId, useRef, type FormEvent } from 'react'
 import { useT } from '../i18n'
 import { useAction } from '../hooks/useAction'
-import { useFileRequests } from '../hooks/useFileRequests'
 import { useRememberedPassphrase } from '../hooks/useRememberedPassphrase'
 import { call } from '../ipc'
 import { fileNameOf } from '../lib/paths'
-import { goToStart, goToUnlock, unlockCase, unlockRemembered } from '../state/case-actions'
+import { goToStart, unlockCase, unlockRemembered } from '../state/case-actions'
 import { ErrorBox } from '../ui/ErrorBox'
 import { RestoreOffer } from './RestoreOffer'
 
@@ -22,8 +21,6 @@ export function UnlockScreen({ path, lockedAfterIdle }: { path: string; lockedAf
   const { run, error, busy } = useAction()
   const remembered = useRememberedPassphrase(path)
   const rememberedButton = useRef<HTMLButtonElement>(null)
-  // Another file double-clicked meanwhile: nothing is open yet, so it simply takes this one's place.
-  useFileRequests((requested) => requested !== path && goToUnlock(requested))
 
   // Enter then unlocks with it, unless the user has started typing meanwhile; still one deliberate key or click.
   useEffect(() => {

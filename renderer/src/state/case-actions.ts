@@ -96,6 +96,20 @@ export function goToUnlock(path: string): void {
   useSession.setState({ ...INITIAL_SESSION, screen: { name: 'unlock', path } })
 }
 
+/**
+ * A case file the OS asked to open (double-click, command line). With nothing
+ * open it goes straight to Unlock; over an open case it waits for the user's
+ * answer (CaseScreen asks); the file already shown is left as it is.
+ */
+export function requestOpen(path: string): void {
+  const { screen, caseData } = useSession.getState()
+  if (caseData) {
+    if (caseData.path !== path) useSession.setState({ openRequest: path })
+  } else if (!(screen.name === 'unlock' && screen.path === path)) {
+    goToUnlock(path)
+  }
+}
+
 /** An object URL for an evidence item's bytes, fetched once per unlocked session. */
 export function evidenceUrl(id: number): Promise<string> {
   const known = useSession.getState().evidenceUrls[id]

@@ -45,6 +45,8 @@ export interface SessionState {
   /** Object URLs of evidence images already fetched, by evidence id. */
   evidenceUrls: Record<number, string>
   notice: Notice | null
+  /** Another case file the OS asked to open while this case is open: the user is asked first. */
+  openRequest: string | null
 }
 
 export const INITIAL_SESSION: SessionState = {
@@ -52,6 +54,7 @@ export const INITIAL_SESSION: SessionState = {
   caseData: null,
   evidenceUrls: {},
   notice: null,
+  openRequest: null,
 }
 
 export const useSession = create<SessionState>(() => INITIAL_SESSION)
