@@ -1,11 +1,13 @@
 // A minimal PNG encoder (8-bit RGB, no interlace), just enough to make real
-// evidence files for the benchmark without adding an image dependency.
+// evidence files for the benchmark without adding an image dependency. The
+// signature and chunk writer are also what the tests build hostile PNGs from.
 // zlib.crc32 exists since Node 20.15, which package.json's engines cover.
 import zlib from 'node:zlib'
 
-const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 
-function chunk(type: string, data: Buffer): Buffer {
+/** One chunk: length, type, data, CRC. */
+export function pngChunk(type: string, data: Buffer): Buffer {
   const out = Buffer.alloc(12 + data.length)
   out.writeUInt32BE(data.length, 0)
   out.write(type, 4, 'latin1')
@@ -29,9 +31,9 @@ export function encodePng(width: number, height: number, rgb: Uint8Array): Buffe
   header[9] = 2 // colour type: truecolour
   // bytes 10–12: compression, filter and interlace methods, all 0
   return Buffer.concat([
-    SIGNATURE,
-    chunk('IHDR', header),
-    chunk('IDAT', zlib.deflateSync(raw, { level: 6 })),
-    chunk('IEND', Buffer.alloc(0)),
+    PNG_SIGNATURE,
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', zlib.deflateSync(raw, { level: 6 })),
+    pngChunk('IEND', Buffer.alloc(0)),
   ])
 }

@@ -5,6 +5,15 @@
 // from outside (a scammer's attachment, a shared case), so wherever they are
 // shown each such character is written out as a marker that says what it is.
 // The stored text is never changed: the original name is evidence.
+//
+// Where shown text can be edited (a caption), restoreHidden turns the markers
+// back into their characters. It reads only markers revealHidden could have
+// written, so a typed "〔U+0041〕" stays text. A text that already holds such a
+// marker literally (a file named "〔U+202E〕.png") would come back with a real
+// override in its place, so revealHidden marks the opening bracket of that
+// literal text as 〔U+3014〕, the bracket's own code point: restoreHidden of
+// revealHidden(s) is s for every s, and a shown marker of a hidden character
+// always stands for a real one.
 
 /**
  * Control and format characters (direction controls, zero-width characters,
@@ -38,18 +47,64 @@ function hiddenAt(chars: string[], i: number): boolean {
   return HIDDEN.test(chars[i]) && !(chars[i].codePointAt(0) === ZWJ && joinsEmoji(chars, i))
 }
 
-/** True when the text holds a character that revealHidden would mark. */
+/** True when the text holds a hidden character (one that revealHidden writes out as a marker). */
 export function hasHidden(text: string): boolean {
   if (!HIDDEN.test(text)) return false
   const chars = [...text]
   return chars.some((_, i) => hiddenAt(chars, i))
 }
 
+const OPEN_CODE = MARK_OPEN.codePointAt(0)!
+const MARKER_AT = /〔U\+([0-9A-F]{4,6})〕/y
+
+/**
+ * The code point of the marker that starts at `at`, when it is one that
+ * restoreHidden reads back: written exactly as markerFor writes it, for a
+ * hidden character or for the opening bracket itself.
+ */
+function markerAt(text: string, at: number): number | undefined {
+  MARKER_AT.lastIndex = at
+  const found = MARKER_AT.exec(text)
+  if (!found) return undefined
+  const codePoint = parseInt(found[1], 16)
+  if (codePoint > 0x10ffff || markerFor(codePoint) !== found[0]) return undefined
+  return codePoint === OPEN_CODE || HIDDEN.test(String.fromCodePoint(codePoint)) ? codePoint : undefined
+}
+
 /** The text with each hidden character replaced by its marker, e.g. "invoice〔U+202E〕gnp.exe". */
 export function revealHidden(text: string): string {
-  if (!HIDDEN.test(text)) return text
+  if (!HIDDEN.test(text) && !text.includes(MARK_OPEN)) return text
   const chars = [...text]
-  return chars.map((ch, i) => (hiddenAt(chars, i) ? markerFor(ch.codePointAt(0)!) : ch)).join('')
+  let at = 0
+  return chars
+    .map((ch, i) => {
+      const start = at
+      at += ch.length
+      if (hiddenAt(chars, i)) return markerFor(ch.codePointAt(0)!)
+      // Marker text that is already there would read back as a character.
+      if (ch === MARK_OPEN && markerAt(text, start) !== undefined) return markerFor(OPEN_CODE)
+      return ch
+    })
+    .join('')
+}
+
+/** The inverse of revealHidden: "invoice〔U+202E〕gnp.exe" becomes "invoice[U+202E]gnp.exe" again. */
+export function restoreHidden(shown: string): string {
+  if (!shown.includes(MARK_OPEN)) return shown
+  let text = ''
+  for (let at = 0; at < shown.length; ) {
+    const codePoint = shown[at] === MARK_OPEN ? markerAt(shown, at) : undefined
+    if (codePoint === undefined) {
+      text += shown[at++]
+      continue
+    }
+    const end = at + markerFor(codePoint).length
+    if (codePoint !== OPEN_CODE) text += String.fromCodePoint(codePoint)
+    // 〔U+3014〕 is a marked bracket only where the marker text it opened follows; typed alone it stays.
+    else text += markerAt(MARK_OPEN + shown.slice(end, end + 9), 0) !== undefined ? MARK_OPEN : shown.slice(at, end)
+    at = end
+  }
+  return text
 }
 
 /** The text without any hidden character (emoji joiners included): for output that has no use for them. */

@@ -6,8 +6,8 @@
 // that case's own path, which must be one the main process gave the page
 // (electron/main/ipc/path-grants.ts).
 import { z } from 'zod'
+import { filePath } from './schemas'
 
-const filePath = z.string().min(1).max(4096)
 export const BackupNameSchema = z.string().regex(/^\d{8}T\d{9}Z-s\d+-[0-9a-f]{12}\.kiroku$/)
 
 export const BackupSchema = z.object({

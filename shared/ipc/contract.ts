@@ -25,12 +25,12 @@ import { AdoptPlanSchema } from '../plans'
 import { planChannels } from './plan-contract'
 import { backupChannels } from './backup-contract'
 import { rememberChannels } from './remember-contract'
+import { filePath, OpenedCaseSchema } from './schemas'
 
 const id = z.number().int().positive()
 const nothing = z.undefined()
 /** Output of a request that answers nothing but success. */
 const done = z.void()
-const filePath = z.string().min(1).max(4096)
 const passphrase = z.string().min(1).max(1024)
 const count = z.number().int().nonnegative()
 
@@ -42,8 +42,6 @@ export const AppInfoSchema = z.object({
   version: z.string(),
   locale: z.string(),
 })
-
-export const OpenedCaseSchema = z.object({ path: z.string(), case: CaseRecordSchema })
 
 /** The dossier's options, as the CLI's flags (an organisation only for a provider). */
 export const DossierOptionsSchema = z.strictObject({

@@ -5,9 +5,7 @@
 // seals it with the keyring; no channel ever gives it back to the page.
 // `case:openRemembered` opens the file with it inside the main process.
 import { z } from 'zod'
-import { CaseRecordSchema } from '../domain'
-
-const filePath = z.string().min(1).max(4096)
+import { filePath, OpenedCaseSchema } from './schemas'
 
 export const rememberChannels = {
   /** Whether this device can remember passphrases, and how many it does. */
@@ -19,15 +17,13 @@ export const rememberChannels = {
   'passphrases:isRemembered': { input: z.strictObject({ path: filePath }), output: z.boolean() },
   /**
    * Opens the case file at `path` with the passphrase remembered for it, as
-   * `case:open` would. If it no longer opens the file (changed elsewhere, or
-   * the keyring cannot unseal it) it is forgotten and the call fails with
-   * `cannot_open`: the page asks for the passphrase again.
+   * `case:open` would, and fails as it would (`cannot_open` with its reason,
+   * the entry kept: to an encrypted file a damaged first page looks like a
+   * changed passphrase, and the remembered one may be needed for a backup).
+   * None remembered, or one the keyring can no longer unseal (then it is
+   * forgotten): `not_found`, and the page asks for the passphrase.
    */
-  'case:openRemembered': {
-    input: z.strictObject({ path: filePath }),
-    // The same answer as case:open.
-    output: z.object({ path: z.string(), case: CaseRecordSchema }),
-  },
+  'case:openRemembered': { input: z.strictObject({ path: filePath }), output: OpenedCaseSchema },
   'passphrases:forget': { input: z.strictObject({ path: filePath }), output: z.void() },
   'passphrases:forgetAll': { input: z.undefined(), output: z.void() },
 } as const

@@ -111,9 +111,19 @@ describe('hostile content', () => {
     await captioned.getByRole('button', { name: 'Save', exact: true }).click()
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor()
     expect(await captioned.locator('.details').textContent()).toContain('report〔U+202E〕fdp.png')
+    // Edited (a word added at the end), the marker goes back to the override it stands for; a marker-like
+    // text typed for a character that is not hidden stays text.
+    await page.locator('.notice-close').dispatchEvent('click')
+    await captioned.getByLabel('Caption').press('End')
+    await page.keyboard.type(' 控え〔U+0041〕')
+    await captioned.getByRole('button', { name: 'Save', exact: true }).click()
+    const edited = page.getByRole('dialog', { name: '請求書〔U+202E〕fdp.exe 控え〔U+0041〕' })
+    await edited.waitFor()
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor()
+    expect(await edited.getByLabel('Caption').inputValue()).toBe('請求書〔U+202E〕fdp.exe 控え〔U+0041〕')
     await screenshot(page, 'hostile-evidence-viewer')
     await page.keyboard.press('Escape')
-    await grid.getByText('請求書〔U+202E〕fdp.exe').waitFor()
+    await grid.getByText('請求書〔U+202E〕fdp.exe 控え〔U+0041〕').waitFor()
     await screenshot(page, 'hostile-evidence-grid')
 
     const html = await page.evaluate(() => document.body.innerHTML)
@@ -127,7 +137,7 @@ describe('hostile content', () => {
       // What is stored is the original: the name and caption are evidence.
       expect(caseFile.evidence.list().map((e) => [e.fileName, e.caption])).toEqual([
         ['old-bomb.png', undefined],
-        [`report${RLO}fdp.png`, `請求書${RLO}fdp.exe`],
+        [`report${RLO}fdp.png`, `請求書${RLO}fdp.exe 控え〔U+0041〕`],
       ])
     } finally {
       caseFile.close()

@@ -1,11 +1,12 @@
 // "Remember on this device" in the real UI: offered only where the OS keyring
 // is a real one, kept sealed by it, used with one explicit click, forgotten
-// on request or when it stops opening the file. The keyring is a test double
+// on request or when the keyring can no longer unseal it (never because the
+// file would not open: that may be damage, which its backups can mend). The keyring is a test double
 // that really encrypts (test/helpers/keyring.ts).
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { changePassphrase } from '../../electron/main/core'
+import { changePassphrase, listBackups } from '../../electron/main/core'
 import { TestKeyring } from '../helpers/keyring'
 import { startEnvironment, type E2eEnvironment } from './harness/app'
 import { createCase, PASSPHRASE, pageHtml, screenshot } from './harness/flows'
@@ -123,27 +124,89 @@ describe('remember the passphrase on this device', () => {
     await app.close()
   })
 
-  it('forgets a passphrase changed elsewhere and asks for the new one', async () => {
+  it('keeps a passphrase changed elsewhere until told to forget it, and forgets one the keyring no longer unseals', async () => {
+    const keyring = new TestKeyring()
+    const app = await env.launch({ keyring })
+    const { page } = app
+    const file = await createCase(app, { title: TITLE })
+    const field = page.getByLabel('Passphrase', { exact: true })
+    await page.getByRole('button', { name: /^Lock/ }).click()
+    await field.fill(PASSPHRASE)
+    await page.getByRole('checkbox', { name: 'Remember on this device' }).check()
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click()
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor()
+    await page.getByRole('button', { name: /^Lock/ }).click()
+
+    // Changed with the command line while the app was locked: to the file, the same as a wrong passphrase typed.
+    await changePassphrase(file, PASSPHRASE, 'a new passphrase 新しい')
+    const unlockRemembered = page.getByRole('button', { name: 'Unlock with the remembered passphrase' })
+    await unlockRemembered.click()
+    await page.getByRole('alert').filter({ hasText: 'Wrong passphrase, or the file is damaged. Nothing was changed.' }).waitFor()
+    await screenshot(page, 'unlock-remembered-stale')
+    expect(await unlockRemembered.isVisible()).toBe(true)
+    expect(Object.keys(JSON.parse(fs.readFileSync(storeOf(app.dir), 'utf8')).entries)).toHaveLength(1)
+    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true)
+    // Forgetting is the user's call; then the new one is typed and remembered.
+    await page.getByRole('button', { name: 'Forget it' }).click()
+    await page.getByRole('checkbox', { name: 'Remember on this device' }).check()
+    await field.fill('a new passphrase 新しい')
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click()
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor()
+    await page.getByRole('button', { name: /^Lock/ }).click()
+
+    // The OS keyring was reset: what it sealed no longer opens, so it is forgotten and the page says why.
+    keyring.replaceKey()
+    await unlockRemembered.click()
+    await page.getByRole('alert').filter({ hasText: 'could not be read back from its keyring' }).waitFor()
+    expect(await unlockRemembered.count()).toBe(0)
+    expect(await page.getByRole('checkbox', { name: 'Remember on this device' }).isVisible()).toBe(true)
+    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true)
+    expect(fs.existsSync(storeOf(app.dir))).toBe(false)
+    await field.fill('a new passphrase 新しい')
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click()
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor()
+    expect(app.problems).toEqual([])
+    await app.close()
+  })
+
+  it('keeps it when the first page of the file is damaged, and offers its backups as a typed passphrase would', async () => {
     const app = await env.launch({ keyring: new TestKeyring() })
     const { page } = app
     const file = await createCase(app, { title: TITLE })
+    expect((await app.call('events:create', { occurredAt: '2018-10-12T21:40:00+09:00', kind: 'unauthorized_access', title: '不正ログイン' })).ok).toBe(true)
     await page.getByRole('button', { name: /^Lock/ }).click()
     await page.getByLabel('Passphrase').fill(PASSPHRASE)
     await page.getByRole('checkbox', { name: 'Remember on this device' }).check()
     await page.getByRole('button', { name: 'Unlock', exact: true }).click()
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor()
     await page.getByRole('button', { name: /^Lock/ }).click()
+    expect(listBackups(app.backupsDir, file).length).toBeGreaterThan(0)
 
-    // Changed with the command line while the app was locked.
-    await changePassphrase(file, PASSPHRASE, 'a new passphrase 新しい')
-    await page.getByRole('button', { name: 'Unlock with the remembered passphrase' }).click()
-    await page.getByRole('alert').filter({ hasText: 'no longer opens this file' }).waitFor()
-    await screenshot(page, 'unlock-remembered-stale')
-    expect(await page.getByRole('button', { name: 'Unlock with the remembered passphrase' }).count()).toBe(0)
-    expect(await page.getByRole('checkbox', { name: 'Remember on this device' }).isVisible()).toBe(true)
-    expect(await page.getByLabel('Passphrase').evaluate((el) => el === document.activeElement)).toBe(true)
-    await page.getByLabel('Passphrase').fill('a new passphrase 新しい')
-    await page.getByRole('button', { name: 'Unlock', exact: true }).click()
+    // One bit of the first page flipped, as a failing disk would: to an encrypted file, a wrong passphrase.
+    const bytes = fs.readFileSync(file)
+    bytes[1000] ^= 0x10
+    fs.writeFileSync(file, bytes)
+    const unlockRemembered = page.getByRole('button', { name: 'Unlock with the remembered passphrase' })
+    await unlockRemembered.click()
+    await page.getByRole('alert').filter({ hasText: 'Wrong passphrase, or the file is damaged. Nothing was changed.' }).waitFor()
+    const offer = page.getByRole('region', { name: 'Restore from a backup' })
+    await offer.waitFor()
+    expect(await offer.textContent()).toMatch(/If you are sure of the passphrase, the file is damaged\. Kiroku has one backup of this file/)
+    await screenshot(page, 'unlock-remembered-damaged')
+    // Still remembered (the backup is encrypted with it), and still up to the user to forget.
+    expect(Object.keys(JSON.parse(fs.readFileSync(storeOf(app.dir), 'utf8')).entries)).toHaveLength(1)
+    expect(await unlockRemembered.isVisible()).toBe(true)
+    expect(await page.getByRole('button', { name: 'Forget it' }).isVisible()).toBe(true)
+
+    await offer.getByRole('button', { name: 'Restore from a backup…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Restore from a backup' })
+    await dialog.getByRole('button', { name: 'Continue' }).click()
+    await dialog.getByLabel('Passphrase of the backup').fill(PASSPHRASE)
+    await dialog.getByRole('button', { name: 'Restore and open' }).click()
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor()
+    // The remembered passphrase opens the restored file.
+    await page.getByRole('button', { name: /^Lock/ }).click()
+    await unlockRemembered.click()
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor()
     expect(app.problems).toEqual([])
     await app.close()

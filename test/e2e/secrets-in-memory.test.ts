@@ -8,6 +8,7 @@
 // The harness's window.kiroku is a Playwright binding: every call and answer
 // crosses as strings in the page, like Electron's IPC does. They are garbage
 // once answered, which is why each snapshot collects first.
+import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEnvironment, type E2eEnvironment } from './harness/app'
@@ -110,6 +111,48 @@ describe('secrets in the page’s memory', () => {
     await page.keyboard.press('Escape')
 
     // Nothing reached the main process's log either.
+    expect(app.problems).toEqual([])
+    await app.close()
+  })
+
+  it('keeps no passphrase after restoring a backup, with a wrong and then the right backup passphrase', async () => {
+    const app = await env.launch()
+    const { page } = app
+    const file = await createCase(app, { title: `${TITLE_CORE} 事件`, passphrase: PASSPHRASE })
+    expect((await app.call('events:create', { occurredAt: '2018-10-12T21:40:00+09:00', kind: 'note', title: 'x' })).ok).toBe(true)
+    // Locking writes the backup; then a page in the middle of the file goes bad.
+    await page.getByRole('button', { name: /^Lock/ }).click()
+    const bytes = fs.readFileSync(file)
+    bytes[Math.floor(bytes.length / 4096 / 2) * 4096 + 777] ^= 0x40
+    fs.writeFileSync(file, bytes)
+    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE)
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click()
+    await page.getByRole('alert').filter({ hasText: 'The file is damaged' }).waitFor()
+    // What the restore dialog is about to be tested for is not already there.
+    expect((await found(page, [PASSPHRASE_CORE]))[PASSPHRASE_CORE]).toEqual([])
+
+    await page.getByRole('button', { name: 'Restore from a backup…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Restore from a backup' })
+    await dialog.getByRole('button', { name: 'Continue' }).click()
+    const field = dialog.getByLabel('Passphrase of the backup')
+    await field.fill(`${WRONG_CORE} not it`)
+    await dialog.getByRole('button', { name: 'Restore and open' }).click()
+    await dialog.getByRole('alert').filter({ hasText: 'does not open the backup' }).waitFor()
+    expect((await found(page, [WRONG_CORE]))[WRONG_CORE]).toEqual([])
+
+    // The control: a script that read this field and kept the value would be caught.
+    await field.fill(PASSPHRASE)
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('[role="dialog"] input[type="password"]')
+      ;(window as unknown as Record<string, unknown>).__kept = input?.value
+    })
+    expect((await found(page, [PASSPHRASE_CORE]))[PASSPHRASE_CORE].length).toBeGreaterThan(0)
+    await page.evaluate(() => delete (window as unknown as Record<string, unknown>).__kept)
+
+    await dialog.getByRole('button', { name: 'Restore and open' }).click()
+    await page.getByRole('heading', { level: 1, name: `${TITLE_CORE} 事件` }).waitFor()
+    await page.getByRole('status').filter({ hasText: 'Restored the backup from' }).waitFor()
+    expect(await found(page, [PASSPHRASE_CORE, WRONG_CORE])).toEqual({ [PASSPHRASE_CORE]: [], [WRONG_CORE]: [] })
     expect(app.problems).toEqual([])
     await app.close()
   })

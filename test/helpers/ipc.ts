@@ -3,11 +3,14 @@
 import path from 'node:path'
 import type { Result } from '../../shared/ipc/contract'
 import type { CaseFileOptions } from '../../electron/main/core'
+import { APP_PAGE_URL } from '../../electron/main/app/app-protocol'
+import { isAppPage } from '../../electron/main/app/trusted-urls'
 import { createHandlers, type Platform } from '../../electron/main/ipc/handlers'
 import { RecentFiles } from '../../electron/main/ipc/recent-files'
 import { createRouter, type Sender } from '../../electron/main/ipc/router'
 
-export const APP_PAGE: Sender = { url: 'file:///app/out/renderer/index.html' }
+/** The app's page as the real window loads it (file:// is refused). */
+export const APP_PAGE: Sender = { url: APP_PAGE_URL }
 
 export interface DialogAnswers {
   open?: string
@@ -35,7 +38,9 @@ export function testRouter(dir: string, answers: DialogAnswers = {}, caseFileOpt
     ...extra,
   }
   const logged: string[] = []
-  const dispatch = createRouter(createHandlers(platform), (s) => s.url === APP_PAGE.url, (m) => logged.push(m))
+  // Callers are checked as app/ipc.ts checks them (no dev server here).
+  const trusted = { rendererDir: path.join(dir, 'renderer'), devTools: false }
+  const dispatch = createRouter(createHandlers(platform), (s) => isAppPage(s.url, trusted), (m) => logged.push(m))
   // Results are loosely typed here: the tests assert their shape themselves.
   const call = (channel: string, input?: unknown) => dispatch(channel, input, APP_PAGE) as Promise<Result<any>>
   /**

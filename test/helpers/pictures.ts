@@ -2,31 +2,62 @@
 // files whose headers claim any size (the "decompression bomb" kind), for the
 // header reader, intake, the dossier and the viewer to refuse.
 import zlib from 'node:zlib'
+import { PNG_SIGNATURE, pngChunk } from '../../bench/png'
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+const TRUECOLOUR = 2
+const TRUECOLOUR_ALPHA = 6
 
-function pngChunk(type: string, data: Buffer): Buffer {
-  const out = Buffer.alloc(12 + data.length)
-  out.writeUInt32BE(data.length, 0)
-  out.write(type, 4, 'latin1')
-  data.copy(out, 8)
-  out.writeUInt32BE(zlib.crc32(out.subarray(4, 8 + data.length)), 8 + data.length)
-  return out
-}
-
-/** A valid-looking PNG (CRCs right) whose IHDR claims width × height; its IDAT holds one row only. */
-export function pngClaiming(width: number, height: number): Buffer {
+function pngHeader(width: number, height: number, options: { colourType?: number; interlaced?: boolean } = {}): Buffer {
   const header = Buffer.alloc(13)
   header.writeUInt32BE(width, 0)
   header.writeUInt32BE(height, 4)
   header[8] = 8 // bit depth
-  header[9] = 2 // truecolour
+  header[9] = options.colourType ?? TRUECOLOUR
+  header[12] = options.interlaced ? 1 : 0
+  return pngChunk('IHDR', header)
+}
+
+const u32s = (...values: number[]) => Buffer.concat(values.map((v) => Buffer.from([(v >>> 24) & 0xff, (v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff])))
+const oneRow = (width: number) => pngChunk('IDAT', zlib.deflateSync(Buffer.alloc(1 + 3 * Math.min(width, 64))))
+const pngEnd = pngChunk('IEND', Buffer.alloc(0))
+
+/** A valid-looking PNG (CRCs right) whose IHDR claims width × height; its IDAT holds one row only. */
+export function pngClaiming(width: number, height: number): Buffer {
+  return Buffer.concat([PNG_SIGNATURE, pngHeader(width, height), oneRow(width), pngEnd])
+}
+
+/**
+ * A 1 × 1 PNG with a second IHDR, after the first, claiming width × height
+ * (interlaced, which only pdf-lib's decoder takes): a reader that lets the
+ * last header win sees the large one.
+ */
+export function pngWithSecondHeader(width: number, height: number): Buffer {
+  return Buffer.concat([PNG_SIGNATURE, pngHeader(1, 1), pngHeader(width, height, { interlaced: true }), oneRow(1), pngEnd])
+}
+
+/**
+ * An animated PNG: a 1 × 1 image with a transparent colour (so only pdf-lib
+ * could draw it), then a frame claiming width × height, which the frame rules
+ * forbid but pdf-lib's decoder allocates anyway.
+ */
+export function apngWithFrame(width: number, height: number): Buffer {
+  const frame = (sequence: number, w: number, h: number) => pngChunk('fcTL', Buffer.concat([u32s(sequence, w, h, 0, 0), Buffer.alloc(6)]))
   return Buffer.concat([
     PNG_SIGNATURE,
-    pngChunk('IHDR', header),
-    pngChunk('IDAT', zlib.deflateSync(Buffer.alloc(1 + 3 * Math.min(width, 64)))),
-    pngChunk('IEND', Buffer.alloc(0)),
+    pngHeader(1, 1),
+    pngChunk('acTL', u32s(2, 0)),
+    frame(0, 1, 1),
+    pngChunk('tRNS', Buffer.alloc(6)),
+    oneRow(1),
+    frame(1, width, height),
+    pngChunk('fdAT', Buffer.concat([u32s(2), zlib.deflateSync(Buffer.alloc(4))])),
+    pngEnd,
   ])
+}
+
+/** A width × height PNG with an alpha channel whose image data inflates to `inflated` bytes, far more than its size needs. */
+export function pngInflatingTo(width: number, height: number, inflated: number): Buffer {
+  return Buffer.concat([PNG_SIGNATURE, pngHeader(width, height, { colourType: TRUECOLOUR_ALPHA }), pngChunk('IDAT', zlib.deflateSync(Buffer.alloc(inflated), { level: 9 })), pngEnd])
 }
 
 const be16 = (n: number) => Buffer.from([(n >> 8) & 0xff, n & 0xff])

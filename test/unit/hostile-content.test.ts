@@ -25,7 +25,7 @@ import { evidenceFileName } from '../../electron/main/core/domain/evidence'
 import { kiroku } from '../helpers/cli'
 import { testRouter } from '../helpers/ipc'
 import { pdfImages, pdfText, renderPages, squeeze } from '../helpers/pdf'
-import { gifWithFrame, jpegClaiming, pngClaiming, webpCanvasClaiming, webpLossyClaiming } from '../helpers/pictures'
+import { apngWithFrame, gifWithFrame, jpegClaiming, pngClaiming, pngInflatingTo, pngWithSecondHeader, webpCanvasClaiming, webpLossyClaiming } from '../helpers/pictures'
 import { PASSPHRASE, TINY_PNG, tempDir } from '../helpers/temp'
 import { extractZip, readZip } from '../helpers/zip'
 
@@ -288,6 +288,32 @@ describe('pictures whose header claims 50,000 × 50,000 pixels', () => {
       expect(text.split(squeeze('image too large to print')).length - 1).toBe(2)
       expect(text).toContain(squeeze('image could not be read'))
       expect(pdfImages(pdf).map((i) => `${i.width}x${i.height}`)).toEqual(['64x32'])
+    } finally {
+      caseFile.close()
+    }
+  })
+})
+
+describe('PNGs whose first header is small but whose other chunks say more', () => {
+  it('a second header, an animation frame or image data that inflates past the size are listed by the dossier, never decoded', async () => {
+    const dir = tempDir()
+    const { caseFile } = await newCase(dir)
+    try {
+      // Each passes the header check (1 × 1, or 64 × 64): what comes after is where the size hides.
+      plant(caseFile, 'second-header.png', pngWithSecondHeader(10_000, 10_000), 'image/png', 'second header')
+      plant(caseFile, 'animated.png', apngWithFrame(10_000, 10_000), 'image/png', 'animated')
+      plant(caseFile, 'inflates.png', pngInflatingTo(64, 64, 64 * 1024 * 1024), 'image/png', 'inflates')
+      caseFile.evidence.add({ bytes: encodePng(48, 24, new Uint8Array(48 * 24 * 3).fill(90)), fileName: 'fine.png', caption: 'fine' })
+      const rss = process.memoryUsage().rss
+      const started = performance.now()
+      const pdf = await dossierFile(caseFile, path.join(dir, 'chunks.pdf'), { lang: 'en' })
+      // Decoding the first two would take about 400 MB each, and seconds.
+      expect(performance.now() - started).toBeLessThan(10_000)
+      expect(process.memoryUsage().rss - rss).toBeLessThan(150 * 1024 * 1024)
+      const text = squeeze(pdfText(pdf))
+      expect(text.split(squeeze('image could not be read')).length - 1).toBe(3)
+      expect(text).not.toContain(squeeze('image too large to print'))
+      expect(pdfImages(pdf).map((i) => `${i.width}x${i.height}`)).toEqual(['48x24'])
     } finally {
       caseFile.close()
     }

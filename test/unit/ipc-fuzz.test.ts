@@ -10,8 +10,10 @@ import path from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importJsonFile, openCaseFile } from '../../electron/main/core'
+import { RememberedPassphrases } from '../../electron/main/ipc/remembered-passphrases'
 import { contract, MAX_EVIDENCE_BASE64 } from '../../shared/ipc/contract'
 import { APP_PAGE, testRouter } from '../helpers/ipc'
+import { TestKeyring } from '../helpers/keyring'
 import { writeStoryCopy } from '../helpers/story'
 import { PASSPHRASE, TINY_PNG } from '../helpers/temp'
 
@@ -56,6 +58,9 @@ const SEEDS: Partial<Record<string, Record<string, unknown>>> = {
   'case:merge': { passphrase: PASSPHRASE },
   'backups:list': { path: '/tmp/x.kiroku' },
   'backups:restore': { path: '/tmp/x.kiroku', backup: '20260101T000000000Z-s1-0123456789ab.kiroku', passphrase: PASSPHRASE },
+  'passphrases:isRemembered': { path: '/tmp/x.kiroku' },
+  'case:openRemembered': { path: '/tmp/x.kiroku' },
+  'passphrases:forget': { path: '/tmp/x.kiroku' },
 }
 
 const POLLUTING_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty']
@@ -116,6 +121,7 @@ function payloads(channel: string): fc.Arbitrary<unknown> {
 let dir: string
 let file: string
 let router: ReturnType<typeof testRouter>
+let remembered: RememberedPassphrases
 const unhandled: unknown[] = []
 const onUnhandled = (reason: unknown) => unhandled.push(reason)
 
@@ -143,7 +149,8 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiroku-fuzz-'))
   file = path.join(dir, 'story.kiroku')
   await importJsonFile(file, PASSPHRASE, writeStoryCopy(path.join(dir, 'story')))
-  router = testRouter(dir)
+  remembered = new RememberedPassphrases(path.join(dir, 'settings', 'remembered-passphrases.json'), new TestKeyring())
+  router = testRouter(dir, {}, {}, { rememberedPassphrases: remembered })
   // As the page does: the open dialog grants the path (electron/main/ipc/path-grants.ts).
   await router.choose('open', file)
   const opened = await router.call('case:open', { path: file, passphrase: PASSPHRASE })
@@ -210,7 +217,7 @@ describe('IPC fuzzing', () => {
     )
     // A hostile page sending VALID inputs to every channel: refused before validation.
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...CHANNELS), fc.oneof(fc.webUrl(), fc.string(), fc.constant('file:///app/out/renderer/index.html#x')), async (channel, url) => {
+      fc.asyncProperty(fc.constantFrom(...CHANNELS), fc.oneof(fc.webUrl(), fc.string(), fc.constantFrom('file:///app/out/renderer/index.html#x', 'app://other/index.html', 'app://kiroku/index.js')), async (channel, url) => {
         if (url === APP_PAGE.url) return
         const result = await router.dispatch(channel, SEEDS[channel], { url })
         expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } })
@@ -223,13 +230,17 @@ describe('IPC fuzzing', () => {
 
   it('refuses valid requests naming a case-file path the page was never given (forbidden), changing nothing', async () => {
     const before = await snapshot()
+    // Remembered on this device, but never given to this page: not to be forgotten by it either.
+    const rememberedElsewhere = path.join(dir, 'remembered-elsewhere.kiroku')
+    remembered.remember(rememberedElsewhere, PASSPHRASE)
     const files = fs.readdirSync(dir).sort()
-    const PATH_CHANNELS = ['case:create', 'case:open', 'backups:list', 'backups:restore'] as const
+    const PATH_CHANNELS = ['case:create', 'case:open', 'backups:list', 'backups:restore', 'case:openRemembered', 'passphrases:isRemembered', 'passphrases:forget'] as const
     const paths = fc.oneof(
       fc.string({ minLength: 1, maxLength: 200 }),
       fc.string({ minLength: 1, maxLength: 40 }).map((name) => path.join(dir, `${name}.kiroku`)),
       fc.constantFrom(
         file, // granted for opening only: never a place to create a case
+        rememberedElsewhere,
         `${file}.before-restore-20260101T000000000Z`,
         path.join(dir, '..', 'story.kiroku'),
         path.join(os.homedir(), '.config', 'autostart', 'x.kiroku'),
@@ -253,6 +264,7 @@ describe('IPC fuzzing', () => {
     )
     expect(sent).toBeGreaterThan(900)
     expect(fs.readdirSync(dir).sort()).toEqual(files)
+    expect(remembered.has(rememberedElsewhere)).toBe(true)
     expect(router.logged).toEqual([])
     expect(await snapshot()).toEqual(before)
   })

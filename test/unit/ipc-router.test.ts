@@ -22,7 +22,8 @@ describe('IPC router', () => {
   it('refuses a sender that is not the app page, before doing anything', async () => {
     const { dispatch, file } = await withOpenCase()
     const before = fs.readFileSync(file)
-    for (const url of ['https://evil.example/', 'file:///tmp/other.html', '']) {
+    // file:// included: the app is served as app://kiroku/ (app-protocol.ts), never from the disk's own origin.
+    for (const url of ['https://evil.example/', 'file:///tmp/other.html', 'file:///app/out/renderer/index.html', 'app://other/index.html', 'app://kiroku/index.js', '']) {
       const result = await dispatch('events:create', { occurredAt: '2018-10-13T10:00+09:00', kind: 'note', title: 'x' }, { url })
       expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     }

@@ -101,7 +101,7 @@ describe('remembered passphrases, through the router', () => {
     await call('case:close')
   })
 
-  it('forgets a passphrase that was changed elsewhere, says so, and leaves the open case as it is', async () => {
+  it('keeps a passphrase that was changed elsewhere, fails as the typed one would, and leaves the open case as it is', async () => {
     const { dir, file, call, offer } = await setUp()
     await call('case:open', { path: file, passphrase: SECRET, remember: true })
     await call('case:close')
@@ -114,15 +114,42 @@ describe('remembered passphrases, through the router', () => {
     await offer(other)
     await call('case:open', { path: other, passphrase: 'a brand new passphrase 新しい' })
 
+    // To the file this is a wrong passphrase or a damaged first page: the same answer as typing the old one,
+    // and the entry stays until the user says to forget it (the unlock screen offers that).
     const failed = await call('case:openRemembered', { path: file })
     expect(failed).toMatchObject({ ok: false, error: { code: 'cannot_open', reason: 'wrong_passphrase_or_damaged' } })
-    expect(failed.ok || failed.error.message).toMatch(/no longer opens case\.kiroku.*forgotten/)
-    expect(await call('passphrases:isRemembered', { path: file })).toEqual({ ok: true, value: false })
+    expect(failed).toEqual(await call('case:open', { path: file, passphrase: SECRET }))
+    expect(await call('passphrases:isRemembered', { path: file })).toEqual({ ok: true, value: true })
     expect(await call('case:get')).toMatchObject({ ok: true, value: { title: CASE.title } })
-    // The new one, typed and remembered, replaces it.
+
+    expect(await call('passphrases:forget', { path: file })).toEqual({ ok: true })
+    expect(await call('passphrases:isRemembered', { path: file })).toEqual({ ok: true, value: false })
+    // The new one, typed and remembered, takes its place.
     expect(await call('case:open', { path: file, passphrase: 'a brand new passphrase 新しい', remember: true })).toMatchObject({ ok: true })
     await call('case:close')
     expect(await call('case:openRemembered', { path: file })).toMatchObject({ ok: true })
+    await call('case:close')
+  })
+
+  it('keeps the passphrase of a file whose first page is damaged, which is when its backups need it', async () => {
+    const { file, call } = await setUp()
+    await call('case:open', { path: file, passphrase: SECRET, remember: true })
+    await call('case:close')
+    const good = fs.readFileSync(file)
+    const damaged = Buffer.from(good)
+    damaged[1000] ^= 0x10 // page 1: to an encrypted file, damage there looks like a wrong passphrase
+    fs.writeFileSync(file, damaged)
+
+    const failed = await call('case:openRemembered', { path: file })
+    expect(failed).toMatchObject({ ok: false, error: { code: 'cannot_open', reason: 'wrong_passphrase_or_damaged', message: expect.stringMatching(/backup/) } })
+    // Word for word what the typed passphrase gets, so the page offers the same help (restore a backup).
+    expect(failed).toEqual(await call('case:open', { path: file, passphrase: SECRET }))
+    expect(await call('passphrases:isRemembered', { path: file })).toEqual({ ok: true, value: true })
+    expect(fs.readFileSync(file).equals(damaged)).toBe(true)
+
+    // Put right (as restoring a backup would), the remembered passphrase opens it again.
+    fs.writeFileSync(file, good)
+    expect(await call('case:openRemembered', { path: file })).toMatchObject({ ok: true, value: { case: { title: CASE.title } } })
     await call('case:close')
   })
 
@@ -181,14 +208,17 @@ describe('remembered passphrases, through the router', () => {
   })
 
   it('only answers for paths the main process gave the page', async () => {
-    const { dir, file, call } = await setUp()
+    const { dir, file, store, call } = await setUp()
     await call('case:open', { path: file, passphrase: SECRET, remember: true })
     await call('case:close')
     const copy = path.join(dir, 'elsewhere.kiroku')
     fs.copyFileSync(file, copy)
-    for (const channel of ['case:openRemembered', 'passphrases:isRemembered']) {
+    // Remembered on this device (in another session, say), but not given to this page.
+    store!.remember(copy, SECRET)
+    for (const channel of ['case:openRemembered', 'passphrases:isRemembered', 'passphrases:forget']) {
       expect(await call(channel, { path: copy }), channel).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     }
+    expect(store!.has(copy)).toBe(true)
     expect(await call('case:get')).toMatchObject({ ok: false, error: { code: 'not_found' } })
   })
 
@@ -203,6 +233,29 @@ describe('remembered passphrases, through the router', () => {
     await call('case:open', { path: file, passphrase: SECRET, remember: true })
     await call('case:close')
     expect(await call('case:openRemembered', { path: file })).toMatchObject({ ok: true })
+    await call('case:close')
+  })
+
+  it('keeps the entry of a missing file in a linked folder (a documents folder that is a link to another disk)', async () => {
+    if (process.platform === 'win32') return
+    const { dir, file, call, offer } = await setUp()
+    const real = path.join(dir, 'real')
+    fs.mkdirSync(real)
+    fs.copyFileSync(file, path.join(real, 'case.kiroku'))
+    const linked = path.join(dir, 'linked')
+    fs.symlinkSync(real, linked, 'dir')
+    const throughLink = path.join(linked, 'case.kiroku')
+    await offer(throughLink)
+    await call('case:open', { path: throughLink, passphrase: SECRET, remember: true })
+    await call('case:close')
+
+    const away = path.join(dir, 'away.kiroku')
+    fs.renameSync(path.join(real, 'case.kiroku'), away)
+    expect(entryKey(throughLink)).toBe(entryKey(path.join(real, 'case.kiroku')))
+    expect(await call('passphrases:isRemembered', { path: throughLink })).toEqual({ ok: true, value: true })
+    expect(await call('case:openRemembered', { path: throughLink })).toMatchObject({ ok: false, error: { code: 'cannot_open', reason: 'missing' } })
+    fs.renameSync(away, path.join(real, 'case.kiroku'))
+    expect(await call('case:openRemembered', { path: throughLink })).toMatchObject({ ok: true })
     await call('case:close')
   })
 

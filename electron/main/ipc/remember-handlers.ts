@@ -3,8 +3,9 @@
 // passphrase when asked. Spread into createHandlers. The passphrase is
 // recalled and used here, in the main process; it never goes back to the page.
 import path from 'node:path'
+import type { Output } from '../../../shared/ipc/contract'
 import type { rememberChannels } from '../../../shared/ipc/remember-contract'
-import { CannotOpenError, KirokuError, openCaseFile, type CaseFile } from '../core'
+import { KirokuError, openCaseFile, type CaseFile } from '../core'
 import type { Platform } from './handlers'
 import type { PathGrants } from './path-grants'
 import { keyringUnavailable, type RememberedPassphrases } from './remembered-passphrases'
@@ -12,7 +13,8 @@ import type { Handlers } from './router'
 
 export type RememberChannel = keyof typeof rememberChannels
 
-type Opened = (caseFile: CaseFile) => Promise<{ path: string; case: ReturnType<CaseFile['case']['get']> }>
+/** What case:open does with a file it opened (handlers.ts): the same answer. */
+type Opened = (caseFile: CaseFile) => Promise<Output<'case:open'>>
 
 /** The store, if this device may remember passphrases; otherwise the request is refused. */
 export function usableStore(platform: Pick<Platform, 'rememberedPassphrases'>): RememberedPassphrases {
@@ -41,7 +43,7 @@ export function rememberHandlers(
       const store = platform.rememberedPassphrases
       return { available: store?.available() ?? false, remembered: store?.count() ?? 0 }
     },
-    // Only for paths the page was given (path-grants.ts), as case:open.
+    // The channels naming a path act only on one the page was given (path-grants.ts), as case:open.
     'passphrases:isRemembered': ({ path: file }) => {
       grants.check('open', file)
       return platform.rememberedPassphrases?.has(file) ?? false
@@ -53,24 +55,15 @@ export function rememberHandlers(
       if (passphrase === undefined) {
         throw new KirokuError('not_found', `No passphrase for ${path.basename(file)} is remembered on this device (any more); type it.`)
       }
-      let caseFile: CaseFile
-      try {
-        // As case:open: a failure leaves the case that is open (if any) as it is.
-        caseFile = openCaseFile(file, passphrase, platform.caseFileOptions)
-      } catch (error) {
-        if (error instanceof CannotOpenError && error.reason === 'wrong_passphrase_or_damaged') {
-          // Changed elsewhere (the CLI, another computer, a restored backup): a stale secret is no use to keep.
-          store.forget(file)
-          throw new CannotOpenError(
-            'wrong_passphrase_or_damaged',
-            `The passphrase remembered on this device no longer opens ${path.basename(file)} (was it changed?), so it was forgotten. Type the passphrase.`,
-          )
-        }
-        throw error
-      }
-      return opened(caseFile)
+      // As case:open, failures included: the open case (if any) stays as it is, and so does the entry.
+      // A "wrong passphrase" may be a damaged first page, whose backups open with this very passphrase:
+      // forgetting it is the user's call (the unlock screen offers it).
+      return opened(openCaseFile(file, passphrase, platform.caseFileOptions))
     },
-    'passphrases:forget': ({ path: file }) => platform.rememberedPassphrases?.forget(file),
+    'passphrases:forget': ({ path: file }) => {
+      grants.check('open', file)
+      platform.rememberedPassphrases?.forget(file)
+    },
     'passphrases:forgetAll': () => platform.rememberedPassphrases?.forgetAll(),
   }
 }

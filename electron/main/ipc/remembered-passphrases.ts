@@ -33,12 +33,22 @@ const StoreSchema = z.object({
 })
 type Store = z.output<typeof StoreSchema>
 
-/** The case file's path as the file system resolves it, so a link and its target share one entry. */
+/**
+ * The case file's path as the file system resolves it, so a link and its
+ * target share one entry. A missing file (moved, on a drive not plugged in)
+ * keeps its key: its folder is resolved instead, links and all.
+ */
 function resolved(caseFile: string): string {
+  const absolute = path.resolve(caseFile)
   try {
-    return fs.realpathSync(caseFile)
+    return fs.realpathSync(absolute)
   } catch {
-    return path.resolve(caseFile)
+    // Missing: resolved through its folder, which for a file that is not itself a link gives the same path.
+  }
+  try {
+    return path.join(fs.realpathSync(path.dirname(absolute)), path.basename(absolute))
+  } catch {
+    return absolute
   }
 }
 

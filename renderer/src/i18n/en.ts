@@ -63,7 +63,7 @@ export const en = {
   rememberedHere: 'The passphrase of this case file is remembered on this device.',
   unlockRemembered: 'Unlock with the remembered passphrase',
   forgetRemembered: 'Forget it',
-  rememberedForgotten: 'The remembered passphrase no longer opens this file (was it changed?), so it was forgotten. Type the passphrase.',
+  rememberedForgotten: 'The passphrase remembered on this device could not be read back from its keyring (was the keyring reset?), so it was forgotten. Type the passphrase.',
 
   // Case screen
   lock: 'Lock',

@@ -58,7 +58,7 @@ export const ja: Messages = {
   rememberedHere: 'この事件ファイルのパスフレーズは、このパソコンに記憶されています。',
   unlockRemembered: '記憶したパスフレーズで解除',
   forgetRemembered: '記憶を消す',
-  rememberedForgotten: '記憶していたパスフレーズではこのファイルを開けなくなったため（変更されましたか？）、記憶を消しました。パスフレーズを入力してください。',
+  rememberedForgotten: '記憶していたパスフレーズをこのパソコンのキーリングから読み出せなくなったため（キーリングがリセットされましたか？）、記憶を消しました。パスフレーズを入力してください。',
 
   lock: 'ロック',
   callNote: '通話メモ',

@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, type FormEvent } from 'react'
 import { useT } from '../i18n'
 import { useAction } from '../hooks/useAction'
 import { useRememberedPassphrase } from '../hooks/useRememberedPassphrase'
-import { call } from '../ipc'
+import { call, KirokuCallError } from '../ipc'
 import { fileNameOf } from '../lib/paths'
 import { goToStart, unlockCase, unlockRemembered } from '../state/case-actions'
 import { ErrorBox } from '../ui/ErrorBox'
@@ -48,11 +48,11 @@ export function UnlockScreen({ path, lockedAfterIdle }: { path: string; lockedAf
       try {
         await unlockRemembered(path)
       } catch (error) {
-        // The main process drops a remembered passphrase that no longer opens the file.
-        if (!(await remembered.refresh()).remembered) {
-          input.current?.focus()
-          throw new Error(t.rememberedForgotten)
-        }
+        await remembered.refresh()
+        input.current?.focus()
+        // The main process drops only an entry the keyring can no longer unseal. Any other failure is the
+        // file's, shown as a typed passphrase's would be: a damaged first page gets the restore offer.
+        if (error instanceof KirokuCallError && error.code === 'not_found') throw new Error(t.rememberedForgotten)
         throw error
       }
     })

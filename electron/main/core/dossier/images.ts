@@ -4,7 +4,7 @@
 // ImageProblem the dossier prints instead of the picture.
 import { degrees, drawImage, type PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib'
 import { MAX_PICTURE_PIXELS, pictureSize } from '../../../../shared/image-size'
-import { embedPngDirect, isPng } from './png'
+import { embedPngDirect, isPng, parsePng } from './png'
 
 export type ImageProblem = 'tooLarge' | 'unreadable'
 
@@ -52,11 +52,17 @@ export async function embedImage(doc: PDFDocument, bytes: Buffer): Promise<Embed
     if (!size) throw new ImageError('unreadable', 'no readable width and height in the header')
     if (size.width * size.height > MAX_IMAGE_PIXELS) throw new ImageError('tooLarge', `${size.width}×${size.height} pixels`)
     if (isPng(bytes)) {
-      const direct = embedPngDirect(doc, bytes)
+      // parsePng refuses a second IHDR, so the size the PNG is decoded at (here or by pdf-lib) is the one just checked.
+      const png = parsePng(bytes)
+      const direct = embedPngDirect(doc, png)
       if (direct) return placed(direct.ref, direct.width, direct.height)
+      // pdf-lib decodes every frame of an animated PNG, at whatever size each frame claims, before refusing it.
+      if (png.animated) throw new ImageError('unreadable', 'animated PNG')
     }
     const image = isPng(bytes) ? await doc.embedPng(bytes) : await doc.embedJpg(bytes)
-    // pdf-lib reads the size on its own; checked again, so a header it reads differently changes nothing.
+    // A JPEG goes into the PDF as it is: embedJpg only reads its frame header, and reads it its own way (it does
+    // not skip fill bytes), so its size is checked before the bytes are written and a PDF reader decodes them.
+    // embedPng has decoded by now, at the size checked above; for a PNG this is a backstop.
     const embedded = placed(image.ref, image.width, image.height)
     // Writes the image into the document now, so its decoded pixels are not kept until save().
     await image.embed()

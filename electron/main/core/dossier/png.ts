@@ -20,23 +20,36 @@ interface Png {
   interlaced: boolean
   palette?: Buffer
   transparency: boolean
+  /** Has APNG animation chunks (only the first, still image is ever drawn). */
+  animated: boolean
   data: Buffer
 }
 
+const ANIMATION_CHUNKS = new Set(['acTL', 'fcTL', 'fdAT'])
+
+/**
+ * Reads the chunks. The size checked before this (shared/image-size.ts) is the
+ * first chunk's, so an IHDR anywhere else is refused: pdf-lib's decoder walks
+ * the chunks the same way and would take the last IHDR it meets.
+ */
 export function parsePng(bytes: Buffer): Png {
   const parts: Buffer[] = []
   let header: Buffer | undefined
   let palette: Buffer | undefined
   let transparency = false
+  let animated = false
   for (let at = 8; at + 8 <= bytes.length; ) {
     const length = bytes.readUInt32BE(at)
     const type = bytes.toString('latin1', at + 4, at + 8)
     const body = bytes.subarray(at + 8, at + 8 + length)
     if (body.length !== length) throw new Error('PNG chunk runs past the end of the file')
-    if (type === 'IHDR') header = body
-    else if (type === 'PLTE') palette = body
+    if (type === 'IHDR') {
+      if (at !== 8) throw new Error('PNG with a header chunk that is not the first')
+      header = body
+    } else if (type === 'PLTE') palette = body
     else if (type === 'tRNS') transparency = true
     else if (type === 'IDAT') parts.push(body)
+    else if (ANIMATION_CHUNKS.has(type)) animated = true
     else if (type === 'IEND') break
     at += 12 + length
   }
@@ -49,6 +62,7 @@ export function parsePng(bytes: Buffer): Png {
     interlaced: header[12] !== 0,
     palette,
     transparency,
+    animated,
     data: Buffer.concat(parts),
   }
 }
@@ -85,9 +99,8 @@ function unfilter(raw: Buffer, width: number, height: number, bpp: number): Buff
   return out
 }
 
-/** Registers the PNG as an image XObject; undefined when only pdf-lib can handle it. */
-export function embedPngDirect(doc: PDFDocument, bytes: Buffer): { ref: PDFRef; width: number; height: number } | undefined {
-  const png = parsePng(bytes)
+/** Registers the PNG (read by parsePng) as an image XObject; undefined when only pdf-lib can handle it. */
+export function embedPngDirect(doc: PDFDocument, png: Png): { ref: PDFRef; width: number; height: number } | undefined {
   const { width, height, bitDepth, colorType } = png
   const channels = CHANNELS[colorType]
   if (!channels || png.interlaced || png.transparency) return undefined
@@ -118,7 +131,8 @@ export function embedPngDirect(doc: PDFDocument, bytes: Buffer): { ref: PDFRef; 
   }
   // Grey or RGB with alpha: split the alpha into a soft mask (dropped when fully opaque).
   if (bitDepth !== 8) return undefined
-  const pixels = unfilter(zlib.inflateSync(png.data), width, height, channels)
+  // A few megabytes of image data can inflate to gigabytes; past what the header's size needs, it is refused.
+  const pixels = unfilter(zlib.inflateSync(png.data, { maxOutputLength: (width * channels + 1) * height }), width, height, channels)
   const colorChannels = channels - 1
   const color = Buffer.alloc(width * height * colorChannels)
   const alpha = Buffer.alloc(width * height)

@@ -2,6 +2,7 @@
 // recipient can check the original, its caption, and which events it belongs to.
 import { useEffect, useMemo, useState, type FormEvent } from 'react'
 import type { Evidence, TimelineEvent } from '../../../../shared/domain'
+import { restoreHidden } from '../../../../shared/visible-text'
 import { useLanguage, useT } from '../../i18n'
 import { call } from '../../ipc'
 import { useAction } from '../../hooks/useAction'
@@ -37,9 +38,12 @@ export function EvidenceViewer({ evidence, onClose }: { evidence: Evidence; onCl
   const saveMeta = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
     const data = new FormData(e.currentTarget)
-    // The field shows the caption with its hidden characters written out; left as shown, the original is kept.
+    // The field shows the caption with its hidden characters written out: left as shown, the original is kept
+    // as it is; edited, the markers go back to the characters they stand for (trimmed first, while they are
+    // still markers, so a trailing line separator is not taken for white space).
     const typed = String(data.get('caption') ?? '')
-    const caption = typed === shownCaption(evidence) ? evidence.caption : optionalText(typed)
+    const edited = optionalText(typed)
+    const caption = typed === shownCaption(evidence) ? evidence.caption : edited && restoreHidden(edited)
     void run(async () => {
       await call('evidence:update', {
         id: evidence.id,

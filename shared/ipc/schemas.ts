@@ -1,0 +1,11 @@
+// Schemas that more than one part of the IPC contract uses. Kept apart from
+// contract.ts, which spreads the other parts in: they import from here, never
+// from it.
+import { z } from 'zod'
+import { CaseRecordSchema } from '../domain'
+
+/** A case file's path as the page names it (only granted paths are acted on: electron/main/ipc/path-grants.ts). */
+export const filePath = z.string().min(1).max(4096)
+
+/** What opening a case answers: the path it opened and the case. */
+export const OpenedCaseSchema = z.object({ path: z.string(), case: CaseRecordSchema })
