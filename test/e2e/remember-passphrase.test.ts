@@ -146,11 +146,13 @@ describe('remember the passphrase on this device', () => {
     expect(await unlockRemembered.isVisible()).toBe(true)
     expect(Object.keys(JSON.parse(fs.readFileSync(storeOf(app.dir), 'utf8')).entries)).toHaveLength(1)
     expect(await field.evaluate((el) => el === document.activeElement)).toBe(true)
-    // Forgetting is the user's call; then the new one is typed and remembered.
-    await page.getByRole('button', { name: 'Forget it' }).click()
-    await page.getByRole('checkbox', { name: 'Remember on this device' }).check()
+    // Forgetting is the user's call; typing the new one and ticking the box replaces it.
     await field.fill('a new passphrase 新しい')
+    await page.getByRole('checkbox', { name: 'Remember this passphrase instead' }).check()
     await page.getByRole('button', { name: 'Unlock', exact: true }).click()
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor()
+    await page.getByRole('button', { name: /^Lock/ }).click()
+    await unlockRemembered.click()
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor()
     await page.getByRole('button', { name: /^Lock/ }).click()
 

@@ -84,7 +84,7 @@ export class RememberedPassphrases {
     this.save(store)
   }
 
-  /** The remembered passphrase, or undefined (none, or it no longer opens: then it is forgotten). */
+  /** The remembered passphrase, or undefined (none, or the keyring cannot unseal it: then it is forgotten). */
   recall(caseFile: string): string | undefined {
     if (!this.available()) throw keyringUnavailable()
     const entry = this.load().entries[entryKey(caseFile)]

@@ -58,6 +58,7 @@ export const en = {
   otherFile: 'Other case file',
   lockedAfterIdle: 'The case was locked because nothing happened for a while.',
   rememberHere: 'Remember on this device',
+  rememberInstead: 'Remember this passphrase instead',
   rememberHint: 'Anyone who can log in to this computer account can then open this case without typing the passphrase.',
   rememberedSection: 'Remembered passphrase',
   rememberedHere: 'The passphrase of this case file is remembered on this device.',

@@ -53,6 +53,7 @@ export const ja: Messages = {
   otherFile: '別のファイル',
   lockedAfterIdle: 'しばらく操作がなかったため、ロックしました。',
   rememberHere: 'このパソコンに記憶する',
+  rememberInstead: '代わりにこのパスフレーズを記憶する',
   rememberHint: 'このパソコンのこのユーザーアカウントにログインできる人なら誰でも、パスフレーズを入力せずにこの事件ファイルを開けるようになります。',
   rememberedSection: '記憶したパスフレーズ',
   rememberedHere: 'この事件ファイルのパスフレーズは、このパソコンに記憶されています。',

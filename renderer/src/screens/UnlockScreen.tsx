@@ -97,11 +97,12 @@ export function UnlockScreen({ path, lockedAfterIdle }: { path: string; lockedAf
             <span>{t.passphrase}</span>
             <input ref={input} type="password" autoComplete="current-password" autoFocus required />
           </label>
-          {remembered.available && !remembered.remembered && (
+          {/* Also offered when one is remembered: typing the new passphrase after a change replaces the old one. */}
+          {remembered.available && (
             <div>
               <label className="check">
                 <input ref={rememberBox} type="checkbox" name="remember" aria-describedby={rememberHintId} />
-                <span>{t.rememberHere}</span>
+                <span>{remembered.remembered ? t.rememberInstead : t.rememberHere}</span>
               </label>
               <p id={rememberHintId} className="hint">
                 {t.rememberHint}
