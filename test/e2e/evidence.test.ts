@@ -37,7 +37,7 @@ describe('evidence', () => {
     await openTab(page, 'Evidence')
     const grid = page.getByRole('list', { name: 'Evidence' })
     await grid.getByRole('listitem').first().waitFor()
-    expect(await grid.getByRole('listitem').first().textContent()).toMatch(/^screenshot-\d{8}-\d{6}\.png/)
+    expect(await grid.getByRole('listitem').first().textContent()).toMatch(/screenshot-\d{8}-\d{6}\.png/)
 
     // Dropped from the file manager.
     await dropFiles(page.getByTestId('drop-zone'), [pngFile('login-history.png', 2)])
@@ -105,5 +105,33 @@ describe('evidence', () => {
     } finally {
       caseFile.close()
     }
+  })
+
+  it('fetches a picture only when its tile comes near the screen', async () => {
+    const app = await env.launch()
+    const { page } = app
+    await createCase(app, { title: 'many screenshots' })
+    const count = 80
+    for (let i = 0; i < count; i++) {
+      expect((await app.call('evidence:add', { fileName: `shot-${i}.png`, base64: screenshotPng(100 + i).toString('base64') })).ok).toBe(true)
+    }
+    await page.getByRole('button', { name: /^Lock/ }).click()
+    await page.getByLabel('Passphrase').fill(PASSPHRASE)
+    await page.getByLabel('Passphrase').press('Enter')
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    await openTab(page, 'Evidence')
+    const grid = page.getByRole('list', { name: 'Evidence' })
+    await grid.locator('img').first().waitFor()
+    await page.waitForTimeout(300)
+    const shownFirst = await grid.locator('img').count()
+    expect(await grid.getByRole('listitem').count()).toBe(count)
+    expect(shownFirst).toBeGreaterThan(0)
+    expect(shownFirst).toBeLessThan(count / 2)
+
+    const last = grid.getByRole('listitem').last()
+    await last.scrollIntoViewIfNeeded()
+    await last.locator('img').waitFor()
+    expect(app.problems).toEqual([])
+    await app.close()
   })
 })
