@@ -28,7 +28,16 @@ export function LossesPanel() {
       nameOf={(l) => l.description}
       columns={[
         { header: t.description, cell: (l) => l.description, className: 'clip' },
-        { header: t.amount, cell: (l) => `${numbers.format(l.amount)} ${l.unit}`, className: 'number' },
+        {
+          header: t.amount,
+          cell: (l) => (
+            <>
+              {/* The unit is typed text: isolated so a direction control in it cannot reorder the amount. */}
+              {numbers.format(l.amount)} <bdi>{l.unit}</bdi>
+            </>
+          ),
+          className: 'number',
+        },
         { header: t.recovered, cell: (l) => numbers.format(l.recovered), className: 'number' },
         { header: t.organization, cell: (l) => (l.organizationId !== undefined ? names.get(l.organizationId) : '') },
         { header: t.occurredOn, cell: (l) => (l.occurredAt ? formatDay(l.occurredAt.slice(0, 10), language) : '') },
