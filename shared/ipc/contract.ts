@@ -118,6 +118,8 @@ export const contract = {
   'events:logCall': {
     input: z.strictObject({
       event: EventInputSchema,
+      /** An organisation first met on this call: created in the same transaction (then event.organizationId must be absent). */
+      newOrganization: OrganizationInputSchema.optional(),
       reference: z.strictObject({ label: z.string().trim().min(1).max(100), value: z.string().trim().min(1).max(200) }).optional(),
       promise: z.strictObject({ title: z.string().trim().min(1).max(500), dueAt: TaskInputSchema.shape.dueAt }).optional(),
     }),

@@ -68,6 +68,37 @@ describe('IPC router', () => {
     expect(await call('events:list')).toMatchObject({ ok: true, value: [{ title: '調査依頼' }] })
   })
 
+  it('creates an organisation first met on the call in the same step, and none when the note fails', async () => {
+    const { call } = await withOpenCase()
+    const failed = await call('events:logCall', {
+      event: { occurredAt: '2018-10-17T15:00:00+09:00', kind: 'contact', title: 'Ponta' },
+      newOrganization: { name: 'Ponta カスタマーセンター', role: 'points_operator' },
+      promise: { title: 'x', dueAt: 'next week' },
+    })
+    expect(failed.ok).toBe(false)
+    expect(await call('organizations:list')).toEqual({ ok: true, value: [] })
+
+    const logged = await call('events:logCall', {
+      event: { occurredAt: '2018-10-17T15:00:00+09:00', kind: 'contact', title: 'Ponta' },
+      newOrganization: { name: 'Ponta カスタマーセンター', role: 'points_operator' },
+      reference: { label: '受付番号', value: 'PT-1017' },
+    })
+    if (!logged.ok) throw new Error(logged.error.message)
+    const organizations = await call('organizations:list')
+    expect(organizations).toMatchObject({ ok: true, value: [{ name: 'Ponta カスタマーセンター' }] })
+    const orgId = organizations.ok ? organizations.value[0].id : -1
+    expect(logged.value.organizationId).toBe(orgId)
+    expect(await call('references:list')).toMatchObject({ ok: true, value: [{ value: 'PT-1017', organizationId: orgId }] })
+
+    expect(
+      await call('events:logCall', {
+        event: { occurredAt: '2018-10-18T15:00:00+09:00', kind: 'contact', title: 'both', organizationId: orgId },
+        newOrganization: { name: 'another', role: 'other' },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(await call('organizations:list')).toMatchObject({ ok: true, value: [{ id: orgId }] })
+  })
+
   it('evidence crosses as base64 and comes back byte-identical; refusals are explained', async () => {
     const { call } = await withOpenCase()
     const added = await call('evidence:add', { fileName: 'screenshot.png', base64: TINY_PNG.toString('base64'), caption: 'ログイン履歴' })

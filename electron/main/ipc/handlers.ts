@@ -134,9 +134,14 @@ export function createHandlers(platform: Platform, session = new CaseSession(), 
     'events:create': (input) => cf().events.create(input),
     'events:update': ({ id, value }) => cf().events.update(id, value),
     'events:delete': ({ id }) => cf().events.delete(id),
-    'events:logCall': ({ event, reference, promise }) =>
+    'events:logCall': ({ event, newOrganization, reference, promise }) =>
       cf().transaction(() => {
-        const created = cf().events.create(event)
+        if (newOrganization && event.organizationId !== undefined) {
+          throw new KirokuError('invalid_input', 'A call is with one organisation: give organizationId or newOrganization, not both.')
+        }
+        // Created inside the note's transaction: a note that fails leaves no organisation behind.
+        const organizationId = newOrganization ? cf().organizations.create(newOrganization).id : event.organizationId
+        const created = cf().events.create({ ...event, organizationId })
         const link = { organizationId: created.organizationId, eventId: created.id }
         if (reference) cf().references.create({ ...reference, ...link, issuedAt: created.occurredAt })
         if (promise) cf().tasks.create({ ...promise, ...link, done: false })

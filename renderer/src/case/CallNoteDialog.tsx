@@ -20,8 +20,8 @@ import {
   NEW_ORGANIZATION,
   NewOrganizationFields,
   optionalInteger,
+  organizationChoice,
   OrganizationField,
-  resolveOrganization,
 } from './fields'
 import { useOrganizationNames } from './lookups'
 
@@ -51,9 +51,8 @@ export function CallNoteDialog({ onClose, preset }: { onClose: () => void; prese
     event.preventDefault()
     const data = new FormData(event.currentTarget)
     void run(async () => {
-      const org = await resolveOrganization(data, names)
-      // If saving the note fails, retrying must not create the organisation twice.
-      if (org.created) setOrganization(String(org.id))
+      // A new organisation is created with the note, in one transaction: a failed note leaves none behind.
+      const org = organizationChoice(data, names)
       const referenceValue = optionalText(data.get('referenceValue'))
       const promiseTitle = optionalText(data.get('promiseTitle'))
       const promiseDue = optionalDay(dueAt)
@@ -73,8 +72,9 @@ export function CallNoteDialog({ onClose, preset }: { onClose: () => void; prese
           ? { label: optionalText(data.get('referenceLabel')) ?? t.defaultReferenceLabel, value: referenceValue }
           : undefined,
         promise: promiseTitle || promiseDue ? { title: promiseTitle ?? t.promiseDefaultTitle(org.name), dueAt: promiseDue } : undefined,
+        newOrganization: org.create,
       })
-      await reload('events', 'references', 'tasks')
+      await reload('events', 'references', 'tasks', ...(org.create ? (['organizations'] as const) : []))
       if (preset?.step && data.get('markStepDone') === 'on') await setStepDone(preset.step.state, true, language, logged.id)
       showNotice({ kind: 'info', text: t.callLogged })
       onClose()

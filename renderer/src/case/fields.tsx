@@ -1,6 +1,6 @@
 // Form fields several case forms share: a moment with its offset, an
 // organisation picker that can create one on the spot, and optional numbers.
-import { ORGANIZATION_ROLES, type OrganizationRole } from '../../../shared/domain'
+import { ORGANIZATION_ROLES, type OrganizationInput, type OrganizationRole } from '../../../shared/domain'
 import { useT } from '../i18n'
 import { call } from '../ipc'
 import { joinMoment, OFFSET_PATTERN, type LocalMoment } from '../lib/dates'
@@ -88,14 +88,21 @@ export function NewOrganizationFields({ defaultRole = 'other' }: { defaultRole?:
  * was chosen. Returns its id and name (for default titles).
  */
 export async function resolveOrganization(data: FormData, names: Map<number, string>): Promise<{ id?: number; name: string; created: boolean }> {
-  if (data.get('organization') !== NEW_ORGANIZATION) {
-    const id = optionalId(data.get('organization'))
-    return { id, name: id !== undefined ? (names.get(id) ?? '') : '', created: false }
-  }
-  const name = optionalText(data.get('newOrganizationName')) ?? ''
-  const organization = await call('organizations:create', { name, role: data.get('newOrganizationRole') as OrganizationRole })
+  const choice = organizationChoice(data, names)
+  if (!choice.create) return { ...choice, created: false }
+  const organization = await call('organizations:create', choice.create)
   await reload('organizations')
   return { id: organization.id, name: organization.name, created: true }
+}
+
+/** What the organisation picker chose: an existing one (its id), none, or a new one to create. */
+export function organizationChoice(data: FormData, names: Map<number, string>): { id?: number; name: string; create?: OrganizationInput } {
+  if (data.get('organization') !== NEW_ORGANIZATION) {
+    const id = optionalId(data.get('organization'))
+    return { id, name: id !== undefined ? (names.get(id) ?? '') : '' }
+  }
+  const name = optionalText(data.get('newOrganizationName')) ?? ''
+  return { name, create: { name, role: data.get('newOrganizationRole') as OrganizationRole } }
 }
 
 /** A whole number from an optional input; empty is undefined. */
