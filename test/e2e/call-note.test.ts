@@ -21,7 +21,6 @@ describe('the quick call note', () => {
     const { page } = app
     const file = await createCase(app, { title: 'Tポイント不正利用' })
 
-    const started = Date.now()
     await page.keyboard.press('Control+n')
     const dialog = page.getByRole('dialog', { name: 'Call note' })
     await dialog.waitFor()
@@ -49,7 +48,6 @@ describe('the quick call note', () => {
     await dialog.getByLabel('Number', { exact: true }).press('Enter')
     await page.getByRole('status').filter({ hasText: 'Call note saved.' }).waitFor()
     expect(await dialog.count()).toBe(0)
-    expect(Date.now() - started).toBeLessThan(10_000)
 
     // The overview shows the promise to chase and the number given.
     const followUps = page.getByRole('region', { name: 'Open follow-ups' })

