@@ -40,6 +40,17 @@ function routerWithBackups(dir: string, backups: BackupSettings) {
   return testRouter(path.join(dir, 'userData'), {}, { backups })
 }
 
+/** Through the app: a case with one event, closed, so it has one backup. */
+async function caseWithOneBackup() {
+  const { dir, file, backups } = setup()
+  const router = routerWithBackups(dir, backups)
+  await router.choose('create', file)
+  expect((await router.call('case:create', { path: file, passphrase: PASSPHRASE, case: CASE })).ok).toBe(true)
+  expect((await router.call('events:create', EVENT)).ok).toBe(true)
+  expect((await router.call('case:close')).ok).toBe(true)
+  return { dir, file, backups, router }
+}
+
 describe('automatic backups', () => {
   it('are written on close only when the case changed, encrypted with the case key, the newest N kept', async () => {
     const { file, backups } = setup()
@@ -192,12 +203,7 @@ describe('automatic backups', () => {
   })
 
   it('restoring twice leaves the backup untouched, no stray backup folders, and the replaced file kept by a link', async () => {
-    const { dir, file, backups } = setup()
-    const router = routerWithBackups(dir, backups)
-    await router.choose('create', file)
-    expect((await router.call('case:create', { path: file, passphrase: PASSPHRASE, case: CASE })).ok).toBe(true)
-    expect((await router.call('events:create', EVENT)).ok).toBe(true)
-    expect((await router.call('case:close')).ok).toBe(true)
+    const { dir, file, backups, router } = await caseWithOneBackup()
     const [backup] = listBackups(backups.dir, file)
     const backupBytes = fs.readFileSync(backup.path)
     const backupMtime = fs.statSync(backup.path).mtimeMs
@@ -227,12 +233,7 @@ describe('automatic backups', () => {
   })
 
   it('restoring over the open case closes it first, then the case opens as the backup had it', async () => {
-    const { dir, file, backups } = setup()
-    const router = routerWithBackups(dir, backups)
-    await router.choose('create', file)
-    expect((await router.call('case:create', { path: file, passphrase: PASSPHRASE, case: CASE })).ok).toBe(true)
-    expect((await router.call('events:create', EVENT)).ok).toBe(true)
-    expect((await router.call('case:close')).ok).toBe(true)
+    const { dir, file, backups, router } = await caseWithOneBackup()
     expect((await router.call('case:open', { path: file, passphrase: PASSPHRASE })).ok).toBe(true)
     // Deleted by mistake: the backup still has it.
     const [event] = await ok(router.call('events:list'))
