@@ -303,11 +303,13 @@ export const commands = {
     try {
       const report = shared.verify()
       if (!report.ok) throw new KirokuError('verification_failed', `${sharedPath} fails verification:\n  ${report.problems.join('\n  ')}`)
-      await withCase(ctx, (caseFile) => mergeCaseFile(caseFile, shared))
+      const added = await withCase(ctx, (caseFile) => mergeCaseFile(caseFile, shared))
+      const { planNotMerged, ...counts } = added
+      ctx.out(`Merged ${sharedPath}: added ${Object.entries(counts).map(([what, n]) => `${n} ${what === "planSteps" ? "plan steps" : what}`).join(', ')}`)
+      if (planNotMerged) ctx.out(`The shared case follows the ${planNotMerged} plan; this case keeps its own, so those steps were not merged.`)
     } finally {
       shared.close()
     }
-    ctx.out(`Merged ${sharedPath}`)
   },
 
   async passwd(ctx: CommandContext) {

@@ -4,6 +4,7 @@
 // are typed from it. Adding a channel = one entry here + its handler.
 import { z } from 'zod'
 import {
+  CASE_KINDS,
   CaseInputSchema,
   CaseRecordSchema,
   EVENT_KINDS,
@@ -203,6 +204,10 @@ export const contract = {
           losses: count,
           evidence: count,
           tasks: count,
+          /** Recovery-plan steps taken on, added or brought up to date. */
+          planSteps: count,
+          /** The shared case's plan kind, when this case follows another plan and kept its own. */
+          planNotMerged: z.enum(CASE_KINDS).optional(),
         }),
       })
       .optional(),

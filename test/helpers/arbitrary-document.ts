@@ -16,6 +16,7 @@ import {
   EVENT_KINDS,
   ORGANIZATION_ROLES,
 } from '../../shared/domain'
+import { PLAN_LANGS } from '../../shared/plans'
 import { TINY_PNG } from './temp'
 
 // Japanese, English, emoji (ZWJ, flags, astral), combining marks and JSON/SQL/format
@@ -161,6 +162,34 @@ const evidenceArb = fc.record({
   withSha256: fc.boolean(),
 })
 
+// A plan's step ids: the plan files' own, any other well-formed id, and custom-N for the user's own steps.
+const planStepId = fc.oneof(
+  fc.constantFrom('secure-account', 'consult-police', 'consult-188', 'stop-card', 'custom-step'),
+  fc.stringMatching(/^[a-z][a-z0-9-]{1,47}$/).filter((id) => !/^custom-[1-9][0-9]*$/.test(id)),
+  fc.integer({ min: 1, max: 999 }).map((n) => `custom-${n}`),
+)
+
+const planStepArb = fc.record({
+  stepId: planStepId,
+  /** Whether a plan step says "custom": false or leaves it to the default. */
+  spellCustom: fc.boolean(),
+  title: name(500),
+  done: fc.boolean(),
+  // "" is a blank field (absent); a step that is not done may only have blank ones.
+  doneAt: fc.option(fc.oneof({ arbitrary: dateTime, weight: 4 }, fc.constant('')), { nil: undefined }),
+  hidden: fc.option(fc.boolean(), { nil: undefined }),
+  notes: fc.option(text(20_000), { nil: undefined }),
+  event: pointer,
+})
+
+const planArb = fc.record({
+  kind: fc.constantFrom(...CASE_KINDS),
+  version: fc.integer({ min: 1, max: 1000 }),
+  lang: fc.constantFrom(...PLAN_LANGS),
+  adoptedAt: dateTime,
+  steps: fc.uniqueArray(planStepArb, { maxLength: 6, selector: (s) => s.stepId }),
+})
+
 export interface GeneratedDocument {
   doc: Record<string, any>
   /** Evidence files to write, relative to the document's folder. */
@@ -176,6 +205,9 @@ export const documentArb: fc.Arbitrary<GeneratedDocument> = fc
     references: fc.array(fc.tuple(referenceArb, pointer, pointer), { maxLength: 3 }),
     losses: fc.array(fc.tuple(lossArb, pointer), { maxLength: 3 }),
     tasks: fc.array(fc.tuple(taskArb, pointer, pointer), { maxLength: 3 }),
+    plan: fc.option(planArb, { nil: undefined, freq: 2 }),
+    // Without a plan, either version reads the same.
+    plainVersion: fc.constantFrom(1, 2),
   })
   .map((g) => {
     const orgIds = g.organizations.map(([id]) => id)
@@ -228,5 +260,20 @@ export const documentArb: fc.Arbitrary<GeneratedDocument> = fc
     }
     // An empty section may be left out altogether (the format defaults it to []).
     const present = Object.fromEntries(Object.entries(sections).filter(([, list]) => list.length > 0))
-    return { doc: { format: 'kiroku-case', version: 1, case: g.caseInfo, ...present }, files }
+    const plan = g.plan && {
+      ...g.plan,
+      steps: g.plan.steps.map(({ stepId, spellCustom, done, doneAt, event, ...step }) => {
+        const custom = /^custom-[1-9][0-9]*$/.test(stepId)
+        return defined({
+          stepId,
+          custom: custom || spellCustom ? custom : undefined,
+          ...step,
+          done,
+          doneAt: done || doneAt === undefined ? doneAt : '',
+          eventId: done ? resolve(eventIds.filter((x) => x !== undefined), event) : undefined,
+        })
+      }),
+    }
+    const version = plan ? 2 : g.plainVersion
+    return { doc: { format: 'kiroku-case', version, case: g.caseInfo, ...present, ...(plan ? { plan } : {}) }, files }
   })

@@ -36,7 +36,8 @@ function writeDocument({ doc, files }: GeneratedDocument): string {
  * creation order), and evidence identified by its bytes instead of its path.
  */
 function normalise(raw: unknown, baseDir: string) {
-  const doc = DocumentSchema.parse(raw)
+  // The version is left out: export writes the current one, whatever was read.
+  const { version: _version, ...doc } = DocumentSchema.parse(raw)
   const positions = (ids: Array<string | undefined>) => new Map(ids.flatMap((id, i) => (id === undefined ? [] : [[id, i] as const])))
   const org = positions(doc.organizations.map((o) => o.id))
   const event = positions(doc.events.map((e) => e.id))
@@ -55,6 +56,7 @@ function normalise(raw: unknown, baseDir: string) {
     references: doc.references.map((r) => ({ ...r, organizationId: at(org, r.organizationId), eventId: at(event, r.eventId) })),
     losses: doc.losses.map((l) => ({ ...l, organizationId: at(org, l.organizationId) })),
     tasks: doc.tasks.map((t) => ({ ...t, organizationId: at(org, t.organizationId), eventId: at(event, t.eventId) })),
+    plan: doc.plan && { ...doc.plan, steps: doc.plan.steps.map((s) => ({ ...s, eventId: at(event, s.eventId) })) },
     evidence: doc.evidence.map(({ file, ...e }, i) => ({
       ...e,
       id: i,
@@ -73,6 +75,10 @@ function objects(doc: any): Array<{ at: string; item: any; section: string }> {
   if (doc.case.victim) found.push({ at: '$.case.victim', item: doc.case.victim, section: 'victim' })
   for (const section of ['organizations', 'events', 'references', 'losses', 'evidence', 'tasks']) {
     ;(doc[section] ?? []).forEach((item: any, i: number) => found.push({ at: `$.${section}[${i}]`, item, section }))
+  }
+  if (doc.plan) {
+    found.push({ at: '$.plan', item: doc.plan, section: 'plan' })
+    doc.plan.steps.forEach((item: any, i: number) => found.push({ at: `$.plan.steps[${i}]`, item, section: 'planSteps' }))
   }
   return found
 }
@@ -102,6 +108,18 @@ const DATE_FIELDS = {
   losses: ['occurredAt', 'expectedRecoveryAt'],
   evidence: ['capturedAt'],
   tasks: ['dueAt'],
+  plan: ['adoptedAt'],
+  planSteps: ['doneAt'],
+}
+
+/** The document's plan, with at least one step; a small valid one (and version 2) if it had none. */
+function withPlanSteps(doc: any): any[] {
+  if (!doc.plan) {
+    doc.version = 2
+    doc.plan = { kind: 'other', version: 1, lang: 'en', adoptedAt: '2018-10-12T09:30+09:00', steps: [] }
+  }
+  if (doc.plan.steps.length === 0) doc.plan.steps.push({ stepId: 'write-down', title: 'Write down what happened' })
+  return doc.plan.steps
 }
 
 /**
@@ -111,12 +129,12 @@ const DATE_FIELDS = {
  */
 const MUTATIONS: Record<string, (doc: any, n: number, m: number) => string> = {
   wrongEnum(doc, n, m) {
-    const [at, item, key] = pick(fields(doc, { case: ['kind', 'status'], organizations: ['role'], events: ['kind', 'channel'] }), n)
+    const [at, item, key] = pick(fields(doc, { case: ['kind', 'status'], organizations: ['role'], events: ['kind', 'channel'], plan: ['kind', 'lang'] }), n)
     item[key] = pick(BAD_ENUMS, m)
     return `${at}.${key}`
   },
   missingTitle(doc, n, m) {
-    const [at, item, key] = pick(fields(doc, { case: ['title'], events: ['title'], tasks: ['title'] }), n)
+    const [at, item, key] = pick(fields(doc, { case: ['title'], events: ['title'], tasks: ['title'], planSteps: ['title'] }), n)
     // Absent, or present but blank: either way the item has no title.
     if (m % 2) delete item[key]
     else item[key] = ' \u3000\n'
@@ -144,6 +162,22 @@ const MUTATIONS: Record<string, (doc: any, n: number, m: number) => string> = {
     const [at, item, key] = amounts.length ? pick(amounts, n) : pushed(doc, 'losses', { description: '被害', amount: 1, unit: '円' }, 'amount')
     item[key] = pick(BAD_AMOUNTS.negative, m)
     return `${at}.${key}`
+  },
+  danglingStepEvent(doc, n) {
+    const steps = withPlanSteps(doc)
+    const i = n % steps.length
+    Object.assign(steps[i], { done: true, eventId: '∄ no such event' })
+    return `$.plan.steps[${i}].eventId`
+  },
+  repeatedStep(doc, n) {
+    const steps = withPlanSteps(doc)
+    steps.push({ ...steps[n % steps.length] })
+    return `$.plan.steps[${steps.length - 1}].stepId`
+  },
+  planInVersion1(doc) {
+    withPlanSteps(doc)
+    doc.version = 1
+    return '$.plan'
   },
   unknownKey(doc, n, m) {
     const { at, item } = pick(objects(doc), n)

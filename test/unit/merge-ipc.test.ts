@@ -4,13 +4,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { importJsonFile, openCaseFile, shareCaseFile } from '../../electron/main/core'
+import { importJsonFile, openCaseFile, planLibrary, shareCaseFile } from '../../electron/main/core'
 import { testRouter } from '../helpers/ipc'
 import { STORY_JSON } from '../helpers/story'
 import { PASSPHRASE, tempDir } from '../helpers/temp'
 
 const SHARE_PASSPHRASE = 'for the lawyer 弁護士'
-const NOTHING = { organizations: 0, events: 0, references: 0, losses: 0, evidence: 0, tasks: 0 }
+/** The shared case follows the points-theft plan; the case merged into has none. */
+const PLAN_STEPS = planLibrary().get('ja').kinds.points_theft.steps.length
+const NOTHING = { organizations: 0, events: 0, references: 0, losses: 0, evidence: 0, tasks: 0, planSteps: 0 }
 
 /** My case, and an encrypted copy of the same story with one more consultation in it. */
 async function setUp() {
@@ -26,6 +28,7 @@ async function setUp() {
     const { evidence } = theirs.evidence.add({ bytes: Buffer.from('相談メモ'), fileName: 'memo.txt' })
     theirs.events.create({ occurredAt: '2018-10-30T11:00+09:00', kind: 'contact', title: '188に相談', organizationId: org.id, evidenceIds: [evidence.id] })
     theirs.references.create({ label: '相談番号', value: 'CC-1030', organizationId: org.id })
+    theirs.plan.adopt(planLibrary().get('ja'), 'points_theft')
     await shareCaseFile(theirs, PASSPHRASE, shared, SHARE_PASSPHRASE)
   } finally {
     theirs.close()
@@ -46,12 +49,25 @@ async function setUp() {
 }
 
 describe('case:merge', () => {
+  it('takes the shared plan into a case without one, and says so when the case follows another plan', async () => {
+    const first = await setUp()
+    const taken = await first.call('case:merge', { passphrase: SHARE_PASSPHRASE })
+    expect(taken).toMatchObject({ ok: true, value: { added: { planSteps: PLAN_STEPS } } })
+    expect(await first.call('plan:get')).toMatchObject({ ok: true, value: { kind: 'points_theft' } })
+
+    const other = await setUp()
+    expect((await other.call('plan:adopt', { kind: 'account_takeover', lang: 'ja' })).ok).toBe(true)
+    const kept = await other.call('case:merge', { passphrase: SHARE_PASSPHRASE })
+    expect(kept).toMatchObject({ ok: true, value: { added: { planSteps: 0, planNotMerged: 'points_theft' } } })
+    expect(await other.call('plan:get')).toMatchObject({ ok: true, value: { kind: 'account_takeover' } })
+  })
+
   it('adds what the shared file has and the case lacks, says what; merging twice = merging once', async () => {
     const { call, shared, counts, logged } = await setUp()
     const before = await counts()
 
     const first = await call('case:merge', { passphrase: SHARE_PASSPHRASE })
-    expect(first).toEqual({ ok: true, value: { path: shared, added: { ...NOTHING, organizations: 1, events: 1, references: 1, evidence: 1 } } })
+    expect(first).toEqual({ ok: true, value: { path: shared, added: { ...NOTHING, organizations: 1, events: 1, references: 1, evidence: 1, planSteps: PLAN_STEPS } } })
     const once = await counts()
     expect(once).toEqual({ ...before, organizations: before.organizations + 1, events: before.events + 1, references: before.references + 1, evidence: before.evidence + 1 })
     const events = await call('events:list')

@@ -325,6 +325,7 @@ export const en = {
           [added.losses, 'loss', 'losses'],
           [added.evidence, 'piece of evidence', 'pieces of evidence'],
           [added.tasks, 'follow-up', 'follow-ups'],
+          [added.planSteps, 'plan step', 'plan steps'],
         ] as const
       )
         .filter(([n]) => n > 0)
@@ -333,6 +334,7 @@ export const en = {
       const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`
       return `Added ${list}.`
     },
+    planNotMerged: (kind: string) => `The shared case follows the plan for “${kind}”; this case keeps its own plan, so those steps were not merged.`,
   },
 
   // Recovery plan, what next, follow-up reminders (renderer/src/case/plan)
@@ -537,4 +539,4 @@ export const en = {
 export type Messages = typeof en
 
 /** What a merge added, by kind (the case:merge answer). */
-export type MergeAdded = Record<'organizations' | 'events' | 'references' | 'losses' | 'evidence' | 'tasks', number>
+export type MergeAdded = Record<'organizations' | 'events' | 'references' | 'losses' | 'evidence' | 'tasks' | 'planSteps', number>

@@ -308,12 +308,14 @@ export const ja: Messages = {
           [added.losses, '被害額'],
           [added.evidence, '証拠'],
           [added.tasks, '対応予定'],
+          [added.planSteps, '手順'],
         ] as const
       )
         .filter(([n]) => n > 0)
         .map(([n, label]) => `${label} ${n.toLocaleString()} 件`)
       return parts.length === 0 ? '新しいものはありません。この事件にはすべて揃っていました。' : `${parts.join('、')}を追加しました。`
     },
+    planNotMerged: (kind) => `共有された事件は「${kind}」の手順に沿っています。この事件は自分の手順をそのまま使うため、その手順は取り込みませんでした。`,
   },
 
   plan: {

@@ -54,6 +54,19 @@ export function toDocument(caseFile: CaseFile, evidenceFile: (id: number, fileNa
       organizationId: localId('org', t.organizationId),
       eventId: localId('event', t.eventId),
     })),
+    ...planSection(caseFile),
+  }
+}
+
+/** The recovery plan and its progress, when the case has one; no key at all when not. */
+function planSection(caseFile: CaseFile): Pick<CaseDocumentInput, 'plan'> {
+  const plan = caseFile.plan.get()
+  if (!plan) return {}
+  return {
+    plan: {
+      ...plan,
+      steps: plan.steps.map(({ id: _id, eventId, ...step }) => ({ ...step, eventId: localId('event', eventId) })),
+    },
   }
 }
 

@@ -1,6 +1,8 @@
-// The interchange format ("kiroku-case", version 1): a case as one JSON
+// The interchange format ("kiroku-case", version 2): a case as one JSON
 // document plus its evidence files. Ids are local to the document and only
 // tie its parts together; file paths are relative to the document's folder.
+// Version 2 added the recovery plan's progress (`plan`); version 1
+// documents, which cannot have one, are still read.
 import { z } from 'zod'
 import {
   CASE_KINDS,
@@ -14,11 +16,16 @@ import {
   TaskInputSchema,
   VictimSchema,
   isoDateOrDateTime,
+  isoDateTime,
 } from '../../../../shared/domain'
+import { PLAN_LANGS, stepId } from '../../../../shared/plans'
 import type { InputIssue } from '../errors'
 
 export const FORMAT_NAME = 'kiroku-case'
-export const FORMAT_VERSION = 1
+/** The version export writes. */
+export const FORMAT_VERSION = 2
+/** The versions import reads; a Kiroku that reads version 1 only refuses `plan` as an unknown key. */
+export const READABLE_VERSIONS = [1, 2] as const
 
 const LocalId = z.string().trim().min(1, 'must not be empty').max(100)
 /** A blank template field ("") means "not known" rather than an error. */
@@ -27,9 +34,41 @@ const blankAsAbsent = <T extends z.ZodType>(schema: T) =>
 const optionalDate = blankAsAbsent(isoDateOrDateTime)
 const optionalLink = blankAsAbsent(LocalId)
 
+/** A step of the user's own is named custom-N, and only such a step is. */
+export const CUSTOM_STEP_ID = /^custom-[1-9][0-9]*$/
+
+const PlanStepSchema = z.strictObject({
+  stepId,
+  custom: z.boolean().default(false),
+  /** As adopted (in the plan's language) or as the user wrote it. */
+  title: z.string().trim().min(1, 'must not be empty').max(500),
+  done: z.boolean().default(false),
+  doneAt: blankAsAbsent(isoDateTime),
+  hidden: z.boolean().default(false),
+  // Stored as the plan code stores it: trimmed, and blank is no note.
+  notes: z
+    .string()
+    .max(20_000)
+    .transform((v) => v.trim() || undefined)
+    .optional(),
+  /** The timeline event that records the step as done. */
+  eventId: optionalLink,
+})
+
+const PlanSchema = z.strictObject({
+  /** The plan adopted: the kind of fraud it is for (not necessarily the case's kind today). */
+  kind: z.enum(CASE_KINDS),
+  /** The version of the plan file it was adopted from. */
+  version: z.number().int().positive(),
+  lang: z.enum(PLAN_LANGS),
+  adoptedAt: isoDateTime,
+  /** In the order shown. */
+  steps: z.array(PlanStepSchema).max(500),
+})
+
 export const DocumentSchema = z.strictObject({
   format: z.literal(FORMAT_NAME),
-  version: z.literal(FORMAT_VERSION),
+  version: z.literal(READABLE_VERSIONS),
   case: CaseInputSchema.extend({
     kind: z.enum(CASE_KINDS).default('other'),
     status: z.enum(CASE_STATUSES).default('open'),
@@ -73,6 +112,7 @@ export const DocumentSchema = z.strictObject({
   tasks: z
     .array(TaskInputSchema.extend({ organizationId: optionalLink, eventId: optionalLink, dueAt: optionalDate }))
     .default([]),
+  plan: PlanSchema.optional(),
 })
 
 export type CaseDocument = z.output<typeof DocumentSchema>
@@ -106,5 +146,33 @@ export function checkLinks(doc: CaseDocument): InputIssue[] {
       if ('eventId' in item) check(events, 'event', item.eventId, `$.${section}[${i}].eventId`)
     })
   }
+  if (doc.plan) issues.push(...checkPlan(doc.plan, events, doc.version))
+  return issues
+}
+
+/** What the plan section's shape cannot say: its version, unique steps, and steps that agree with themselves. */
+function checkPlan(plan: NonNullable<CaseDocument['plan']>, events: Set<string>, version: number): InputIssue[] {
+  if (version < 2) {
+    return [{ path: '$.plan', message: 'a plan is part of format version 2: set "version" to 2' }]
+  }
+  const issues: InputIssue[] = []
+  const seen = new Set<string>()
+  plan.steps.forEach((step, i) => {
+    const at = `$.plan.steps[${i}]`
+    if (seen.has(step.stepId)) issues.push({ path: `${at}.stepId`, message: `step "${step.stepId}" is listed twice` })
+    seen.add(step.stepId)
+    if (step.custom !== CUSTOM_STEP_ID.test(step.stepId)) {
+      issues.push({
+        path: `${at}.stepId`,
+        message: step.custom ? 'a step of the user\'s own is named custom-N (custom-1, custom-2…)' : 'custom-N names only a step of the user\'s own ("custom": true)',
+      })
+    }
+    if (!step.done) {
+      if (step.doneAt !== undefined) issues.push({ path: `${at}.doneAt`, message: 'only a step that is done has a doneAt' })
+      if (step.eventId !== undefined) issues.push({ path: `${at}.eventId`, message: 'only a step that is done is recorded by an event' })
+    } else if (step.eventId !== undefined && !events.has(step.eventId)) {
+      issues.push({ path: `${at}.eventId`, message: `there is no event with id "${step.eventId}"` })
+    }
+  })
   return issues
 }

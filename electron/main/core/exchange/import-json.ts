@@ -7,7 +7,7 @@ import type { CaseFile, CaseFileOptions } from '../casefile/case-file'
 import { createCaseFile } from '../casefile/case-file'
 import { DEFAULT_MAX_EVIDENCE_BYTES, checkEvidence, readEvidenceFile, sha256Hex } from '../domain/evidence'
 import { InvalidInputError, issuesFromZod, type InputIssue } from '../errors'
-import { DocumentSchema, FORMAT_NAME, FORMAT_VERSION, checkLinks, type CaseDocument } from './format'
+import { DocumentSchema, FORMAT_NAME, FORMAT_VERSION, READABLE_VERSIONS, checkLinks, type CaseDocument } from './format'
 import { writeDocument } from './write-document'
 
 export function parseDocumentText(jsonText: string): unknown {
@@ -62,11 +62,12 @@ export function validateDocument(
   maxEvidenceBytes = DEFAULT_MAX_EVIDENCE_BYTES,
 ): ValidatedDocument {
   const header = raw as { format?: unknown; version?: unknown } | null
-  if (header?.format === FORMAT_NAME && typeof header.version === 'number' && header.version > FORMAT_VERSION) {
+  // Said on its own: the rest of a newer document would only add confusing unknown-key issues.
+  if (header?.format === FORMAT_NAME && Number.isInteger(header.version) && (header.version as number) > FORMAT_VERSION) {
     throw new InvalidInputError([
       {
         path: '$.version',
-        message: `this document is format version ${header.version}, written by a newer Kiroku; this version reads version ${FORMAT_VERSION}`,
+        message: `this document is format version ${header.version}, written by a newer Kiroku; this version reads versions ${READABLE_VERSIONS.join(' and ')}: update Kiroku to import it`,
       },
     ])
   }

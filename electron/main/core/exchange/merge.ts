@@ -3,8 +3,9 @@
 // skipExisting, so nothing already present is added twice.
 import path from 'node:path'
 import type { CaseFile } from '../casefile/case-file'
+import { InvalidInputError, issuesFromZod } from '../errors'
 import { toDocument } from './export-json'
-import { DocumentSchema } from './format'
+import { DocumentSchema, checkLinks } from './format'
 import { writeDocument, type AddedCounts } from './write-document'
 
 /** Returns how many records of each kind were added (all zero when the case already had everything). */
@@ -13,7 +14,13 @@ export function mergeCaseFile(target: CaseFile, source: CaseFile): AddedCounts {
     throw new Error('A case cannot be merged into itself.')
   }
   // Evidence is named by its id in the source, read from there when written.
-  const doc = DocumentSchema.parse(toDocument(source, (id) => String(id)))
+  // Checked like an imported document: the shared file was made elsewhere,
+  // perhaps not by Kiroku, and its rows only had to satisfy its own schema.
+  const parsed = DocumentSchema.safeParse(toDocument(source, (id) => String(id)))
+  if (!parsed.success) throw new InvalidInputError(issuesFromZod(parsed.error.issues))
+  const doc = parsed.data
+  const issues = checkLinks(doc)
+  if (issues.length) throw new InvalidInputError(issues)
   return writeDocument(target, doc, {
     readEvidence: (item) => ({ bytes: source.evidence.bytes(Number(item.file)), fileName: item.fileName ?? 'evidence' }),
     skipExisting: true,

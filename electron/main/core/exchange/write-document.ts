@@ -2,6 +2,7 @@
 // transaction. Used by import (into a new file) and by merge (into a case
 // that already holds data, where what is already there is reused rather
 // than added twice, so merging the same thing twice = merging it once).
+import type { CaseKind } from '../../../../shared/domain'
 import type { CaseFile } from '../casefile/case-file'
 import { appendAudit } from '../casefile/audit'
 import type { Connection } from '../casefile/connection'
@@ -17,6 +18,13 @@ export interface AddedCounts {
   references: number
   losses: number
   tasks: number
+  /** Recovery-plan steps taken on, added or brought up to date. */
+  planSteps: number
+  /**
+   * The kind of the document's plan when it was left out: the case follows
+   * the plan for another kind of fraud, and a case has one plan.
+   */
+  planNotMerged?: CaseKind
 }
 
 export interface WriteOptions {
@@ -43,7 +51,7 @@ export function writeDocument(caseFile: CaseFile, doc: CaseDocument, options: Wr
     const evidenceIds = new Map<string, number>()
     const eventIds = new Map<string, number>()
     const mapped = (ids: Map<string, number>, id: string | undefined) => (id === undefined ? undefined : ids.get(id))
-    const added: AddedCounts = { organizations: 0, evidence: 0, events: 0, references: 0, losses: 0, tasks: 0 }
+    const added: AddedCounts = { organizations: 0, evidence: 0, events: 0, references: 0, losses: 0, tasks: 0, planSteps: 0 }
 
     for (const { id, ...organization } of doc.organizations) {
       const found = existing('organizations', { name: organization.name, role: organization.role })
@@ -92,6 +100,12 @@ export function writeDocument(caseFile: CaseFile, doc: CaseDocument, options: Wr
         eventId: mapped(eventIds, eventId),
       })
       added.tasks++
+    }
+    if (doc.plan) {
+      const steps = doc.plan.steps.map(({ eventId, ...step }) => ({ ...step, eventId: mapped(eventIds, eventId) }))
+      const { outcome, steps: changed } = caseFile.plan.merge({ ...doc.plan, steps })
+      added.planSteps = changed
+      if (outcome === 'other_kind') added.planNotMerged = doc.plan.kind
     }
     appendAudit(caseFile.db, 'case', 1, options.audit.action, { source: options.audit.source, added })
     return added

@@ -2,7 +2,8 @@
 // for each step whether it is done (and the timeline event that records
 // it), hidden, or annotated; plus the user's own steps. Every change runs in
 // one transaction with its audit entry; ticking a step adds its note to the
-// timeline in that same transaction.
+// timeline in that same transaction. A plan can also come from an
+// interchange document: taken on whole, or merged into the case's own.
 import type { CaseKind } from '../../../../shared/domain'
 import {
   AddStepSchema,
@@ -18,11 +19,25 @@ import {
 } from '../../../../shared/plans'
 import { appendAudit } from '../casefile/audit'
 import type { Connection } from '../casefile/connection'
-import type { Events } from '../domain/events'
+import { utcSortKey, type Events } from '../domain/events'
 import { assertReferencesExist, parseInput } from '../domain/table'
 import { InvalidInputError, KirokuError, NotFoundError } from '../errors'
 import { localMoment } from '../../../../shared/dates'
 
+/** A plan as a document carries it: steps in order, their event ids already this case's. */
+export interface PlanSnapshot extends Omit<CasePlan, 'steps'> {
+  steps: Array<Omit<PlanStepState, 'id'>>
+}
+
+/**
+ * What became of a document's plan: taken on because the case had none,
+ * merged step by step, or left out because the case follows the plan for
+ * another kind of fraud. `steps`: how many steps were added or changed.
+ */
+export interface PlanMergeResult {
+  outcome: 'adopted' | 'merged' | 'other_kind'
+  steps: number
+}
 
 interface StepRow {
   id: number
@@ -74,6 +89,41 @@ export class PlanProgress {
     const row = this.db.prepare(`SELECT ${STEP_COLUMNS} FROM plan_steps WHERE id = ?`).get(id) as StepRow | undefined
     if (!row) throw new NotFoundError('plan step', id)
     return row
+  }
+
+  /** The next free custom-N among `steps`. */
+  private static customIds(steps: Array<Pick<PlanStepState, 'custom' | 'stepId'>>): () => string {
+    let last = Math.max(0, ...steps.filter((s) => s.custom).map((s) => Number(s.stepId.replace('custom-', '')) || 0))
+    return () => `custom-${++last}`
+  }
+
+  /** Numbers the steps' positions in the order given (step row ids). */
+  private place(order: number[]): void {
+    const place = this.db.prepare('UPDATE plan_steps SET position = ? WHERE id = ?')
+    order.forEach((stepRow, i) => place.run(i + 1, stepRow))
+  }
+
+  /** A step as a document gives it; a linked event counts as recorded elsewhere, so unticking keeps it. */
+  private insertStep(step: PlanSnapshot['steps'][number], position: number): number {
+    if (step.eventId !== undefined) assertReferencesExist(this.db, { eventId: step.eventId })
+    return Number(
+      this.db
+        .prepare(
+          `INSERT INTO plan_steps (step_id, position, title, custom, done, done_at, hidden, notes, event_id, event_created)
+           VALUES (@stepId, @position, @title, @custom, @done, @doneAt, @hidden, @notes, @eventId, 0)`,
+        )
+        .run({
+          stepId: step.stepId,
+          position,
+          title: step.title,
+          custom: Number(step.custom),
+          done: Number(step.done),
+          doneAt: step.doneAt ?? null,
+          hidden: Number(step.hidden),
+          notes: step.notes?.trim() || null,
+          eventId: step.eventId ?? null,
+        }).lastInsertRowid,
+    )
   }
 
   private current(): CasePlan {
@@ -159,16 +209,13 @@ export class PlanProgress {
       const steps = this.current().steps
       const at = afterId === undefined ? steps.length : steps.findIndex((s) => s.id === afterId) + 1
       if (at === 0) throw new NotFoundError('plan step', afterId!)
-      const customIds = steps.filter((s) => s.custom).map((s) => Number(s.stepId.replace('custom-', '')) || 0)
-      const stepId = `custom-${Math.max(0, ...customIds) + 1}`
+      const stepId = PlanProgress.customIds(steps)()
       const id = Number(
         this.db
           .prepare('INSERT INTO plan_steps (step_id, position, title, custom, notes) VALUES (?, 0, ?, 1, ?)')
           .run(stepId, stepTitle, notes?.trim() || null).lastInsertRowid,
       )
-      const order = [...steps.slice(0, at).map((s) => s.id), id, ...steps.slice(at).map((s) => s.id)]
-      const place = this.db.prepare('UPDATE plan_steps SET position = ? WHERE id = ?')
-      order.forEach((stepRow, i) => place.run(i + 1, stepRow))
+      this.place([...steps.slice(0, at).map((s) => s.id), id, ...steps.slice(at).map((s) => s.id)])
       appendAudit(this.db, 'plan_step', id, 'create', { stepId, title: stepTitle, notes: notes ?? null, position: at + 1 })
       return this.current()
     })()
@@ -183,5 +230,91 @@ export class PlanProgress {
       appendAudit(this.db, 'plan_step', id, 'delete', { stepId: row.stepId })
       return this.current()
     })()
+  }
+
+  /** Takes on a plan with its progress as a document gives it (import). The case must have none. */
+  restore(plan: PlanSnapshot): CasePlan {
+    return this.db.transaction(() => {
+      if (this.get()) throw new InvalidInputError([{ path: '$.plan', message: 'this case already has a recovery plan' }])
+      const { kind, version, lang, adoptedAt, steps } = plan
+      this.db
+        .prepare('INSERT INTO case_plan (id, kind, version, lang, adopted_at) VALUES (1, ?, ?, ?, ?)')
+        .run(kind, version, lang, adoptedAt)
+      steps.forEach((step, i) => this.insertStep(step, i + 1))
+      appendAudit(this.db, 'plan', 1, 'create', { kind, version, lang, adoptedAt, steps })
+      return this.current()
+    })()
+  }
+
+  /**
+   * Brings a plan someone shared into this case. With no plan yet, it is
+   * taken on as it is. With the plan for the same kind, step by step: done
+   * in either is done (the earlier doneAt kept), hidden stays as this case
+   * has it, this case's notes win unless it has none; their steps this case
+   * lacks are added (their own steps, matched by title, under new custom-N
+   * ids) after the step they follow. A plan for another kind is left out.
+   * Merging the same plan again changes nothing.
+   */
+  merge(plan: PlanSnapshot): PlanMergeResult {
+    return this.db.transaction((): PlanMergeResult => {
+      const mine = this.get()
+      if (!mine) return { outcome: 'adopted', steps: this.restore(plan).steps.length }
+      if (mine.kind !== plan.kind) return { outcome: 'other_kind', steps: 0 }
+      // Row ids: the plan's steps by step id, the user's own by title (the first of a title).
+      const planSteps = new Map(mine.steps.filter((s) => !s.custom).map((s) => [s.stepId, s.id]))
+      const ownSteps = new Map<string, number>()
+      for (const s of mine.steps) if (s.custom && !ownSteps.has(s.title)) ownSteps.set(s.title, s.id)
+      const nextCustomId = PlanProgress.customIds(mine.steps)
+      const order = mine.steps.map((s) => s.id)
+      let changed = 0
+      let placed = false
+      let after: number | undefined
+      for (const theirs of plan.steps) {
+        const match = theirs.custom ? ownSteps.get(theirs.title) : planSteps.get(theirs.stepId)
+        if (match !== undefined) {
+          if (this.mergeStep(this.row(match), theirs)) changed++
+          after = match
+          continue
+        }
+        const stepId = theirs.custom ? nextCustomId() : theirs.stepId
+        const id = this.insertStep({ ...theirs, stepId }, 0)
+        order.splice(after === undefined ? 0 : order.indexOf(after) + 1, 0, id)
+        if (theirs.custom) ownSteps.set(theirs.title, id)
+        appendAudit(this.db, 'plan_step', id, 'create', { ...theirs, stepId })
+        after = id
+        placed = true
+        changed++
+      }
+      if (placed) this.place(order)
+      return { outcome: 'merged', steps: changed }
+    })()
+  }
+
+  /** One step of a shared plan into this case's matching step; false when that changes nothing. */
+  private mergeStep(row: StepRow, theirs: PlanSnapshot['steps'][number]): boolean {
+    const earlier = (a: string | undefined, b: string | null) => a !== undefined && (b === null || utcSortKey(a) < utcSortKey(b))
+    const next = { done: row.done, doneAt: row.doneAt, eventId: row.eventId, eventCreated: row.eventCreated, notes: row.notes }
+    if (theirs.done && row.done === 0) {
+      Object.assign(next, { done: 1, doneAt: theirs.doneAt ?? null, eventId: theirs.eventId ?? null, eventCreated: 0 })
+      if (theirs.eventId !== undefined) assertReferencesExist(this.db, { eventId: theirs.eventId })
+    } else if (theirs.done && earlier(theirs.doneAt, row.doneAt)) {
+      next.doneAt = theirs.doneAt!
+    }
+    if (!row.notes && theirs.notes?.trim()) next.notes = theirs.notes.trim()
+    if (next.done === row.done && next.doneAt === row.doneAt && next.notes === row.notes) return false
+    this.db
+      .prepare(
+        `UPDATE plan_steps SET done = @done, done_at = @doneAt, event_id = @eventId, event_created = @eventCreated,
+         notes = @notes WHERE id = @id`,
+      )
+      .run({ ...next, id: row.id })
+    appendAudit(this.db, 'plan_step', row.id, 'update', {
+      stepId: row.stepId,
+      done: next.done === 1,
+      doneAt: next.doneAt,
+      eventId: next.eventId,
+      notes: next.notes,
+    })
+    return true
   }
 }

@@ -43,7 +43,7 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
           if (field) field.value = ''
         }
         // What was added shows at once on the timeline and the other tabs.
-        if (merged) await reload('organizations', 'events', 'references', 'losses', 'evidence', 'tasks')
+        if (merged) await reload('organizations', 'events', 'references', 'losses', 'evidence', 'tasks', 'plan')
         return merged
       },
       { focusOnError: (failure) => (isWrongPassphrase(failure) ? passphraseField() : undefined) },
@@ -85,7 +85,10 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
             title={t.sharing.mergeMade}
             path={result.path}
             pathLabel={t.sharing.mergedFrom}
-            details={[t.sharing.mergeAdded(result.added)]}
+            details={[
+              t.sharing.mergeAdded(result.added),
+              ...(result.added.planNotMerged ? [t.sharing.planNotMerged(t.caseKinds[result.added.planNotMerged])] : []),
+            ]}
           />
         )}
         <div className="actions">
