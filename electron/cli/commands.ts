@@ -22,6 +22,7 @@ import {
   dueReport,
   planLibrary,
   writePrepSheetFile,
+  type AddedCounts,
   type CaseFileOptions,
 } from '../main/core'
 import { getPassphrase } from './passphrase'
@@ -300,16 +301,19 @@ export const commands = {
       sharedPath,
       await getPassphrase({ env: 'KIROKU_SHARE_PASSPHRASE', file: str(ctx, 'share-passphrase-file'), prompt: 'Passphrase of the shared file: ' }),
     )
+    let added: AddedCounts
     try {
       const report = shared.verify()
       if (!report.ok) throw new KirokuError('verification_failed', `${sharedPath} fails verification:\n  ${report.problems.join('\n  ')}`)
-      const added = await withCase(ctx, (caseFile) => mergeCaseFile(caseFile, shared))
-      const { planNotMerged, ...counts } = added
-      ctx.out(`Merged ${sharedPath}: added ${Object.entries(counts).map(([what, n]) => `${n} ${what === "planSteps" ? "plan steps" : what}`).join(', ')}`)
-      if (planNotMerged) ctx.out(`The shared case follows the ${planNotMerged} plan; this case keeps its own, so those steps were not merged.`)
+      added = await withCase(ctx, (caseFile) => mergeCaseFile(caseFile, shared))
     } finally {
       shared.close()
     }
+    if (ctx.values.json) return printJson(ctx, added)
+    const { planNotMerged, planSteps, ...records } = added
+    const parts = [...Object.entries(records).map(([what, n]) => `${n} ${what}`), `${planSteps} plan steps (added or updated)`]
+    ctx.out(`Merged ${sharedPath}: ${parts.filter((part) => !part.startsWith('0 ')).join(', ') || 'nothing new'}`)
+    if (planNotMerged) ctx.out(`The shared case follows the plan for ${planNotMerged}; this case keeps its own plan, so those steps were not merged.`)
   },
 
   async passwd(ctx: CommandContext) {

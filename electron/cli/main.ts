@@ -111,10 +111,10 @@ const USAGE: Record<CommandName, { usage: string; options?: Options }> = {
   },
   merge: {
     usage:
-      'kiroku merge FILE SHARED.kiroku\n' +
-      '  Verify a shared case file, then add its events, references, losses, evidence and tasks to FILE\n' +
-      '  without duplicates (same evidence bytes = same evidence). Its passphrase: $KIROKU_SHARE_PASSPHRASE,\n' +
-      '  --share-passphrase-file or a prompt.',
+      'kiroku merge FILE SHARED.kiroku [--json]\n' +
+      '  Verify a shared case file, then add its events, references, losses, evidence, tasks and plan progress\n' +
+      '  to FILE without duplicates (same evidence bytes = same evidence), and say what was added. Its passphrase:\n' +
+      '  $KIROKU_SHARE_PASSPHRASE, --share-passphrase-file or a prompt.',
     options: { 'share-passphrase-file': { type: 'string' } },
   },
   passwd: {

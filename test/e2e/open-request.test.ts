@@ -83,4 +83,21 @@ describe('a case file double-clicked while Kiroku runs', () => {
     expect(app.problems).toEqual([])
     await app.close()
   })
+
+  it('an unanswered request is not lost when the case locks itself: the unlock screen is for that file', async () => {
+    const app = await env.launch({ beforeLoad: (context) => context.clock.install() })
+    const { page } = app
+    await createCase(app, { title: 'Yahoo! ID takeover' })
+    const second = await otherCase(app, 'Ponta points')
+    await doubleClick(app, second)
+    await page.getByRole('alertdialog', { name: 'Open another case file?' }).waitFor()
+    // Nobody answers; the idle lock (10 minutes by default) closes the case.
+    await page.clock.fastForward('10:01')
+    await page.getByRole('heading', { name: 'Unlock case file' }).waitFor()
+    expect(await page.locator('.unlock-file-name').textContent()).toBe('Ponta points.kiroku')
+    expect(await page.getByRole('alertdialog').count()).toBe(0)
+    expect(await app.call('case:get')).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    expect(app.problems).toEqual([])
+    await app.close()
+  })
 })

@@ -142,7 +142,11 @@ describe('kiroku CLI', () => {
     expect(kiroku(['verify', copy], { env }).status).toBe(2)
 
     expect(kiroku(['add-event', copy, '--title', '弁護士に相談', '--at', '2018-11-01T10:00+09:00'], { env: { KIROKU_PASSPHRASE: 'the copy passphrase' } }).status).toBe(0)
-    for (let i = 0; i < 2; i++) expect(kiroku(['merge', file, copy], { env: shareEnv }).status).toBe(0)
+    const first = kiroku(['merge', file, copy], { env: shareEnv })
+    expect(first.status).toBe(0)
+    expect(first.stdout).toBe(`Merged ${copy}: 1 events\n`)
+    const second = kiroku(['merge', file, copy, '--json'], { env: shareEnv })
+    expect(JSON.parse(second.stdout)).toEqual({ organizations: 0, evidence: 0, events: 0, references: 0, losses: 0, tasks: 0, planSteps: 0 })
     const titles = JSON.parse(kiroku(['list', file, '--json'], { env }).stdout).map((e: { title: string }) => e.title)
     expect(titles).toHaveLength(7)
     expect(titles.filter((t: string) => t === '弁護士に相談')).toHaveLength(1)

@@ -194,6 +194,33 @@ describe('the plan in merge', () => {
     }
   })
 
+  it('keeps two own steps with the same title as two steps, merge after merge', async () => {
+    const dir = tempDir()
+    const mine = await storyCase(dir, 'mine.kiroku')
+    const theirs = await storyCase(dir, 'theirs.kiroku')
+    try {
+      theirs.plan.adopt(ja(), 'points_theft', new Date('2018-10-17T00:00:00Z'))
+      theirs.plan.addStep({ title: '銀行に電話' })
+      const second = theirs.plan.addStep({ title: '銀行に電話', notes: '二回目' }).steps.at(-1)!
+      theirs.plan.setDone({ id: second.id, done: true, at: '2018-10-20T10:00+09:00' }, '済: 銀行に電話')
+      const own = (caseFile: CaseFile) => caseFile.plan.get()!.steps.filter((st) => st.custom).map(({ title, done, notes }) => ({ title, done, notes }))
+      const expected = [
+        { title: '銀行に電話', done: false, notes: undefined },
+        { title: '銀行に電話', done: true, notes: '二回目' },
+      ]
+      expect(own(theirs)).toEqual(expected)
+
+      mine.plan.adopt(ja(), 'points_theft', new Date('2018-10-18T00:00:00Z'))
+      mergeCaseFile(mine, theirs)
+      expect(own(mine)).toEqual(expected)
+      expect(mergeCaseFile(mine, theirs)).toEqual(NOTHING)
+      expect(own(mine)).toEqual(expected)
+    } finally {
+      mine.close()
+      theirs.close()
+    }
+  })
+
   it('joins the same plan step by step: done in either is done (earliest time), my hidden and notes win, their own steps added once', async () => {
     const dir = tempDir()
     const mine = await storyCase(dir, 'mine.kiroku')

@@ -59,23 +59,25 @@ describe('IPC router', () => {
     expect(logged.ok).toBe(true)
     expect(await call('references:list')).toMatchObject({ ok: true, value: [{ value: 'TP-1013', organizationId: org.value.id }] })
     expect(await call('tasks:list')).toMatchObject({ ok: true, value: [{ dueAt: '2018-10-20', done: false }] })
-    // A bad promise date rolls the whole note back.
+    // A failure inside the handler (evidence that does not exist) rolls the whole note back.
     const failed = await call('events:logCall', {
-      event: { occurredAt: '2018-10-14T10:00:00+09:00', kind: 'contact', title: 'second' },
-      promise: { title: 'x', dueAt: 'next week' },
+      event: { occurredAt: '2018-10-14T10:00:00+09:00', kind: 'contact', title: 'second', evidenceIds: [999] },
+      reference: { label: '受付番号', value: 'TP-1014' },
+      promise: { title: 'x', dueAt: '2018-10-21' },
     })
-    expect(failed.ok).toBe(false)
+    expect(failed).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('999') } })
+    expect(await call('references:list')).toMatchObject({ ok: true, value: [{ value: 'TP-1013' }] })
+    expect(await call('tasks:list')).toMatchObject({ ok: true, value: [{ dueAt: '2018-10-20' }] })
     expect(await call('events:list')).toMatchObject({ ok: true, value: [{ title: '調査依頼' }] })
   })
 
   it('creates an organisation first met on the call in the same step, and none when the note fails', async () => {
     const { call } = await withOpenCase()
     const failed = await call('events:logCall', {
-      event: { occurredAt: '2018-10-17T15:00:00+09:00', kind: 'contact', title: 'Ponta' },
+      event: { occurredAt: '2018-10-17T15:00:00+09:00', kind: 'contact', title: 'Ponta', evidenceIds: [999] },
       newOrganization: { name: 'Ponta カスタマーセンター', role: 'points_operator' },
-      promise: { title: 'x', dueAt: 'next week' },
     })
-    expect(failed.ok).toBe(false)
+    expect(failed).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('999') } })
     expect(await call('organizations:list')).toEqual({ ok: true, value: [] })
 
     const logged = await call('events:logCall', {

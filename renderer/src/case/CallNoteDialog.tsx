@@ -74,6 +74,8 @@ export function CallNoteDialog({ onClose, preset }: { onClose: () => void; prese
         promise: promiseTitle || promiseDue ? { title: promiseTitle ?? t.promiseDefaultTitle(org.name), dueAt: promiseDue } : undefined,
         newOrganization: org.create,
       })
+      // Saved: a retry after a later step fails must not create the organisation again.
+      if (org.create) setOrganization(String(logged.organizationId))
       await reload('events', 'references', 'tasks', ...(org.create ? (['organizations'] as const) : []))
       if (preset?.step && data.get('markStepDone') === 'on') await setStepDone(preset.step.state, true, language, logged.id)
       showNotice({ kind: 'info', text: t.callLogged })

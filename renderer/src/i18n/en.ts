@@ -325,7 +325,7 @@ export const en = {
           [added.losses, 'loss', 'losses'],
           [added.evidence, 'piece of evidence', 'pieces of evidence'],
           [added.tasks, 'follow-up', 'follow-ups'],
-          [added.planSteps, 'plan step', 'plan steps'],
+          [added.planSteps, 'plan step (new or updated)', 'plan steps (new or updated)'],
         ] as const
       )
         .filter(([n]) => n > 0)

@@ -308,7 +308,7 @@ export const ja: Messages = {
           [added.losses, '被害額'],
           [added.evidence, '証拠'],
           [added.tasks, '対応予定'],
-          [added.planSteps, '手順'],
+          [added.planSteps, '手順（新規・更新）'],
         ] as const
       )
         .filter(([n]) => n > 0)

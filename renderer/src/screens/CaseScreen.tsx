@@ -5,7 +5,7 @@ import { useState, type DragEvent } from 'react'
 import { useT } from '../i18n'
 import { useIdleLock } from '../hooks/useIdleLock'
 import { useShortcut } from '../hooks/useShortcut'
-import { goToUnlock, lockCase } from '../state/case-actions'
+import { lockCase } from '../state/case-actions'
 import { useCaseData, useSession } from '../state/session'
 import { useSettings } from '../state/settings'
 import { ariaShortcut, Kbd, shortcutText } from '../ui/Kbd'
@@ -30,13 +30,10 @@ export function CaseScreen() {
   useFollowUpNotifications()
   const [dialog, setDialog] = useState<'call' | 'settings' | 'backups' | null>(null)
   const [searchRequest, setSearchRequest] = useState(0)
-  // A case file double-clicked while this one is open (requestOpen): asked, never switched behind the user's back.
+  // A case file double-clicked while this one is open (requestOpen): asked, never switched behind the user's back;
+  // locking then goes to that file's unlock screen.
   const requestedFile = useSession((s) => s.openRequest)
   const stay = () => useSession.setState({ openRequest: null })
-  const openRequested = async (file: string) => {
-    await lockCase()
-    goToUnlock(file)
-  }
 
   const lock = () => void lockCase()
   useIdleLock(idleMinutes, () => void lockCase({ idle: true }))
@@ -84,7 +81,7 @@ export function CaseScreen() {
       {dialog === 'settings' && <SettingsDialog onClose={() => setDialog(null)} onShowBackups={() => setDialog('backups')} />}
       {dialog === 'backups' && <BackupsDialog onClose={() => setDialog(null)} />}
       {requestedFile && (
-        <OpenRequestDialog file={requestedFile} onOpen={() => void openRequested(requestedFile)} onStay={stay} />
+        <OpenRequestDialog file={requestedFile} onOpen={lock} onStay={stay} />
       )}
     </div>
   )

@@ -32,10 +32,14 @@ async function enterCase(opened: { path: string; case: CaseData['record'] }): Pr
   const generation = ++sessionGeneration
   const lists = (await loadLists(ALL_LISTS)) as Omit<CaseData, 'path' | 'record'>
   if (generation !== sessionGeneration) return
+  // Another file asked for while this one was opening (requestOpen moved to its unlock screen): asked about, not lost.
+  const { screen } = useSession.getState()
+  const waiting = screen.name === 'unlock' && screen.path !== opened.path ? screen.path : null
   useSession.setState({
     ...INITIAL_SESSION,
     screen: { name: 'case' },
     caseData: { path: opened.path, record: opened.case, ...lists },
+    openRequest: waiting,
   })
 }
 
@@ -77,13 +81,15 @@ export async function updateCase(input: CaseInput): Promise<void> {
  * closed before one of its backups replaces it).
  */
 export async function lockCase(options: { idle?: boolean; restore?: boolean } = {}): Promise<void> {
-  const { caseData, evidenceUrls } = useSession.getState()
+  const { caseData, evidenceUrls, openRequest } = useSession.getState()
   sessionGeneration++
   pendingEvidenceUrls.clear()
   for (const url of Object.values(evidenceUrls)) URL.revokeObjectURL(url)
+  // A file the user asked to open and not yet answered about is where they land once this case is closed.
+  const next = openRequest && !options.restore ? openRequest : caseData?.path
   useSession.setState({
     ...INITIAL_SESSION,
-    screen: caseData ? { name: 'unlock', path: caseData.path, lockedAfterIdle: options.idle, restoreBackup: options.restore } : { name: 'start' },
+    screen: next ? { name: 'unlock', path: next, lockedAfterIdle: options.idle, restoreBackup: options.restore } : { name: 'start' },
   })
   await call('case:close').catch(() => undefined) // nothing more to clear if the file was already closed
 }

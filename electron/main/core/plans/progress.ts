@@ -260,17 +260,18 @@ export class PlanProgress {
       const mine = this.get()
       if (!mine) return { outcome: 'adopted', steps: this.restore(plan).steps.length }
       if (mine.kind !== plan.kind) return { outcome: 'other_kind', steps: 0 }
-      // Row ids: the plan's steps by step id, the user's own by title (the first of a title).
+      // Row ids: the plan's steps by step id; the user's own by title, in order, each matched once
+      // (two own steps with the same title are two steps, so merging again changes nothing).
       const planSteps = new Map(mine.steps.filter((s) => !s.custom).map((s) => [s.stepId, s.id]))
-      const ownSteps = new Map<string, number>()
-      for (const s of mine.steps) if (s.custom && !ownSteps.has(s.title)) ownSteps.set(s.title, s.id)
+      const ownSteps = new Map<string, number[]>()
+      for (const s of mine.steps.filter((step) => step.custom)) ownSteps.set(s.title, [...(ownSteps.get(s.title) ?? []), s.id])
       const nextCustomId = PlanProgress.customIds(mine.steps)
       const order = mine.steps.map((s) => s.id)
       let changed = 0
       let placed = false
       let after: number | undefined
       for (const theirs of plan.steps) {
-        const match = theirs.custom ? ownSteps.get(theirs.title) : planSteps.get(theirs.stepId)
+        const match = theirs.custom ? ownSteps.get(theirs.title)?.shift() : planSteps.get(theirs.stepId)
         if (match !== undefined) {
           if (this.mergeStep(this.row(match), theirs)) changed++
           after = match
@@ -279,7 +280,6 @@ export class PlanProgress {
         const stepId = theirs.custom ? nextCustomId() : theirs.stepId
         const id = this.insertStep({ ...theirs, stepId }, 0)
         order.splice(after === undefined ? 0 : order.indexOf(after) + 1, 0, id)
-        if (theirs.custom) ownSteps.set(theirs.title, id)
         appendAudit(this.db, 'plan_step', id, 'create', { ...theirs, stepId })
         after = id
         placed = true
