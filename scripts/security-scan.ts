@@ -49,6 +49,16 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.some((f) => f.trim() !== ''))
 }
 
+/**
+ * Whether every row has as many fields as the header. electronegativity
+ * 1.10.3 sometimes writes its first finding over the end of the header line
+ * (its CSV writes race), which would silently drop or garble a finding.
+ */
+export function isWellFormed(csv: string): boolean {
+  const [header, ...rows] = parseCsv(csv)
+  return !!header && rows.every((r) => r.length === header.length)
+}
+
 export function parseFindings(csv: string): Finding[] {
   const [header, ...rows] = parseCsv(csv)
   if (!header) return []
@@ -93,14 +103,31 @@ export function gate(findings: Finding[], allow: AllowEntry[]): { blocking: Find
 function main(): number {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
   const bin = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'electronegativity.cmd' : 'electronegativity')
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kiroku-scan-')), 'findings.csv')
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kiroku-scan-'))
+  const out = path.join(folder, 'findings.csv')
   const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version
-  const run = spawnSync(bin, ['-i', path.join(root, 'electron'), '-r', '-e', electronVersion, '-o', out], { encoding: 'utf8' })
-  if (run.status !== 0 || !fs.existsSync(out)) {
-    console.error(`electronegativity failed (exit ${run.status}):\n${run.stderr}`)
+  let csv: string | undefined
+  try {
+    // A garbled CSV (see isWellFormed) is scanned again rather than read wrong; five garbled runs fail the gate.
+    for (let attempt = 1; attempt <= 5 && csv === undefined; attempt++) {
+      fs.rmSync(out, { force: true })
+      const run = spawnSync(bin, ['-i', path.join(root, 'electron'), '-r', '-e', electronVersion, '-o', out], { encoding: 'utf8' })
+      if (run.status !== 0 || !fs.existsSync(out)) {
+        console.error(`electronegativity failed (exit ${run.status}):\n${run.stderr}`)
+        return 1
+      }
+      const text = fs.readFileSync(out, 'utf8')
+      if (isWellFormed(text)) csv = text
+      else console.log(`electronegativity wrote a garbled CSV (attempt ${attempt}); scanning again`)
+    }
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true })
+  }
+  if (csv === undefined) {
+    console.error('electronegativity wrote a garbled CSV five times; the gate cannot tell what it found')
     return 1
   }
-  const findings = parseFindings(fs.readFileSync(out, 'utf8'))
+  const findings = parseFindings(csv)
   const allow = checkAllowList(JSON.parse(fs.readFileSync(path.join(root, '.ci', 'electronegativity-allow.json'), 'utf8')))
   const { blocking, stale } = gate(findings, allow)
   console.log(`electronegativity: ${findings.length} findings, ${findings.filter((f) => BLOCKING.has(f.severity)).length} HIGH/MEDIUM, ${blocking.length} not in the allow-list`)

@@ -76,6 +76,8 @@ export const contract = {
   'recent:list': { input: nothing, output: z.array(RecentFileSchema) },
   /** A case file the app was asked to open (command line, double-click), taken once. */
   'app:takeFileToOpen': { input: nothing, output: filePath.optional() },
+  /** Only a file the main process wrote in this session (a dossier, bundle or copy). */
+  'app:showInFolder': { input: z.strictObject({ path: filePath }), output: done },
   'recent:forget': { input: z.strictObject({ path: filePath }), output: done },
 
   /**

@@ -146,6 +146,10 @@ describe('the dossier', () => {
     expect(await result.evaluate((el) => el === document.activeElement)).toBe(true)
     expect(await dialog.getByRole('button', { name: 'Close' }).last().isEnabled()).toBe(true)
     await screenshot(page, 'dossier-dialog')
+    // The file manager, on the file just written (the main process shows only what it wrote).
+    await result.getByRole('button', { name: 'Show in folder' }).click()
+    await expect.poll(() => app.shown).toEqual([pdf])
+    expect(await app.call('app:showInFolder', { path: path.join(app.dir, 'case.kiroku') })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
 
     expect(fs.existsSync(pdf)).toBe(true)
     expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-')

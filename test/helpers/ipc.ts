@@ -24,8 +24,11 @@ export interface DialogAnswers {
 
 /** `extra`: platform services a test supplies itself (e.g. `rememberedPassphrases` over a test keyring). */
 export function testRouter(dir: string, answers: DialogAnswers = {}, caseFileOptions: CaseFileOptions = {}, extra: Partial<Platform> = {}) {
+  /** Files the page had the file manager show. */
+  const shown: string[] = []
   const platform: Platform = {
     appInfo: () => ({ name: 'Kiroku', version: 'test', locale: 'ja' }),
+    showInFolder: (file) => shown.push(file),
     takeFileToOpen: () => {
       const file = answers.fileToOpen
       answers.fileToOpen = undefined
@@ -58,5 +61,5 @@ export function testRouter(dir: string, answers: DialogAnswers = {}, caseFileOpt
       answers[kind] = before
     }
   }
-  return { dispatch, logged, call, choose }
+  return { dispatch, logged, call, choose, shown }
 }

@@ -61,6 +61,7 @@ const SEEDS: Partial<Record<string, Record<string, unknown>>> = {
   'passphrases:isRemembered': { path: '/tmp/x.kiroku' },
   'case:openRemembered': { path: '/tmp/x.kiroku' },
   'passphrases:forget': { path: '/tmp/x.kiroku' },
+  'app:showInFolder': { path: '/tmp/x.pdf' },
 }
 
 const POLLUTING_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty']
@@ -234,7 +235,7 @@ describe('IPC fuzzing', () => {
     const rememberedElsewhere = path.join(dir, 'remembered-elsewhere.kiroku')
     remembered.remember(rememberedElsewhere, PASSPHRASE)
     const files = fs.readdirSync(dir).sort()
-    const PATH_CHANNELS = ['case:create', 'case:open', 'backups:list', 'backups:restore', 'case:openRemembered', 'passphrases:isRemembered', 'passphrases:forget'] as const
+    const PATH_CHANNELS = ['case:create', 'case:open', 'backups:list', 'backups:restore', 'case:openRemembered', 'passphrases:isRemembered', 'passphrases:forget', 'app:showInFolder'] as const
     const paths = fc.oneof(
       fc.string({ minLength: 1, maxLength: 200 }),
       fc.string({ minLength: 1, maxLength: 40 }).map((name) => path.join(dir, `${name}.kiroku`)),
@@ -265,6 +266,7 @@ describe('IPC fuzzing', () => {
     expect(sent).toBeGreaterThan(900)
     expect(fs.readdirSync(dir).sort()).toEqual(files)
     expect(remembered.has(rememberedElsewhere)).toBe(true)
+    expect(router.shown).toEqual([])
     expect(router.logged).toEqual([])
     expect(await snapshot()).toEqual(before)
   })

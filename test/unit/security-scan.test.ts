@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { checkAllowList, gate, parseCsv, parseFindings } from '../../scripts/security-scan'
+import { checkAllowList, gate, isWellFormed, parseCsv, parseFindings } from '../../scripts/security-scan'
 
 // The shape electronegativity 1.10.3 writes (header with spaces, quoted fields, N/A samples).
 const CSV = `issue, severity, confidence, filename, location, sample, description, url
@@ -24,6 +24,14 @@ describe('security scan gate', () => {
       ['OPEN_EXTERNAL_JS_CHECK', 'MEDIUM', 'main/app/links.ts'],
     ])
     expect(findings[2].sample).toBe('shell.openExternal(url, { a: "b" })')
+  })
+
+  it('tells a garbled CSV (a finding written over the end of the header, as the tool sometimes does) from a whole one', () => {
+    expect(isWellFormed(CSV)).toBe(true)
+    const lines = CSV.split('\n')
+    const garbled = [lines[0] + lines[1].slice(40), ...lines.slice(2)].join('\n')
+    expect(isWellFormed(garbled)).toBe(false)
+    expect(isWellFormed('')).toBe(false)
   })
 
   it('fails on HIGH and MEDIUM findings not in the allow-list; LOW never fails', () => {

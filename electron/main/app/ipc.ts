@@ -2,7 +2,7 @@
 // (native dialogs, settings folder, locale), and the one ipcMain handler that
 // hands every call to the router with the URL of the frame that sent it.
 import path from 'node:path'
-import { app, dialog, ipcMain, type BrowserWindow } from 'electron'
+import { app, dialog, ipcMain, shell, type BrowserWindow } from 'electron'
 import { IPC_CHANNEL } from '../../../shared/ipc/transport'
 import { CASE_FILE_EXTENSION } from '../core'
 import { CaseSession, createHandlers, type Platform, type SaveKind } from '../ipc/handlers'
@@ -37,6 +37,8 @@ export function registerIpc(sources: TrustedSources, window: () => BrowserWindow
   const session = new CaseSession()
   const platform: Platform = {
     appInfo: () => ({ name: app.getName(), version: app.getVersion(), locale: app.getLocale() }),
+    // A local file the main process wrote (see app:showInFolder); not shell.openExternal, nothing is opened or run.
+    showInFolder: (file) => shell.showItemInFolder(file),
     takeFileToOpen: () => {
       const file = fileToOpen
       fileToOpen = undefined

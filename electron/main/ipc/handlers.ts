@@ -43,6 +43,8 @@ export interface Platform {
   caseFileOptions: CaseFileOptions
   /** The recovery plans (resources/plans); default: the nearest resources/plans above the program. */
   plansDir?: string
+  /** Opens the file manager on the folder of `file`, with the file selected. */
+  showInFolder(file: string): void
 }
 
 export class CaseSession {
@@ -84,7 +86,8 @@ export function createHandlers(platform: Platform, session = new CaseSession(), 
     if (chosen && sameFile(chosen, cf().path)) {
       throw new KirokuError('invalid_input', 'That is the open case file itself; choose another name so the case is not overwritten.')
     }
-    return chosen
+    // Whatever is written there may then be shown in its folder (app:showInFolder).
+    return grants.grant('show', chosen)
   }
   const opened = async (caseFile: CaseFile) => {
     session.set(caseFile)
@@ -96,6 +99,11 @@ export function createHandlers(platform: Platform, session = new CaseSession(), 
   return {
     'app:info': () => platform.appInfo(),
     'app:takeFileToOpen': () => grants.grant('open', platform.takeFileToOpen()),
+    'app:showInFolder': ({ path: file }) => {
+      grants.check('show', file)
+      if (!fs.existsSync(file)) throw new KirokuError('not_found', `${file} is no longer there.`)
+      platform.showInFolder(file)
+    },
     'recent:list': () => {
       const files = platform.recentFiles.list()
       for (const file of files) grants.grant('open', file.path)

@@ -11,19 +11,21 @@
 // main process learns to say no. Two kinds, because opening and creating are
 // different powers: a path the user chose to open, or one from the recent
 // list, must never become the target of a new case, and a name typed into the
-// save dialog is only good for creating one there.
+// save dialog is only good for creating one there. A third, 'show': a file
+// the main process wrote (dossier, bundle, copy) may be shown in its folder.
 import path from 'node:path'
 import { KirokuError } from '../core'
 
-export type GrantKind = 'open' | 'create'
+export type GrantKind = 'open' | 'create' | 'show'
 
 const REFUSALS: Record<GrantKind, string> = {
   open: 'Kiroku did not offer this file to the page; choose it again with "Open case file…".',
   create: 'Kiroku did not offer this place for a new case; choose it with "Choose where to save…".',
+  show: 'Kiroku did not write this file in this session, so it does not show it.',
 }
 
 export class PathGrants {
-  private readonly granted: Record<GrantKind, Set<string>> = { open: new Set(), create: new Set() }
+  private readonly granted: Record<GrantKind, Set<string>> = { open: new Set(), create: new Set(), show: new Set() }
 
   /** Lets the page use `file` for `kind` from now on; returns it, so a handler can grant what it returns. */
   grant<T extends string | undefined>(kind: GrantKind, file: T): T {

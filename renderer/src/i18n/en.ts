@@ -264,6 +264,7 @@ export const en = {
     pages: (n: number) => (n === 1 ? '1 page' : `${n.toLocaleString()} pages`),
     files: (n: number) => (n === 1 ? '1 file' : `${n.toLocaleString()} files`),
     savedTo: 'Saved to',
+    showInFolder: 'Show in folder',
     bundleTitle: 'Submission bundle (ZIP)',
     bundleIntro: 'One ZIP with the dossier, every original piece of evidence (except private ones) and a manifest of their SHA-256 hashes, for someone who needs the files themselves.',
     bundleWarningTitle: 'This ZIP is NOT encrypted',

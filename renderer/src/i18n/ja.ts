@@ -251,6 +251,7 @@ export const ja: Messages = {
     pages: (n) => `${n.toLocaleString()} ページ`,
     files: (n) => `${n.toLocaleString()} ファイル`,
     savedTo: '保存先',
+    showInFolder: 'フォルダーで表示',
     bundleTitle: '提出用一式（ZIP）',
     bundleIntro: '報告書・証拠の原本（非公開のものを除く）・各ファイルの SHA-256 を記した一覧を 1 つの ZIP にまとめます。ファイルそのものが必要な相手に渡すためのものです。',
     bundleWarningTitle: 'この ZIP は暗号化されません',

@@ -43,6 +43,8 @@ export interface RunningApp {
   /** Where the automatic backups of the cases opened go (the app's userData/backups). */
   backupsDir: string
   dialogs: DialogAnswers
+  /** Files the page asked the file manager to show (app:showInFolder). */
+  shown: string[]
   /** The router, called as the page would (for seeding and checking). */
   call(channel: string, input?: unknown): Promise<Result<any>>
   /** Uncaught page errors and console errors (a CSP violation is one). */
@@ -111,8 +113,10 @@ async function launchApp(browser: Browser, origin: string, options: AppOptions =
   const dir = fs.mkdtempSync(path.join(TEMP_BASE, 'kiroku-e2e-'))
   const dialogs: DialogAnswers = {}
   const backupsDir = path.join(dir, 'settings', 'backups')
+  const shown: string[] = []
   const platform: Platform = {
     appInfo: () => ({ name: 'Kiroku', version: 'e2e', locale: options.locale ?? 'en-US' }),
+    showInFolder: (file) => shown.push(file),
     takeFileToOpen: () => {
       const file = dialogs.fileToOpen
       dialogs.fileToOpen = undefined
@@ -169,6 +173,7 @@ async function launchApp(browser: Browser, origin: string, options: AppOptions =
     dir,
     backupsDir,
     dialogs,
+    shown,
     problems,
     browserDialogs,
     call: (channel, input) => dispatch(channel, input, { url: `${origin}/index.html` }),

@@ -51,6 +51,7 @@ export function BundleDialog({ onClose, onUseShare }: BundleDialogProps) {
         <FailureBox error={error} headline={t.sharing.bundleNotSaved} />
         {result && (
           <ResultBox
+            showable
             ref={resultRef}
             title={t.sharing.bundleMade}
             path={result.path}

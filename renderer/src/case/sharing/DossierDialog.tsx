@@ -37,6 +37,7 @@ export function DossierDialog({ onClose }: { onClose: () => void }) {
         <FailureBox error={error} headline={t.sharing.dossierNotSaved} />
         {result && (
           <ResultBox
+            showable
             ref={resultRef}
             title={t.sharing.dossierMade}
             path={result.path}

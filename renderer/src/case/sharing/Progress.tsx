@@ -2,8 +2,10 @@
 // then writing) and what they show when it is done.
 import type { ReactNode, Ref } from 'react'
 import { useT } from '../../i18n'
+import { call } from '../../ipc'
 import { describeError } from '../../lib/errors'
 import { fileNameOf } from '../../lib/paths'
+import { showNotice } from '../../state/session'
 
 /** A spinner and a sentence, announced politely; rendered only while busy. */
 export function BusyLine({ busy, children }: { busy: boolean; children: ReactNode }) {
@@ -26,12 +28,16 @@ interface ResultBoxProps {
   details: ReactNode[]
   /** What the path is (default: where the file was saved). */
   pathLabel?: string
+  /** The main process wrote this file: offer to show it in the file manager. */
+  showable?: boolean
   ref?: Ref<HTMLDivElement>
 }
 
 /** The file that was written: focusable, so the dialog can move the focus to it when done. */
-export function ResultBox({ title, path, details, pathLabel, ref }: ResultBoxProps) {
+export function ResultBox({ title, path, details, pathLabel, showable, ref }: ResultBoxProps) {
   const t = useT()
+  const show = () =>
+    call('app:showInFolder', { path }).catch((error: unknown) => showNotice({ kind: 'error', text: describeError(error, t).join('\n') }))
   return (
     <div ref={ref} className="result-box" tabIndex={-1} aria-label={title} role="region">
       <p className="result-title">
@@ -49,6 +55,11 @@ export function ResultBox({ title, path, details, pathLabel, ref }: ResultBoxPro
       {details.map((line, i) => (
         <p key={i}>{line}</p>
       ))}
+      {showable && (
+        <button type="button" className="small" onClick={() => void show()}>
+          {t.sharing.showInFolder}
+        </button>
+      )}
     </div>
   )
 }

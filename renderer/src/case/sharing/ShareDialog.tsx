@@ -206,6 +206,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
         <BusyLine busy={busy}>{t.sharing.makingShare}</BusyLine>
         {result && (
           <ResultBox
+            showable
             ref={resultRef}
             title={t.sharing.shareMade}
             path={result.path}
