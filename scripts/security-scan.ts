@@ -51,8 +51,8 @@ export function parseCsv(text: string): string[][] {
 
 /**
  * Whether every row has as many fields as the header. electronegativity
- * 1.10.3 sometimes writes its first finding over the end of the header line
- * (its CSV writes race), which would silently drop or garble a finding.
+ * 1.10.3 sometimes overwrites the start of its first finding (its CSV writes
+ * race), which would silently drop or garble a finding.
  */
 export function isWellFormed(csv: string): boolean {
   const [header, ...rows] = parseCsv(csv)
