@@ -78,9 +78,11 @@ export const isoDateOrDateTime = z
 /** Half of a UTF-16 surrogate pair on its own: SQLite would store it as U+FFFD, silently. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 const wellFormed = { message: 'contains a broken character (a lone UTF-16 surrogate)' }
-const text = (max: number) => z.string().max(max).refine((v) => !LONE_SURROGATE.test(v), wellFormed)
+/** Free text of at most `max` characters, refused if it holds a broken character. */
+export const text = (max: number) => z.string().max(max).refine((v) => !LONE_SURROGATE.test(v), wellFormed)
 const optionalText = (max: number) => text(max).optional()
-const name = (max: number) =>
+/** A trimmed, non-empty name or title of at most `max` characters, refused if it holds a broken character. */
+export const name = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max).refine((v) => !LONE_SURROGATE.test(v), wellFormed)
 const id = z.number().int().positive()
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)

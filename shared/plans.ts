@@ -3,7 +3,7 @@
 // language, versioned); these schemas check those files and describe a
 // case's progress through its plan as the case file keeps it.
 import { z } from 'zod'
-import { CASE_KINDS, ORGANIZATION_ROLES, isoDateTime } from './domain'
+import { CASE_KINDS, ORGANIZATION_ROLES, isoDateTime, name, text } from './domain'
 
 export const PLAN_FORMAT = 'kiroku-plans'
 export const PLAN_LANGS = ['ja', 'en'] as const
@@ -103,7 +103,7 @@ export const CasePlanSchema = z.object({
 })
 
 // Changes to a case's plan (the IPC contract and the core check them).
-const stepTitleText = z.string().trim().min(1, 'must not be empty').max(500)
+const stepTitleText = name(500)
 
 export const AdoptPlanSchema = z.strictObject({ kind: z.enum(CASE_KINDS), lang: z.enum(PLAN_LANGS) })
 export const SetStepDoneSchema = z.strictObject({
@@ -117,13 +117,13 @@ export const SetStepDoneSchema = z.strictObject({
 export const UpdateStepSchema = z.strictObject({
   id: rowId,
   hidden: z.boolean().optional(),
-  notes: z.string().max(20_000).optional(),
+  notes: text(20_000).optional(),
   /** Only for the user's own steps: a plan step's title comes from the plan. */
   title: stepTitleText.optional(),
 })
 export const AddStepSchema = z.strictObject({
   title: stepTitleText,
-  notes: z.string().max(20_000).optional(),
+  notes: text(20_000).optional(),
   /** Placed after this step (default: at the end). */
   afterId: rowId.optional(),
 })

@@ -156,6 +156,9 @@ describe('plan progress through the IPC channels', () => {
     expect(plan.steps.some((s: { id: number }) => s.id === custom.id)).toBe(false)
     expect(value(await call('plan:updateStep', { id: 2, hidden: false })).steps[1]).toMatchObject({ hidden: false })
     expect(await call('plan:addStep', { title: '  ' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    // A broken character (half a surrogate pair) would be stored as U+FFFD, silently: refused like in every other field.
+    expect(await call('plan:addStep', { title: 'ポイント\uD800' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/broken character/) } })
+    expect(await call('plan:updateStep', { id: 1, notes: 'メモ\uDC00' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(await call('plan:addStep', { title: 'x', afterId: 4242 })).toMatchObject({ ok: false, error: { code: 'not_found' } })
   })
 

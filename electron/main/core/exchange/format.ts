@@ -17,6 +17,8 @@ import {
   VictimSchema,
   isoDateOrDateTime,
   isoDateTime,
+  name,
+  text,
 } from '../../../../shared/domain'
 import { PLAN_LANGS, stepId } from '../../../../shared/plans'
 import type { InputIssue } from '../errors'
@@ -41,14 +43,12 @@ const PlanStepSchema = z.strictObject({
   stepId,
   custom: z.boolean().default(false),
   /** As adopted (in the plan's language) or as the user wrote it. */
-  title: z.string().trim().min(1, 'must not be empty').max(500),
+  title: name(500),
   done: z.boolean().default(false),
   doneAt: blankAsAbsent(isoDateTime),
   hidden: z.boolean().default(false),
   // Stored as the plan code stores it: trimmed, and blank is no note.
-  notes: z
-    .string()
-    .max(20_000)
+  notes: text(20_000)
     .transform((v) => v.trim() || undefined)
     .optional(),
   /** The timeline event that records the step as done. */
