@@ -1,12 +1,14 @@
 // Form fields several case forms share: a moment with its offset, an
 // organisation picker that can create one on the spot, and optional numbers.
 import { ORGANIZATION_ROLES, type OrganizationInput, type OrganizationRole } from '../../../shared/domain'
+import { useState } from 'react'
 import { useT } from '../i18n'
 import { call } from '../ipc'
 import { joinMoment, OFFSET_PATTERN, type LocalMoment } from '../lib/dates'
 import { optionalId, optionalText } from '../lib/records'
 import { reload } from '../state/case-actions'
 import { useCaseData } from '../state/session'
+import { useOrganizationNames } from './lookups'
 
 export function MomentFields({ initial, autoFocus }: { initial: LocalMoment; autoFocus?: boolean }) {
   const t = useT()
@@ -87,12 +89,29 @@ export function NewOrganizationFields({ defaultRole = 'other' }: { defaultRole?:
  * The organisation a form points at, creating the new one first if that
  * was chosen. Returns its id and name (for default titles).
  */
-export async function resolveOrganization(data: FormData, names: Map<number, string>): Promise<{ id?: number; name: string; created: boolean }> {
+async function resolveOrganization(data: FormData, names: Map<number, string>): Promise<{ id?: number; name: string; created: boolean }> {
   const choice = organizationChoice(data, names)
   if (!choice.create) return { ...choice, created: false }
   const organization = await call('organizations:create', choice.create)
   await reload('organizations')
   return { id: organization.id, name: organization.name, created: true }
+}
+
+/**
+ * A record form's organisation picker: its value, and `resolve` for saving,
+ * which creates a new organisation first if that was chosen. The picker then
+ * points at the one created, so a retry after a failed save (a bad amount,
+ * say) does not create it twice.
+ */
+export function useOrganizationPicker(initialId: number | undefined) {
+  const names = useOrganizationNames()
+  const [value, setValue] = useState(initialId !== undefined ? String(initialId) : '')
+  const resolve = async (data: FormData) => {
+    const org = await resolveOrganization(data, names)
+    if (org.created) setValue(String(org.id))
+    return org
+  }
+  return { value, setValue, resolve }
 }
 
 /** What the organisation picker chose: an existing one (its id), none, or a new one to create. */

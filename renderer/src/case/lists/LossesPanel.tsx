@@ -1,10 +1,9 @@
 // What was lost (yen or points) and how much has come back.
-import { useState } from 'react'
 import type { Loss } from '../../../../shared/domain'
 import { useLanguage, useT } from '../../i18n'
 import { formatDay } from '../../lib/dates'
 import { useCaseData } from '../../state/session'
-import { OrganizationField, resolveOrganization } from '../fields'
+import { OrganizationField, useOrganizationPicker } from '../fields'
 import { useOrganizationNames } from '../lookups'
 import { dayOrOriginal, RecordFormDialog } from './RecordFormDialog'
 import { RecordListPanel } from './RecordListPanel'
@@ -51,11 +50,9 @@ export function LossesPanel() {
 
 function LossForm({ record, onClose }: { record?: Loss; onClose: () => void }) {
   const t = useT()
-  const names = useOrganizationNames()
-  const [organization, setOrganization] = useState(record?.organizationId !== undefined ? String(record.organizationId) : '')
+  const organization = useOrganizationPicker(record?.organizationId)
   const save = async (data: FormData) => {
-    const org = await resolveOrganization(data, names)
-    if (org.created) setOrganization(String(org.id))
+    const org = await organization.resolve(data)
     const value = {
       description: String(data.get('description') ?? '').trim(),
       amount: Number(data.get('amount')),
@@ -92,7 +89,7 @@ function LossForm({ record, onClose }: { record?: Loss; onClose: () => void }) {
           <input name="recovered" type="number" min={0} step={1} defaultValue={record?.recovered ?? 0} />
         </label>
       </div>
-      <OrganizationField value={organization} onChange={setOrganization} />
+      <OrganizationField value={organization.value} onChange={organization.setValue} />
       <div className="field-row">
         <label className="field grow">
           <span>{t.occurredOn}</span>

@@ -1,10 +1,9 @@
 // Reference numbers given by organisations (受付番号, case numbers…).
-import { useState } from 'react'
 import type { Reference } from '../../../../shared/domain'
 import { useLanguage, useT } from '../../i18n'
 import { formatDay } from '../../lib/dates'
 import { useCaseData } from '../../state/session'
-import { OrganizationField, resolveOrganization } from '../fields'
+import { OrganizationField, useOrganizationPicker } from '../fields'
 import { useEventTitles, useOrganizationNames } from '../lookups'
 import { dayOrOriginal, RecordFormDialog } from './RecordFormDialog'
 import { RecordListPanel } from './RecordListPanel'
@@ -38,11 +37,9 @@ export function ReferencesPanel() {
 
 function ReferenceForm({ record, onClose }: { record?: Reference; onClose: () => void }) {
   const t = useT()
-  const names = useOrganizationNames()
-  const [organization, setOrganization] = useState(record?.organizationId !== undefined ? String(record.organizationId) : '')
+  const organization = useOrganizationPicker(record?.organizationId)
   const save = async (data: FormData) => {
-    const org = await resolveOrganization(data, names)
-    if (org.created) setOrganization(String(org.id))
+    const org = await organization.resolve(data)
     const value = {
       organizationId: org.id,
       label: String(data.get('label') ?? '').trim(),
@@ -64,7 +61,7 @@ function ReferenceForm({ record, onClose }: { record?: Reference; onClose: () =>
           <input name="value" defaultValue={record?.value} required maxLength={200} data-autofocus />
         </label>
       </div>
-      <OrganizationField value={organization} onChange={setOrganization} />
+      <OrganizationField value={organization.value} onChange={organization.setValue} />
       <label className="field">
         <span>{t.issuedAt}</span>
         <input name="issuedAt" type="date" defaultValue={record?.issuedAt?.slice(0, 10)} />

@@ -8,7 +8,7 @@ import { describeError } from '../../lib/errors'
 import { withoutId } from '../../lib/records'
 import { showNotice, useCaseData } from '../../state/session'
 import { useToday } from '../../state/today'
-import { OrganizationField, resolveOrganization } from '../fields'
+import { OrganizationField, useOrganizationPicker } from '../fields'
 import { useOrganizationNames } from '../lookups'
 import { dayOrOriginal, RecordFormDialog } from './RecordFormDialog'
 import { RecordListPanel } from './RecordListPanel'
@@ -70,11 +70,9 @@ export function TasksPanel() {
 
 function TaskForm({ record, onClose }: { record?: Task; onClose: () => void }) {
   const t = useT()
-  const names = useOrganizationNames()
-  const [organization, setOrganization] = useState(record?.organizationId !== undefined ? String(record.organizationId) : '')
+  const organization = useOrganizationPicker(record?.organizationId)
   const save = async (data: FormData) => {
-    const org = await resolveOrganization(data, names)
-    if (org.created) setOrganization(String(org.id))
+    const org = await organization.resolve(data)
     const value = {
       title: String(data.get('title') ?? '').trim(),
       dueAt: dayOrOriginal(data, 'dueAt', record?.dueAt),
@@ -100,7 +98,7 @@ function TaskForm({ record, onClose }: { record?: Task; onClose: () => void }) {
           <span>{t.done}</span>
         </label>
       </div>
-      <OrganizationField value={organization} onChange={setOrganization} />
+      <OrganizationField value={organization.value} onChange={organization.setValue} />
     </RecordFormDialog>
   )
 }

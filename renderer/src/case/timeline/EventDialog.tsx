@@ -1,5 +1,5 @@
 // Adds or edits one event of the timeline, including which evidence it shows.
-import { useMemo, useState, type FormEvent } from 'react'
+import { useMemo, type FormEvent } from 'react'
 import { CHANNELS, EVENT_KINDS, type Channel, type EventKind, type TimelineEvent } from '../../../../shared/domain'
 import { useT } from '../../i18n'
 import { call } from '../../ipc'
@@ -11,14 +11,12 @@ import { showNotice, useCaseData } from '../../state/session'
 import { Dialog, submitOnCtrlEnter } from '../../ui/Dialog'
 import { ErrorBox } from '../../ui/ErrorBox'
 import { shownLabel, shownName } from '../evidence/shown-names'
-import { MomentFields, momentFrom, optionalInteger, OrganizationField, resolveOrganization } from '../fields'
-import { useOrganizationNames } from '../lookups'
+import { MomentFields, momentFrom, optionalInteger, OrganizationField, useOrganizationPicker } from '../fields'
 
 export function EventDialog({ event, onClose }: { event?: TimelineEvent; onClose: () => void }) {
   const t = useT()
   const { evidence } = useCaseData()
-  const names = useOrganizationNames()
-  const [organization, setOrganization] = useState(event?.organizationId !== undefined ? String(event.organizationId) : '')
+  const organization = useOrganizationPicker(event?.organizationId)
   const initialMoment = useMemo(() => (event ? splitMoment(event.occurredAt) : nowMoment()), [event])
   const linked = new Set(event?.evidenceIds ?? [])
   const { run, error, busy } = useAction()
@@ -27,8 +25,7 @@ export function EventDialog({ event, onClose }: { event?: TimelineEvent; onClose
     e.preventDefault()
     const data = new FormData(e.currentTarget)
     void run(async () => {
-      const org = await resolveOrganization(data, names)
-      if (org.created) setOrganization(String(org.id))
+      const org = await organization.resolve(data)
       const value = {
         occurredAt: momentFrom(data),
         kind: data.get('kind') as EventKind,
@@ -73,7 +70,7 @@ export function EventDialog({ event, onClose }: { event?: TimelineEvent; onClose
         </label>
         <div className="field-row">
           <div className="grow">
-            <OrganizationField value={organization} onChange={setOrganization} />
+            <OrganizationField value={organization.value} onChange={organization.setValue} />
           </div>
           <label className="field grow">
             <span>{t.representative}</span>
