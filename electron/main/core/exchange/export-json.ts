@@ -23,9 +23,11 @@ const localId = (prefix: string, id: number | undefined) => (id === undefined ? 
 /** The case as a document; `evidenceFile` names where each piece's bytes go. */
 export function toDocument(caseFile: CaseFile, evidenceFile: (id: number, fileName: string) => string): CaseDocumentInput {
   const { updatedAt: _, ...caseRecord } = caseFile.case.get()
+  const plan = planSection(caseFile)
   return {
     format: FORMAT_NAME,
-    version: FORMAT_VERSION,
+    // The lowest version that holds the data: without a plan, a reader of version 1 can still import it.
+    version: plan.plan ? FORMAT_VERSION : 1,
     case: caseRecord,
     organizations: caseFile.organizations.list().map((o) => ({ ...o, id: localId('org', o.id)! })),
     events: caseFile.events.list({ order: 'creation' }).map((e) => ({
@@ -54,7 +56,7 @@ export function toDocument(caseFile: CaseFile, evidenceFile: (id: number, fileNa
       organizationId: localId('org', t.organizationId),
       eventId: localId('event', t.eventId),
     })),
-    ...planSection(caseFile),
+    ...plan,
   }
 }
 
