@@ -8,7 +8,7 @@ import { formatSize } from '../../lib/evidence-files'
 import { Dialog } from '../../ui/Dialog'
 import { defaultDossierOptions, dossierInput } from './dossier-options'
 import { DossierOptionsFields } from './DossierOptionsFields'
-import { BusyLine, FailureBox, ResultBox } from './Progress'
+import { BusyLine, DialogActions, FailureBox, ResultBox } from './Progress'
 import { useSharingAction } from './useSharingAction'
 
 export function DossierDialog({ onClose }: { onClose: () => void }) {
@@ -44,14 +44,7 @@ export function DossierDialog({ onClose }: { onClose: () => void }) {
             details={[`${t.sharing.pages(result.pages)} · ${formatSize(result.bytes)}`]}
           />
         )}
-        <div className="actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            {result ? t.close : t.cancel}
-          </button>
-          <button ref={submitRef} type="submit" className="primary" disabled={busy}>
-            {busy ? t.working : t.sharing.makeDossier}
-          </button>
-        </div>
+        <DialogActions busy={busy} done={!!result} onClose={onClose} submitRef={submitRef} label={t.sharing.makeDossier} />
       </form>
     </Dialog>
   )

@@ -9,7 +9,7 @@ import { useT } from '../../i18n'
 import { call, KirokuCallError } from '../../ipc'
 import { reload } from '../../state/case-actions'
 import { Dialog } from '../../ui/Dialog'
-import { BusyLine, FailureBox, ResultBox } from './Progress'
+import { BusyLine, DialogActions, FailureBox, ResultBox } from './Progress'
 import { useSharingAction } from './useSharingAction'
 
 type MergeResult = NonNullable<Output<'case:merge'>>
@@ -91,14 +91,7 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
             ]}
           />
         )}
-        <div className="actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            {result ? t.close : t.cancel}
-          </button>
-          <button ref={submitRef} type="submit" className="primary" disabled={busy}>
-            {busy ? t.working : t.sharing.makeMerge}
-          </button>
-        </div>
+        <DialogActions busy={busy} done={!!result} onClose={onClose} submitRef={submitRef} label={t.sharing.makeMerge} />
       </form>
     </Dialog>
   )

@@ -64,6 +64,24 @@ export function ResultBox({ title, path, details, pathLabel, showable, ref }: Re
   )
 }
 
+/**
+ * Close/Cancel and the dialog's action: both disabled while the main process
+ * works (a file being written is not dropped), Cancel becoming Close once done.
+ */
+export function DialogActions({ busy, done, onClose, submitRef, label }: { busy: boolean; done: boolean; onClose: () => void; submitRef: Ref<HTMLButtonElement>; label: string }) {
+  const t = useT()
+  return (
+    <div className="actions">
+      <button type="button" onClick={onClose} disabled={busy}>
+        {done ? t.close : t.cancel}
+      </button>
+      <button ref={submitRef} type="submit" className="primary" disabled={busy}>
+        {busy ? t.working : label}
+      </button>
+    </div>
+  )
+}
+
 /** A failure, headed by what it means for the user (nothing was written), then why. */
 export function FailureBox({ error, headline, message }: { error: unknown; headline: string; message?: string }) {
   const t = useT()

@@ -13,7 +13,7 @@ import { useCaseData } from '../../state/session'
 import { Dialog } from '../../ui/Dialog'
 import { EvidenceImage } from '../evidence/EvidenceThumb'
 import { shownLabel, shownName } from '../evidence/shown-names'
-import { BusyLine, FailureBox, ResultBox } from './Progress'
+import { BusyLine, DialogActions, FailureBox, ResultBox } from './Progress'
 import { useSharingAction } from './useSharingAction'
 
 const PASSPHRASE_FIELDS = ['casePassphrase', 'sharePassphrase', 'sharePassphraseRepeat'] as const
@@ -217,14 +217,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
             ]}
           />
         )}
-        <div className="actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            {result ? t.close : t.cancel}
-          </button>
-          <button ref={submitRef} type="submit" className="primary" disabled={busy}>
-            {busy ? t.working : t.sharing.makeShare}
-          </button>
-        </div>
+        <DialogActions busy={busy} done={!!result} onClose={onClose} submitRef={submitRef} label={t.sharing.makeShare} />
       </form>
     </Dialog>
   )
