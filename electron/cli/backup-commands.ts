@@ -3,7 +3,7 @@
 // --backups-dir, else $KIROKU_BACKUPS_DIR, else the app's own (its data
 // folder + /backups).
 import path from 'node:path'
-import { KirokuError, listBackups, restoreBackup } from '../main/core'
+import { DEVICE_HISTORY_FILE, DeviceHistory, KirokuError, listBackups, restoreBackup } from '../main/core'
 import { appDataDir } from './app-data'
 import { getPassphrase } from './passphrase'
 import { UsageError, type CommandContext } from './commands'
@@ -36,7 +36,9 @@ export const backupCommands = {
     const found = listBackups(backupsDir(ctx), file).find((b) => b.name === name)
     if (!found) throw new KirokuError('not_found', `There is no backup ${name} of ${file}; \`kiroku backups ${file}\` lists them.`)
     const passphrase = await getPassphrase({ env: 'KIROKU_PASSPHRASE', file: ctx.values['passphrase-file'] as string | undefined, prompt: 'Passphrase of the backup: ' })
-    const result = await restoreBackup(file, found.path, passphrase)
+    // Restored on purpose: the backup's state becomes what this device has seen of the case.
+    const deviceHistory = new DeviceHistory(path.join(appDataDir(), DEVICE_HISTORY_FILE))
+    const result = await restoreBackup(file, found.path, passphrase, { deviceHistory })
     ctx.out(`Restored ${file} from ${name}.`)
     if (result.previousKeptAs) ctx.out(`The file it replaced is kept as ${result.previousKeptAs}.`)
   },

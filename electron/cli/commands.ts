@@ -6,6 +6,8 @@ import { localDay, localMoment } from '../../shared/dates'
 import { PLAN_LANGS, PREP_AUDIENCES } from '../../shared/plans'
 import {
   CaseFile,
+  DEVICE_HISTORY_FILE,
+  DeviceHistory,
   KirokuError,
   changePassphrase,
   createCaseFile,
@@ -26,6 +28,7 @@ import {
   type CaseFileOptions,
 } from '../main/core'
 import { getPassphrase } from './passphrase'
+import { appDataDir } from './app-data'
 import { backupCommands } from './backup-commands'
 import { formatDueReport } from './due-output'
 
@@ -47,11 +50,13 @@ function positional(ctx: CommandContext, index: number, what: string): string {
 }
 
 function fileOptions(ctx: CommandContext): CaseFileOptions {
+  // The same record of seen cases as the app's, so a rollback behind either one's back shows in both.
+  const deviceHistory = new DeviceHistory(path.join(appDataDir(), DEVICE_HISTORY_FILE))
   const mb = str(ctx, 'max-evidence-mb') ?? process.env.KIROKU_MAX_EVIDENCE_MB
-  if (mb === undefined) return {}
+  if (mb === undefined) return { deviceHistory }
   const value = Number(mb)
   if (!Number.isFinite(value) || value <= 0) throw new UsageError('--max-evidence-mb must be a positive number')
-  return { maxEvidenceBytes: Math.round(value * 1024 * 1024) }
+  return { deviceHistory, maxEvidenceBytes: Math.round(value * 1024 * 1024) }
 }
 
 const passphrase = (ctx: CommandContext, confirm = false) =>

@@ -4,7 +4,7 @@
 import path from 'node:path'
 import { app, dialog, ipcMain, shell, type BrowserWindow } from 'electron'
 import { IPC_CHANNEL } from '../../../shared/ipc/transport'
-import { CASE_FILE_EXTENSION } from '../core'
+import { CASE_FILE_EXTENSION, DEVICE_HISTORY_FILE, DeviceHistory } from '../core'
 import { CaseSession, createHandlers, type Platform, type SaveKind } from '../ipc/handlers'
 import { RecentFiles } from '../ipc/recent-files'
 import { RememberedPassphrases } from '../ipc/remembered-passphrases'
@@ -69,6 +69,8 @@ export function registerIpc(sources: TrustedSources, window: () => BrowserWindow
       nativeBinding: electronNativeBinding(app),
       // Encrypted backups beside the app's data: on every close, hourly while open, the last 10 per case.
       backups: { dir: path.join(app.getPath('userData'), 'backups') },
+      // The newest state of each case seen here: an older or different copy is reported.
+      deviceHistory: new DeviceHistory(path.join(app.getPath('userData'), DEVICE_HISTORY_FILE)),
     },
     // Shipped beside out/ (electron-builder.yml: files), inside app.asar when packaged.
     plansDir: path.join(app.getAppPath(), 'resources', 'plans'),

@@ -11,6 +11,7 @@ export {
   type CaseFileOptions,
   type VerifyReport,
 } from './casefile/case-file'
+export { DEVICE_HISTORY_FILE, DeviceHistory, type HistoryFinding } from './casefile/device-history'
 export { keepPendingWritesIn, sweepPendingWrites } from './fs/atomic'
 export { SCHEMA_VERSION } from './casefile/migrations'
 export { RESTORE_HINT, damagedFileError } from './casefile/connection'

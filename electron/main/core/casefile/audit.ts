@@ -1,12 +1,15 @@
 // The audit log: every change appends one entry whose hash covers the
 // previous entry's hash, so any edit made behind the app's back breaks the
 // chain from that point on. Triggers in the schema forbid UPDATE and DELETE.
+// Since schema 4 each entry also seals the rows it wrote (see seals.ts), so
+// the log vouches for the content, not only for itself.
 import crypto from 'node:crypto'
 import type { Database } from 'better-sqlite3-multiple-ciphers'
+import { checkSeals, sealAllRows, takeChangedRowSeals, type SealCheck, type SealState } from './seals'
 
 export const GENESIS_HASH = '0'.repeat(64)
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'merge' | 'copy' | 'rekey'
+export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'merge' | 'copy' | 'rekey' | 'migrate' | 'restore'
 
 export interface AuditEntry {
   seq: number
@@ -16,6 +19,8 @@ export interface AuditEntry {
   action: AuditAction
   payload: string
   prevHash: string
+  /** JSON of the SealState: the rows this entry wrote (null in entries from before schema 4). */
+  state: string | null
   hash: string
 }
 
@@ -27,7 +32,8 @@ export interface AuditHead {
 function entryHash(e: Omit<AuditEntry, 'hash'>): string {
   return crypto
     .createHash('sha256')
-    .update([e.prevHash, e.seq, e.at, e.entity, e.entityId ?? '', e.action, e.payload].join('\n'))
+    // Entries written before seals existed hash as they always did.
+    .update([e.prevHash, e.seq, e.at, e.entity, e.entityId ?? '', e.action, e.payload, ...(e.state === null ? [] : [e.state])].join('\n'))
     .digest('hex')
 }
 
@@ -38,15 +44,22 @@ export function auditHead(db: Database): AuditHead {
   return row ?? { seq: 0, hash: GENESIS_HASH }
 }
 
-/** Must run inside the transaction that makes the change it records. */
+/**
+ * Must run inside the transaction that makes the change it records. With
+ * `snapshot`, the entry seals every row of the case, not only those changed:
+ * for an entry that starts or restarts the record (a migration, a copy).
+ */
 export function appendAudit(
   db: Database,
   entity: string,
   entityId: number | null,
   action: AuditAction,
   payload: unknown,
+  { snapshot = false }: { snapshot?: boolean } = {},
 ): AuditHead {
   const head = auditHead(db)
+  const changed = takeChangedRowSeals(db)
+  const state: SealState = snapshot ? { full: true, rows: sealAllRows(db) } : { rows: changed }
   const entry = {
     seq: head.seq + 1,
     at: new Date().toISOString(),
@@ -55,11 +68,12 @@ export function appendAudit(
     action,
     payload: JSON.stringify(payload ?? null),
     prevHash: head.hash,
+    state: JSON.stringify(state),
   }
   const hash = entryHash(entry)
   db.prepare(
-    `INSERT INTO audit_log (seq, at, entity, entity_id, action, payload, prev_hash, hash)
-     VALUES (@seq, @at, @entity, @entityId, @action, @payload, @prevHash, @hash)`,
+    `INSERT INTO audit_log (seq, at, entity, entity_id, action, payload, prev_hash, state, hash)
+     VALUES (@seq, @at, @entity, @entityId, @action, @payload, @prevHash, @state, @hash)`,
   ).run({ ...entry, hash })
   return { seq: entry.seq, hash }
 }
@@ -72,7 +86,7 @@ export function verifyAuditChain(db: Database): { entries: number; problems: str
   let entries = 0
   const rows = db
     .prepare(
-      `SELECT seq, at, entity, entity_id AS entityId, action, payload, prev_hash AS prevHash, hash
+      `SELECT seq, at, entity, entity_id AS entityId, action, payload, prev_hash AS prevHash, state, hash
        FROM audit_log ORDER BY seq`,
     )
     .iterate() as IterableIterator<AuditEntry>
@@ -90,8 +104,25 @@ export function verifyAuditChain(db: Database): { entries: number; problems: str
 export function listAudit(db: Database, limit = 1000): AuditEntry[] {
   return db
     .prepare(
-      `SELECT seq, at, entity, entity_id AS entityId, action, payload, prev_hash AS prevHash, hash
+      `SELECT seq, at, entity, entity_id AS entityId, action, payload, prev_hash AS prevHash, state, hash
        FROM audit_log ORDER BY seq DESC LIMIT ?`,
     )
     .all(limit) as AuditEntry[]
+}
+
+/** The hash of entry `seq`, or undefined when the log has no such entry. */
+export function auditHashAt(db: Database, seq: number): string | undefined {
+  return db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(seq) as string | undefined
+}
+
+/** Compares the tables with what the log's seals say Kiroku wrote. */
+export function verifyContent(db: Database): SealCheck {
+  const rows = db.prepare('SELECT seq, state FROM audit_log WHERE state IS NOT NULL ORDER BY seq').iterate() as IterableIterator<{
+    seq: number
+    state: string
+  }>
+  function* states() {
+    for (const row of rows) yield { seq: row.seq, state: JSON.parse(row.state) as SealState }
+  }
+  return checkSeals(db, states())
 }

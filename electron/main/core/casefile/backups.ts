@@ -1,6 +1,7 @@
 // Automatic encrypted backups of a case file. Each backup is a consistent
-// copy made by SQLite itself (VACUUM INTO, so it is encrypted with the
-// case's key: it opens with the passphrase the case had when it was made),
+// copy made by SQLite itself (VACUUM INTO), then given a salt of its own
+// (backup-cipher.ts: its pages cannot be spliced into the live file); it
+// opens with the passphrase the case had when it was made. It is
 // written under a temporary name, flushed and renamed: a backup is whole or
 // absent. One folder per case inside the backups folder; the newest `keep`
 // are kept. A backup is made only when the case changed since the newest
@@ -15,6 +16,7 @@ import { auditHead } from './audit'
 // A cycle (case-file.ts calls writeBackup on close), harmless: each side is only used inside functions.
 import { CaseFile } from './case-file'
 import { openConnection, type Connection, type ConnectionOptions } from './connection'
+import type { DeviceHistory } from './device-history'
 
 export const DEFAULT_BACKUPS_KEPT = 10
 export const DEFAULT_BACKUP_INTERVAL_MS = 60 * 60 * 1000
@@ -101,6 +103,7 @@ export function writeBackup(
   writeAtomicallySync(target, (tmp) => {
     // A consistent copy, encrypted with the case's own key (never a plain file copy of a live database).
     caseFile.db.prepare('VACUUM INTO ?').run(tmp)
+    caseFile.backupCipher?.reseal(tmp, { nativeBinding: caseFile.nativeBinding })
   })
   pruneBackups(settings.dir, caseFile.path, settings.keep ?? DEFAULT_BACKUPS_KEPT)
   return listBackups(settings.dir, caseFile.path).find((b) => b.path === target)
@@ -138,7 +141,7 @@ export async function restoreBackup(
   caseFilePath: string,
   backupPath: string,
   passphrase: string,
-  options: ConnectionOptions = {},
+  options: ConnectionOptions & { deviceHistory?: DeviceHistory } = {},
 ): Promise<RestoreResult> {
   // Only the native binding: opening to check must never write a backup (of a temporary file).
   const checkOptions: ConnectionOptions = { nativeBinding: options.nativeBinding }
@@ -149,6 +152,8 @@ export async function restoreBackup(
       if (!report.ok) {
         throw new KirokuError('verification_failed', `The backup ${path.basename(backupPath)} fails verification (${report.problems.join('; ')}); choose another.`)
       }
+      // Restored on purpose: from now on this older state is what this device has seen.
+      options.deviceHistory?.accept(caseFile.db)
     } finally {
       caseFile.close()
     }

@@ -18,9 +18,14 @@ import { Table } from '../domain/table'
 import { KirokuError } from '../errors'
 import { writeAtomically } from '../fs/atomic'
 import { PlanProgress } from '../plans/progress'
-import { appendAudit, auditHead, listAudit, verifyAuditChain } from './audit'
+import { appendAudit, auditHead, listAudit } from './audit'
+import { BackupCipher, RAW_KEY_PATTERN } from './backup-cipher'
 import { backupIfDue, writeBackup, type BackupInfo, type BackupSettings } from './backups'
 import { createConnection, openConnection, type Connection, type ConnectionOptions } from './connection'
+import type { DeviceHistory, HistoryFinding } from './device-history'
+import { verifyCase, type VerifyReport } from './verify'
+
+export type { VerifyReport }
 
 export const CASE_FILE_EXTENSION = '.kiroku'
 
@@ -29,14 +34,8 @@ export interface CaseFileOptions extends ConnectionOptions {
   maxEvidenceBytes?: number
   /** Automatic encrypted backups (on close, and backupIfDue() while open); none when absent. */
   backups?: BackupSettings
-}
-
-export interface VerifyReport {
-  ok: boolean
-  problems: string[]
-  evidenceChecked: number
-  auditEntries: number
-  auditHead: { seq: number; hash: string }
+  /** This device's record of each case's newest audit head (rollback detection); none when absent. */
+  deviceHistory?: DeviceHistory
 }
 
 export class CaseFile {
@@ -50,6 +49,12 @@ export class CaseFile {
   /** Why the last automatic backup failed (it never stops the case from closing). */
   lastBackupError: unknown
   private readonly backups: BackupSettings | undefined
+  readonly nativeBinding: string | undefined
+  /** Gives backups a salt of their own (set when the case is opened with a passphrase and backups). */
+  backupCipher: BackupCipher | undefined
+  readonly deviceHistory: DeviceHistory | undefined
+  /** Found on opening: this file is older than, or differs from, what this device saw. */
+  readonly historyFinding: HistoryFinding | undefined
   /** The recovery plan and its progress. */
   readonly plan: PlanProgress
 
@@ -59,6 +64,10 @@ export class CaseFile {
     options: CaseFileOptions = {},
   ) {
     this.backups = options.backups
+    this.nativeBinding = options.nativeBinding
+    this.deviceHistory = options.deviceHistory
+    this.historyFinding = this.deviceHistory?.check(db)
+    if (!this.historyFinding) this.deviceHistory?.record(db)
     this.case = new CaseInfo(db)
     this.organizations = new Table(db, { table: 'organizations', entity: 'organization', schema: OrganizationInputSchema })
     this.events = new Events(db)
@@ -86,26 +95,14 @@ export class CaseFile {
     return auditHead(this.db)
   }
 
-  /** SQLite's own integrity check, every evidence hash, and the audit chain. */
+  /** See verify.ts: integrity, audit chain, content against the chain, evidence, search index, this device's record. */
   verify(): VerifyReport {
-    const problems: string[] = []
-    const integrity = this.db.pragma('integrity_check') as Array<{ integrity_check: string }>
-    // An empty answer is not "ok" (see notes on unknown pragmas): only the literal is.
-    if (!(integrity.length === 1 && integrity[0].integrity_check === 'ok')) {
-      problems.push(...(integrity.length ? integrity.map((r) => `SQLite: ${r.integrity_check}`) : ['SQLite: integrity check gave no answer']))
-    }
-    const foreignKeys = this.db.pragma('foreign_key_check') as unknown[]
-    if (foreignKeys.length) problems.push(`${foreignKeys.length} records point at records that do not exist`)
-    const hashes = this.evidence.verifyHashes()
-    const chain = verifyAuditChain(this.db)
-    problems.push(...hashes.problems, ...chain.problems)
-    return {
-      ok: problems.length === 0,
-      problems,
-      evidenceChecked: hashes.checked,
-      auditEntries: chain.entries,
-      auditHead: auditHead(this.db),
-    }
+    return verifyCase(this.db, this.evidence, this.deviceHistory)
+  }
+
+  /** Records the case as it is now as what this device has seen (the user accepts a rolled-back or other copy). */
+  acceptHistory(): void {
+    this.deviceHistory?.accept(this.db)
   }
 
   /** An automatic backup if the newest is older than the interval and the case changed. */
@@ -128,6 +125,11 @@ export class CaseFile {
         this.lastBackupError = error
       }
     }
+    try {
+      this.deviceHistory?.record(this.db)
+    } catch {
+      // Losing the record only weakens rollback detection; the case must still close.
+    }
     // Folding the WAL back in leaves one self-contained file behind.
     this.db.pragma('wal_checkpoint(TRUNCATE)')
     this.db.close()
@@ -135,7 +137,9 @@ export class CaseFile {
 }
 
 export function openCaseFile(file: string, passphrase: string, options: CaseFileOptions = {}): CaseFile {
-  return new CaseFile(file, openConnection(file, passphrase, options), options)
+  const caseFile = new CaseFile(file, openConnection(file, passphrase, options), options)
+  if (options.backups) caseFile.backupCipher = new BackupCipher(file, passphrase)
+  return caseFile
 }
 
 /**

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3-multiple-ciphers'
 import type { Database as Connection } from 'better-sqlite3-multiple-ciphers'
 import { CannotOpenError } from '../errors'
 import { APPLICATION_ID, migrate } from './migrations'
+import { installChangeCapture } from './seals'
 
 export type { Connection }
 
@@ -140,6 +141,7 @@ export function openConnection(file: string, passphrase: string, options: Connec
     if (check !== 'ok') throw Object.assign(new Error(String(check)), { code: 'SQLITE_CORRUPT' })
     migrate(db)
     applySettings(db)
+    installChangeCapture(db)
     return db
   } catch (error) {
     db.close()
@@ -155,6 +157,7 @@ export function createConnection(file: string, passphrase: string, options: Conn
     applyKey(db, passphrase)
     migrate(db)
     applySettings(db)
+    installChangeCapture(db)
     return db
   } catch (error) {
     db.close()

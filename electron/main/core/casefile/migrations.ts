@@ -3,17 +3,27 @@
 // released entry, append a new one.
 import type { Database } from 'better-sqlite3-multiple-ciphers'
 import { CannotOpenError } from '../errors'
+import { appendAudit } from './audit'
 
 /** 'KRKU': marks a SQLite file as a Kiroku case file. */
 export const APPLICATION_ID = 0x4b524b55
 
-const searchTriggers = (table: string, entity: string, textExpr: string) => `
+/** What the search index holds for each table: `$column` is a column of the row. */
+export const SEARCH_SOURCES = [
+  { table: 'events', entity: 'event', text: "concat_ws(' ', $title, $body, $representative)" },
+  { table: 'refs', entity: 'reference', text: "concat_ws(' ', $label, $value)" },
+  { table: 'organizations', entity: 'organization', text: "concat_ws(' ', $name, $phone, $email, $url, $notes)" },
+  { table: 'losses', entity: 'loss', text: "concat_ws(' ', $description, $unit)" },
+  { table: 'evidence', entity: 'evidence', text: "concat_ws(' ', $caption, $file_name)" },
+] as const
+
+const searchTriggers = ({ table, entity, text }: (typeof SEARCH_SOURCES)[number]) => `
 CREATE TRIGGER ${table}_search_insert AFTER INSERT ON ${table} BEGIN
-  INSERT INTO search_index (entity, entity_id, text) VALUES ('${entity}', NEW.id, ${textExpr.replaceAll('$', 'NEW.')});
+  INSERT INTO search_index (entity, entity_id, text) VALUES ('${entity}', NEW.id, ${text.replaceAll('$', 'NEW.')});
 END;
 CREATE TRIGGER ${table}_search_update AFTER UPDATE ON ${table} BEGIN
   DELETE FROM search_index WHERE entity = '${entity}' AND entity_id = OLD.id;
-  INSERT INTO search_index (entity, entity_id, text) VALUES ('${entity}', NEW.id, ${textExpr.replaceAll('$', 'NEW.')});
+  INSERT INTO search_index (entity, entity_id, text) VALUES ('${entity}', NEW.id, ${text.replaceAll('$', 'NEW.')});
 END;
 CREATE TRIGGER ${table}_search_delete AFTER DELETE ON ${table} BEGIN
   DELETE FROM search_index WHERE entity = '${entity}' AND entity_id = OLD.id;
@@ -98,11 +108,7 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE VIRTUAL TABLE search_index USING fts5 (entity UNINDEXED, entity_id UNINDEXED, text, tokenize = 'trigram');
-${searchTriggers('events', 'event', "concat_ws(' ', $title, $body, $representative)")}
-${searchTriggers('refs', 'reference', "concat_ws(' ', $label, $value)")}
-${searchTriggers('organizations', 'organization', "concat_ws(' ', $name, $phone, $email, $url, $notes)")}
-${searchTriggers('losses', 'loss', "concat_ws(' ', $description, $unit)")}
-${searchTriggers('evidence', 'evidence', "concat_ws(' ', $caption, $file_name)")}
+${SEARCH_SOURCES.map(searchTriggers).join('\n')}
 `,
   // 1 -> 2: events and evidence can be marked private (left out of shared copies).
   `
@@ -133,11 +139,19 @@ CREATE TABLE plan_steps (
 );
 CREATE INDEX plan_steps_by_position ON plan_steps (position, id);
 `,
+  // 3 -> 4: each audit entry seals the rows it wrote (see seals.ts).
+  `
+ALTER TABLE audit_log ADD COLUMN state TEXT;
+`,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length
 
-/** Brings the schema up to date in one transaction; refuses files from the future. */
+/**
+ * Brings the schema up to date in one transaction; refuses files from the
+ * future. A file that had content is sealed anew afterwards: a migration may
+ * change rows (a new column), and files from before schema 4 had no seals.
+ */
 export function migrate(db: Database): void {
   const current = db.pragma('user_version', { simple: true }) as number
   if (current > SCHEMA_VERSION) {
@@ -151,5 +165,6 @@ export function migrate(db: Database): void {
     for (let version = current; version < SCHEMA_VERSION; version++) db.exec(MIGRATIONS[version])
     db.pragma(`application_id = ${APPLICATION_ID}`)
     db.pragma(`user_version = ${SCHEMA_VERSION}`)
+    if (current > 0) appendAudit(db, 'case', null, 'migrate', { from: current, to: SCHEMA_VERSION }, { snapshot: true })
   })()
 }

@@ -1,4 +1,5 @@
 // The case itself: one row per file (title, kind, status, victim …).
+import crypto from 'node:crypto'
 import { CaseInputSchema, type CaseInput, type CaseRecord } from '../../../../shared/domain'
 import type { Connection } from '../casefile/connection'
 import { appendAudit } from '../casefile/audit'
@@ -58,7 +59,8 @@ export class CaseInfo {
           email: c.victim.email ?? null,
           updatedAt: new Date().toISOString(),
         })
-      appendAudit(this.db, 'case', 1, existed ? 'update' : 'create', c)
+      // The first entry names the case on this device (device-history.ts): a random id keeps two identical cases apart.
+      appendAudit(this.db, 'case', 1, existed ? 'update' : 'create', existed ? c : { ...c, caseId: crypto.randomUUID() })
     })()
     return this.get()
   }

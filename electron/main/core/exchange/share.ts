@@ -3,6 +3,7 @@
 // leave out. The copy starts a fresh audit chain whose first entry names the
 // original (its chain head) and when the copy was made: the original's log
 // would otherwise carry the private notes' text into the copy.
+import crypto from 'node:crypto'
 import path from 'node:path'
 import type { CaseFile } from '../casefile/case-file'
 import { checkNewPassphrase } from '../casefile/case-file'
@@ -47,10 +48,11 @@ function restartAuditChain(db: Connection, source: CaseFile, summary: object): v
   const head = source.auditHead()
   appendAudit(db, 'case', 1, 'copy', {
     copyOf: path.basename(source.path),
+    copyId: crypto.randomUUID(), // the copy is a case of its own on every device (device-history.ts)
     sourceAuditHead: head,
     madeAt: new Date().toISOString(),
     ...summary,
-  })
+  }, { snapshot: true })
 }
 
 /** Writes `target`, a complete case file that opens with `sharePassphrase` only. */

@@ -1,0 +1,164 @@
+// Row seals: what each audit entry commits to. A temporary trigger on every
+// case table notes which rows a transaction touched (cascades included); the
+// audit entry that closes the transaction stores a SHA-256 of each such row
+// as it now stands (or null: deleted). Replaying the seals of the whole log
+// gives the content Kiroku wrote, row by row, so verify can name any record
+// that was changed, added or deleted behind its back. An evidence row's seal
+// covers its stored SHA-256; the bytes are checked against that separately.
+import crypto from 'node:crypto'
+import type { Database } from 'better-sqlite3-multiple-ciphers'
+
+/** Tables that are not case content: the log itself and the derived search index. */
+const UNSEALED = /^(audit_log|search_index.*|sqlite_.*)$/
+
+/** Row hash -> `table:key`; null means the entry deleted that row. */
+export type RowSeals = Record<string, string | null>
+
+/** What an audit entry stores: the rows it wrote, or (full) every row of the case. */
+export interface SealState {
+  full?: true
+  rows: RowSeals
+}
+
+interface SealedTable {
+  name: string
+  /** Columns that identify a row (the primary key). */
+  key: string[]
+  /** Columns hashed: all but evidence bytes, which its stored SHA-256 stands for. */
+  columns: string[]
+}
+
+function sealedTables(db: Database): SealedTable[] {
+  const names = db
+    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`)
+    .pluck()
+    .all() as string[]
+  return names
+    .filter((name) => !UNSEALED.test(name))
+    .map((name) => {
+      const info = db.pragma(`table_info(${name})`) as Array<{ name: string; pk: number }>
+      const key = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name)
+      const columns = info.map((c) => c.name).filter((c) => !(name === 'evidence' && c === 'data'))
+      return { name, key, columns }
+    })
+}
+
+const keyExpression = (table: SealedTable, row: 'NEW' | 'OLD') => table.key.map((k) => `${row}.${k}`).join(` || '-' || `)
+
+/** Starts noting changed rows on this connection (temporary: nothing of it is stored in the file). */
+export function installChangeCapture(db: Database): void {
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS changed_rows (tbl TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (tbl, key))')
+  // Not INSERT OR IGNORE: an outer statement's conflict clause (an upsert) overrides a trigger's.
+  const note = (table: SealedTable, row: 'NEW' | 'OLD') => {
+    const key = keyExpression(table, row)
+    return `INSERT INTO temp.changed_rows SELECT '${table.name}', ${key}
+      WHERE NOT EXISTS (SELECT 1 FROM temp.changed_rows WHERE tbl = '${table.name}' AND key = ${key});`
+  }
+  for (const table of sealedTables(db)) {
+    const bodies = {
+      insert: note(table, 'NEW'),
+      // A changed primary key leaves its old key behind: that row is gone.
+      update: note(table, 'NEW') + note(table, 'OLD'),
+      delete: note(table, 'OLD'),
+    }
+    for (const [when, body] of Object.entries(bodies)) {
+      db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS seal_${table.name}_${when} AFTER ${when.toUpperCase()} ON main.${table.name} BEGIN ${body} END`)
+    }
+  }
+}
+
+function rowHash(table: SealedTable, row: Record<string, unknown>): string {
+  const values = table.columns.map((c) => [c, row[c] ?? null])
+  return crypto.createHash('sha256').update(JSON.stringify([table.name, values])).digest('hex')
+}
+
+const rowKey = (table: SealedTable, row: Record<string, unknown>) => table.key.map((k) => String(row[k])).join('-')
+
+function selectRows(table: SealedTable, where = ''): string {
+  return `SELECT ${table.columns.join(', ')} FROM ${table.name} ${where}`
+}
+
+/** The seals of the rows changed since the last call on this connection, and forgets them. */
+export function takeChangedRowSeals(db: Database): RowSeals {
+  const hasCapture = db.prepare(`SELECT 1 FROM temp.sqlite_schema WHERE name = 'changed_rows'`).get()
+  if (!hasCapture) return {}
+  const changed = db.prepare('SELECT tbl, key FROM temp.changed_rows ORDER BY tbl, key').all() as Array<{ tbl: string; key: string }>
+  if (!changed.length) return {}
+  const tables = new Map(sealedTables(db).map((t) => [t.name, t]))
+  const seals: RowSeals = {}
+  for (const { tbl, key } of changed) {
+    const table = tables.get(tbl)!
+    const where = `WHERE ${table.key.map((k) => `${k} = ?`).join(' AND ')}`
+    const params = key.split('-').map((part) => (/^\d+$/.test(part) ? Number(part) : part))
+    const row = db.prepare(selectRows(table, where)).get(...params) as Record<string, unknown> | undefined
+    seals[`${tbl}:${key}`] = row ? rowHash(table, row) : null
+  }
+  db.exec('DELETE FROM temp.changed_rows')
+  return seals
+}
+
+/** Every row of the case, sealed: the baseline an entry that restarts the record stores. */
+export function sealAllRows(db: Database): RowSeals {
+  const seals: RowSeals = {}
+  for (const table of sealedTables(db)) {
+    for (const row of db.prepare(selectRows(table)).iterate() as IterableIterator<Record<string, unknown>>) {
+      seals[`${table.name}:${rowKey(table, row)}`] = rowHash(table, row)
+    }
+  }
+  return seals
+}
+
+/** Words for a row in a message: "event 12", "evidence 3". */
+const ENTITY_WORDS: Record<string, string> = {
+  case_info: 'the case details',
+  organizations: 'organisation',
+  events: 'event',
+  evidence: 'evidence',
+  event_evidence: 'the link event-evidence',
+  refs: 'reference',
+  losses: 'loss',
+  tasks: 'follow-up',
+  case_plan: 'the recovery plan',
+  plan_steps: 'plan step',
+}
+
+function describeRow(key: string): string {
+  const [table, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)]
+  const word = ENTITY_WORDS[table] ?? table
+  return table === 'case_info' || table === 'case_plan' ? word : `${word} ${id}`
+}
+
+export interface SealCheck {
+  /** False for a file whose log never sealed its rows (none to compare with). */
+  sealed: boolean
+  problems: string[]
+}
+
+const MAX_LISTED = 20
+
+/**
+ * Replays the seals stored in the log and compares them with the tables.
+ * `states` are the entries' stored seal states, oldest first.
+ */
+export function checkSeals(db: Database, states: Iterable<{ seq: number; state: SealState }>): SealCheck {
+  const expected = new Map<string, { hash: string | null; seq: number }>()
+  let sealed = false
+  for (const { seq, state } of states) {
+    if (state.full) expected.clear()
+    sealed = true
+    for (const [key, hash] of Object.entries(state.rows)) expected.set(key, { hash, seq })
+  }
+  if (!sealed) return { sealed, problems: [] }
+  const problems: string[] = []
+  const actual = sealAllRows(db)
+  for (const [key, hash] of Object.entries(actual)) {
+    const want = expected.get(key)
+    if (!want || want.hash === null) problems.push(`${describeRow(key)} is not in the audit log: it was added outside Kiroku`)
+    else if (want.hash !== hash) problems.push(`${describeRow(key)} differs from what Kiroku wrote (audit entry ${want.seq}): it was changed outside Kiroku`)
+  }
+  for (const [key, want] of expected) {
+    if (want.hash !== null && !(key in actual)) problems.push(`${describeRow(key)} is missing (last written by audit entry ${want.seq}): it was deleted outside Kiroku`)
+  }
+  if (problems.length > MAX_LISTED) return { sealed, problems: [...problems.slice(0, MAX_LISTED), `and ${problems.length - MAX_LISTED} more records differ`] }
+  return { sealed, problems }
+}

@@ -1,0 +1,78 @@
+// Everything `verify` checks, in order of depth: SQLite's own integrity,
+// the audit chain, the content against what the chain sealed, every
+// evidence original against its hash, the search index against the tables,
+// and this device's record of the case's history.
+import type { Database } from 'better-sqlite3-multiple-ciphers'
+import type { EvidenceStore } from '../domain/evidence'
+import { auditHead, verifyAuditChain, verifyContent, type AuditHead } from './audit'
+import type { DeviceHistory, HistoryFinding } from './device-history'
+import { SEARCH_SOURCES } from './migrations'
+
+export interface VerifyReport {
+  ok: boolean
+  problems: string[]
+  evidenceChecked: number
+  auditEntries: number
+  auditHead: AuditHead
+  /** False for a file whose content was never sealed (none has been since this version opened it). */
+  contentSealed: boolean
+  /** A rollback or another copy, as this device's record shows it; undefined when none or no record. */
+  history?: HistoryFinding
+}
+
+function sqliteProblems(db: Database): string[] {
+  const problems: string[] = []
+  const integrity = db.pragma('integrity_check') as Array<{ integrity_check: string }>
+  // An empty answer is not "ok" (see notes on unknown pragmas): only the literal is.
+  if (!(integrity.length === 1 && integrity[0].integrity_check === 'ok')) {
+    problems.push(...(integrity.length ? integrity.map((r) => `SQLite: ${r.integrity_check}`) : ['SQLite: integrity check gave no answer']))
+  }
+  const foreignKeys = db.pragma('foreign_key_check') as unknown[]
+  if (foreignKeys.length) problems.push(`${foreignKeys.length} records point at records that do not exist`)
+  return problems
+}
+
+/** The search index must hold exactly what its triggers would have written for each row. */
+export function searchIndexProblems(db: Database): string[] {
+  const problems: string[] = []
+  for (const { table, entity, text } of SEARCH_SOURCES) {
+    const expected = new Map(
+      (db.prepare(`SELECT id, ${text.replaceAll('$', '')} AS text FROM ${table}`).all() as Array<{ id: number; text: string }>).map((r) => [r.id, r.text]),
+    )
+    const indexed = db.prepare('SELECT entity_id AS id, text FROM search_index WHERE entity = ?').all(entity) as Array<{ id: number; text: string }>
+    const seen = new Set<number>()
+    let differ = 0
+    for (const row of indexed) {
+      if (seen.has(row.id) || expected.get(row.id) !== row.text) differ++
+      seen.add(row.id)
+    }
+    differ += [...expected.keys()].filter((id) => !seen.has(id)).length
+    if (differ) problems.push(`the search index does not match the ${table} table (${differ} entries differ): it was changed outside Kiroku`)
+  }
+  try {
+    // FTS5's own check: the inverted index against the text it stores.
+    db.prepare(`INSERT INTO search_index (search_index) VALUES ('integrity-check')`).run()
+  } catch {
+    problems.push('the search index is inconsistent with itself: it was changed outside Kiroku or damaged')
+  }
+  return problems
+}
+
+export function verifyCase(db: Database, evidence: EvidenceStore, history?: DeviceHistory): VerifyReport {
+  const problems = sqliteProblems(db)
+  const chain = verifyAuditChain(db)
+  const content = verifyContent(db)
+  const hashes = evidence.verifyHashes()
+  const finding = history?.check(db)
+  problems.push(...chain.problems, ...content.problems, ...hashes.problems, ...searchIndexProblems(db))
+  if (finding) problems.push(finding.message)
+  return {
+    ok: problems.length === 0,
+    problems,
+    evidenceChecked: hashes.checked,
+    auditEntries: chain.entries,
+    auditHead: auditHead(db),
+    contentSealed: content.sealed,
+    history: finding,
+  }
+}
