@@ -74,6 +74,8 @@ async function withCase<T>(
 ): Promise<T> {
   const file = positional(ctx, 0, 'FILE')
   const caseFile = openCaseFile(file, knownPassphrase ?? (await passphrase(ctx)), fileOptions(ctx))
+  // Said on every command, not only verify: the user may be about to hand this file's contents over.
+  if (caseFile.historyFinding) process.stderr.write(`Warning: ${caseFile.historyFinding.message}. Run \`kiroku verify\` for details.\n`)
   try {
     return await work(caseFile)
   } catch (error) {
@@ -217,8 +219,11 @@ export const commands = {
     const report = await withCase(ctx, (caseFile) => caseFile.verify())
     if (ctx.values.json) printJson(ctx, report)
     else if (report.ok) {
-      ctx.out(`OK: database intact, ${report.evidenceChecked} evidence hashes match, audit chain of ${report.auditEntries} entries intact`)
-      ctx.out(`Audit chain head: #${report.auditHead.seq} ${report.auditHead.hash}`)
+      ctx.out(
+        `OK: the database is intact, ${report.evidenceChecked} evidence originals match their hashes, and the content matches what the ${report.auditEntries} audit log entries recorded`,
+      )
+      if (report.sealedSince) ctx.out(`(The content is checked from ${report.sealedSince.slice(0, 10)} on: earlier versions of Kiroku kept no hashes of it.)`)
+      ctx.out(`Newest hash: #${report.auditHead.seq} ${report.auditHead.hash}`)
     } else {
       ctx.out('This case file FAILS verification:')
       for (const problem of report.problems) ctx.out(`  - ${problem}`)

@@ -98,6 +98,8 @@ export const contract = {
   /** `remember`: also keep the passphrase, sealed by the OS keyring, for `case:openRemembered` (remember-contract.ts). */
   'case:open': { input: z.strictObject({ path: filePath, passphrase, remember: z.boolean().optional() }), output: OpenedCaseSchema },
   'case:close': { input: nothing, output: done },
+  /** The user keeps the open file as it is although it is older than (or differs from) what this device saw. */
+  'case:acceptHistory': { input: nothing, output: done },
   'case:get': { input: nothing, output: CaseRecordSchema },
   'case:update': { input: CaseInputSchema, output: CaseRecordSchema },
 

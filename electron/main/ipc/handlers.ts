@@ -93,7 +93,9 @@ export function createHandlers(platform: Platform, session = new CaseSession(), 
     session.set(caseFile)
     const record = caseFile.case.get()
     await platform.recentFiles.remember({ path: caseFile.path })
-    return { path: grants.grant('open', caseFile.path), case: record }
+    const finding = caseFile.historyFinding
+    const history = finding && { kind: finding.kind, seenSeq: finding.seen.seq, seenAt: finding.seen.seenAt, fileSeq: finding.fileSeq }
+    return { path: grants.grant('open', caseFile.path), case: record, history }
   }
   // Every path handed to the page is granted (path-grants.ts); only those can be opened, created or restored.
   return {
@@ -135,6 +137,7 @@ export function createHandlers(platform: Platform, session = new CaseSession(), 
       return opened(caseFile)
     },
     'case:close': () => session.close(),
+    'case:acceptHistory': () => cf().acceptHistory(),
     'case:get': () => cf().case.get(),
     'case:update': (input) => cf().case.set(input),
 

@@ -432,6 +432,19 @@ export const en = {
     open: 'Lock this case and open it',
   },
 
+  // The open file is older than, or differs from, what this computer saw (HistoryBanner)
+  history: {
+    olderTitle: 'This file is older than the case this computer last saw',
+    divergedTitle: 'This file has a different history from the case this computer saw',
+    older: (seenAt: string, seenSeq: number, fileSeq: number) =>
+      `On ${seenAt} this computer saw the case with ${seenSeq} recorded changes; this file has only ${fileSeq}. Changes made since then are not in it.`,
+    diverged: (seenAt: string, seenSeq: number) =>
+      `Change ${seenSeq}, which this computer saw on ${seenAt}, is not the same in this file: it is another copy of the case, or its log was rewritten.`,
+    whatItMeans:
+      'This happens when an old copy or backup is put back by hand, or a synced folder restores an older version. Until you decide, every dossier made from this file says so.',
+    accept: 'Keep this file as it is',
+  },
+
   // Backups and restoring one (RestoreOffer, RestoreBackupDialog, BackupsDialog)
   restore: {
     offerTitle: 'Restore from a backup',

@@ -404,6 +404,18 @@ export const ja: Messages = {
     open: 'ロックして開く',
   },
 
+  history: {
+    olderTitle: 'この記録ファイルは、このパソコンで最後に見た事件の記録より古い版です',
+    divergedTitle: 'この記録ファイルの履歴は、このパソコンで見たものと異なります',
+    older: (seenAt: string, seenSeq: number, fileSeq: number) =>
+      `${seenAt}に、このパソコンでは変更${seenSeq}件まで記録された事件を開いていました。このファイルには${fileSeq}件目までしかありません。その後の変更は含まれていません。`,
+    diverged: (seenAt: string, seenSeq: number) =>
+      `${seenAt}にこのパソコンで確認した${seenSeq}件目の変更が、このファイルでは異なります。事件の別のコピーか、記録が書き換えられた可能性があります。`,
+    whatItMeans:
+      '古いコピーやバックアップを手で戻したときや、同期フォルダーが古い版を復元したときに起こります。どうするか決めるまで、このファイルから作る被害状況報告書にもこのことが記載されます。',
+    accept: 'このファイルをこのまま使う',
+  },
+
   restore: {
     offerTitle: 'バックアップから戻す',
     available: (count, newest) =>

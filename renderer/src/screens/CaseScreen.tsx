@@ -13,6 +13,7 @@ import { CallNoteDialog } from '../case/CallNoteDialog'
 import { addEvidenceFiles, filesOf } from '../case/evidence/evidence-intake'
 import { usePastedFiles } from '../case/evidence/usePastedFiles'
 import { CaseTabs, type CaseTab } from '../case/CaseTabs'
+import { HistoryBanner } from '../case/HistoryBanner'
 import { NoticeBar } from '../case/NoticeBar'
 import { useTabRequests } from '../case/plan/tab-requests'
 import { useFollowUpNotifications } from '../case/plan/useFollowUpNotifications'
@@ -75,6 +76,7 @@ export function CaseScreen() {
           </button>
         </div>
       </header>
+      <HistoryBanner onShowBackups={() => setDialog('backups')} />
       <NoticeBar />
       <CaseTabs tab={tab} onChange={setTab} searchRequest={searchRequest} />
       {dialog === 'call' && <CallNoteDialog onClose={() => setDialog(null)} />}

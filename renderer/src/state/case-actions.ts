@@ -28,9 +28,9 @@ async function loadLists(lists: readonly CaseList[]): Promise<Partial<CaseData>>
   return Object.fromEntries(lists.map((list, i) => [list, values[i]]))
 }
 
-async function enterCase(opened: { path: string; case: CaseData['record'] }): Promise<void> {
+async function enterCase(opened: { path: string; case: CaseData['record']; history?: CaseData['history'] }): Promise<void> {
   const generation = ++sessionGeneration
-  const lists = (await loadLists(ALL_LISTS)) as Omit<CaseData, 'path' | 'record'>
+  const lists = (await loadLists(ALL_LISTS)) as Omit<CaseData, 'path' | 'record' | 'history'>
   if (generation !== sessionGeneration) return
   // Another file asked for while this one was opening (requestOpen moved to its unlock screen): asked about, not lost.
   const { screen } = useSession.getState()
@@ -38,7 +38,7 @@ async function enterCase(opened: { path: string; case: CaseData['record'] }): Pr
   useSession.setState({
     ...INITIAL_SESSION,
     screen: { name: 'case' },
-    caseData: { path: opened.path, record: opened.case, ...lists },
+    caseData: { path: opened.path, record: opened.case, history: opened.history, ...lists },
     openRequest: waiting,
   })
 }

@@ -11,7 +11,11 @@ import type {
   Task,
   TimelineEvent,
 } from '../../../shared/domain'
+import type { z } from 'zod'
+import type { CaseHistoryFindingSchema } from '../../../shared/ipc/schemas'
 import type { CasePlan } from '../../../shared/plans'
+
+export type CaseHistoryFinding = z.infer<typeof CaseHistoryFindingSchema>
 
 export type Screen =
   | { name: 'start' }
@@ -30,9 +34,11 @@ export interface CaseData {
   evidence: Evidence[]
   /** The recovery plan and its progress; null when the case has none. */
   plan: CasePlan | null
+  /** Set when the file is older than, or differs from, what this device saw of the case. */
+  history?: CaseHistoryFinding
 }
 
-export type CaseList = Exclude<keyof CaseData, 'path' | 'record'>
+export type CaseList = Exclude<keyof CaseData, 'path' | 'record' | 'history'>
 
 export interface Notice {
   kind: 'info' | 'error'

@@ -7,6 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { Result } from '../../../shared/ipc/contract'
+import { DEVICE_HISTORY_FILE, DeviceHistory } from '../../../electron/main/core'
 import { createHandlers, type Platform } from '../../../electron/main/ipc/handlers'
 import { RecentFiles } from '../../../electron/main/ipc/recent-files'
 import { RememberedPassphrases, type Keyring } from '../../../electron/main/ipc/remembered-passphrases'
@@ -126,7 +127,8 @@ async function launchApp(browser: Browser, origin: string, options: AppOptions =
     chooseSavePath: async (kind) => (kind === 'case' ? dialogs.create : dialogs[kind]),
     recentFiles: new RecentFiles(path.join(dir, 'settings', 'recent.json')),
     // As the app: encrypted backups of every case opened, here in the test's settings folder.
-    caseFileOptions: { backups: { dir: backupsDir } },
+    // …and its record of the newest state seen of each case (rollback detection).
+    caseFileOptions: { backups: { dir: backupsDir }, deviceHistory: new DeviceHistory(path.join(dir, 'settings', DEVICE_HISTORY_FILE)) },
     rememberedPassphrases: options.keyring && new RememberedPassphrases(path.join(dir, 'settings', 'remembered-passphrases.json'), options.keyring),
   }
   const problems: string[] = []

@@ -115,6 +115,18 @@ export function auditHashAt(db: Database, seq: number): string | undefined {
   return db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(seq) as string | undefined
 }
 
+/**
+ * When the content began to be sealed, for a file older than seals (its
+ * first sealing entry came after entries that sealed nothing); undefined
+ * when every entry is sealed.
+ */
+export function sealedSince(db: Database): string | undefined {
+  const first = db.prepare('SELECT seq, at FROM audit_log WHERE state IS NOT NULL ORDER BY seq LIMIT 1').get() as
+    | { seq: number; at: string }
+    | undefined
+  return first && first.seq > 1 ? first.at : undefined
+}
+
 /** Compares the tables with what the log's seals say Kiroku wrote. */
 export function verifyContent(db: Database): SealCheck {
   const rows = db.prepare('SELECT seq, state FROM audit_log WHERE state IS NOT NULL ORDER BY seq').iterate() as IterableIterator<{

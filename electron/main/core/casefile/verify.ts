@@ -4,7 +4,7 @@
 // and this device's record of the case's history.
 import type { Database } from 'better-sqlite3-multiple-ciphers'
 import type { EvidenceStore } from '../domain/evidence'
-import { auditHead, verifyAuditChain, verifyContent, type AuditHead } from './audit'
+import { auditHead, sealedSince, verifyAuditChain, verifyContent, type AuditHead } from './audit'
 import type { DeviceHistory, HistoryFinding } from './device-history'
 import { SEARCH_SOURCES } from './migrations'
 
@@ -16,6 +16,8 @@ export interface VerifyReport {
   auditHead: AuditHead
   /** False for a file whose content was never sealed (none has been since this version opened it). */
   contentSealed: boolean
+  /** For a file from before seals: when its content was first sealed (changes before then are not checked). */
+  sealedSince?: string
   /** A rollback or another copy, as this device's record shows it; undefined when none or no record. */
   history?: HistoryFinding
 }
@@ -73,6 +75,7 @@ export function verifyCase(db: Database, evidence: EvidenceStore, history?: Devi
     auditEntries: chain.entries,
     auditHead: auditHead(db),
     contentSealed: content.sealed,
+    sealedSince: sealedSince(db),
     history: finding,
   }
 }

@@ -91,15 +91,19 @@ const ja = {
   appendix: '付録: 証拠画像',
   evidenceNo: (n: number) => `証拠${n}`,
 
-  integrity: '真正性の確認',
+  integrity: '改ざんの有無の確認',
   integrityHow:
     '各証拠の SHA-256 ハッシュ値は、証拠を記録ファイルに取り込んだ時点で計算したものです。原本ファイルのハッシュ値を次のコマンドで計算し、証拠一覧の値と一致することを確認できます。',
   commands: ['Windows: certutil -hashfile ファイル名 SHA256', 'macOS: shasum -a 256 ファイル名', 'Linux: sha256sum ファイル名'],
-  auditHow: '記録ファイルへの変更はすべてハッシュ連鎖の監査ログに追記されます。作成時点の連鎖の先頭:',
-  auditHead: '監査ログの先頭',
+  auditHow:
+    '記録ファイルへの変更はすべて、ハッシュ値でつながった監査ログに追記されます。各変更の記録には、その変更で書いた内容のハッシュ値も含まれます。作成時点の最新のハッシュ値：',
+  auditHead: '最新のハッシュ値',
   verifiedOk: (evidence: number, entries: number) =>
-    `作成時の検査: データベースは正常、証拠${evidence}件のハッシュ値が一致、監査ログ${entries}件の連鎖は途切れていません。`,
-  verifiedProblems: '作成時の検査で次の問題が見つかりました:',
+    `作成時の検査：データベースは正常です。証拠${evidence}件の原本は取り込み時のハッシュ値と一致し、記録内容は監査ログ${entries}件が記録した内容と一致しました。`,
+  verifyScope:
+    'この検査で分かること：偶発的な破損、Kiroku 以外での書き換え（データベースの直接編集、証拠の差し替えなど）、この端末で確認した状態より古い記録ファイルへの差し戻し。分からないこと：パスフレーズを知る者が監査ログを含めてすべてを矛盾なく作り直した場合、別の端末で起きた差し戻し。',
+  sealedSince: (date: string) => `記録内容の照合の対象は ${date} 以降の状態です（それより前の Kiroku は記録内容のハッシュ値を残していませんでした）。`,
+  verifiedProblems: '作成時の検査で次の問題が見つかりました。この記録ファイルの内容は、Kiroku が記録したとおりではない可能性があります：',
 
   declaration: '申告',
   declarationText: '上記のとおり、事実に相違ありません。',
@@ -248,11 +252,15 @@ const en: Labels = {
   integrityHow:
     'Each SHA-256 was computed when the evidence was taken into the case file. Compute the hash of an original file with one of these commands and compare it with the evidence index:',
   commands: ['Windows: certutil -hashfile FILE SHA256', 'macOS: shasum -a 256 FILE', 'Linux: sha256sum FILE'],
-  auditHow: 'Every change to the case file is appended to a hash-chained audit log. Head of the chain when this dossier was made:',
-  auditHead: 'Audit chain head',
+  auditHow:
+    'Every change to the case file is appended to a hash-chained audit log, and each entry holds a hash of what that change wrote. The newest hash when this dossier was made:',
+  auditHead: 'Newest hash',
   verifiedOk: (evidence: number, entries: number) =>
-    `Checked when made: database intact, ${evidence} evidence hashes match, audit chain of ${entries} entries unbroken.`,
-  verifiedProblems: 'Checked when made: these problems were found:',
+    `Checked when made: the database is intact, the ${evidence} evidence originals match the hashes taken at intake, and the content matches what the ${entries} audit log entries recorded.`,
+  verifyScope:
+    'This check shows accidental damage, changes made outside Kiroku (editing the database directly, swapping evidence) and a case file put back to an older state than this device had seen. It cannot show a complete, consistent rewrite, audit log included, by someone who knows the passphrase, nor a rollback that happened on another device.',
+  sealedSince: (date: string) => `The content is checked from ${date} on (earlier versions of Kiroku kept no hashes of the content).`,
+  verifiedProblems: 'Checked when made: these problems were found. This case file may not hold what Kiroku recorded:',
 
   declaration: 'Declaration',
   declarationText: 'I declare that the above is true to the best of my knowledge.',

@@ -289,7 +289,7 @@ function evidenceIndex(ctx: SectionContext, heading: Heading): Block[] {
   return [heading(L.evidenceIndex), { kind: 'table', columns, rows }]
 }
 
-function integrity({ data, L }: SectionContext, heading: Heading): Block[] {
+function integrity({ data, L, dates }: SectionContext, heading: Heading): Block[] {
   const v = data.verify
   return [
     heading(L.integrity),
@@ -302,6 +302,9 @@ function integrity({ data, L }: SectionContext, heading: Heading): Block[] {
     ...(v.ok
       ? [para(L.verifiedOk(v.evidenceChecked, v.auditEntries))]
       : [para(L.verifiedProblems, { warn: true }), ...v.problems.map((p) => para(`- ${p}`, { warn: true }))]),
+    ...(v.sealedSince ? [para(L.sealedSince(formatDate(v.sealedSince.slice(0, 10), dates)))] : []),
+    { kind: 'space', height: 6 },
+    para(L.verifyScope, { muted: true }),
   ]
 }
 
