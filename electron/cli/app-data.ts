@@ -15,3 +15,12 @@ export function appDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJ
         : env.XDG_CONFIG_HOME ?? path.join(home, '.config')
   return path.join(base, 'Kiroku')
 }
+
+export function defaultBackupsDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  return path.join(appDataDir(env, platform), 'backups')
+}
+
+/** The backups folder: --backups-dir, else $KIROKU_BACKUPS_DIR, else the app's own. */
+export function backupsDir(given: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return given ?? env.KIROKU_BACKUPS_DIR ?? defaultBackupsDir(env)
+}

@@ -4,15 +4,11 @@
 // folder + /backups).
 import path from 'node:path'
 import { DEVICE_HISTORY_FILE, DeviceHistory, KirokuError, listBackups, restoreBackup } from '../main/core'
-import { appDataDir } from './app-data'
+import { appDataDir, backupsDir as backupsDirOf } from './app-data'
+import { UsageError, type CommandContext } from './context'
 import { getPassphrase } from './passphrase'
-import { UsageError, type CommandContext } from './commands'
 
-export function defaultBackupsDir(env = process.env, platform = process.platform): string {
-  return path.join(appDataDir(env, platform), 'backups')
-}
-
-const backupsDir = (ctx: CommandContext) => (ctx.values['backups-dir'] as string | undefined) ?? process.env.KIROKU_BACKUPS_DIR ?? defaultBackupsDir()
+const backupsDir = (ctx: CommandContext) => backupsDirOf(ctx.values['backups-dir'] as string | undefined)
 
 function fileArg(ctx: CommandContext): string {
   const file = ctx.positionals[0]

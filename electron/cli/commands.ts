@@ -5,6 +5,7 @@ import { CASE_KINDS, CHANNELS, EVENT_KINDS, isoDateOrDateTime, type CaseKind, ty
 import { localDay, localMoment } from '../../shared/dates'
 import { PLAN_LANGS, PREP_AUDIENCES } from '../../shared/plans'
 import {
+  BACKUP_CHOICES,
   CaseFile,
   DEVICE_HISTORY_FILE,
   DeviceHistory,
@@ -16,6 +17,7 @@ import {
   importJsonFile,
   mergeCaseFile,
   openCaseFile,
+  rekeyBackups,
   makeDossier,
   shareCaseFile,
   verifyBundle,
@@ -28,17 +30,12 @@ import {
   type CaseFileOptions,
 } from '../main/core'
 import { getPassphrase } from './passphrase'
-import { appDataDir } from './app-data'
+import { appDataDir, backupsDir } from './app-data'
 import { backupCommands } from './backup-commands'
+import { UsageError, type CommandContext } from './context'
 import { formatDueReport } from './due-output'
 
-export interface CommandContext {
-  positionals: string[]
-  values: Record<string, string | boolean | Array<string | boolean> | undefined>
-  out: (line: string) => void
-}
-
-export class UsageError extends Error {}
+export { UsageError, type CommandContext }
 
 const str = (ctx: CommandContext, name: string) => ctx.values[name] as string | undefined
 const list = (ctx: CommandContext, name: string) => (ctx.values[name] as string[] | undefined) ?? []
@@ -335,8 +332,15 @@ export const commands = {
       prompt: 'New passphrase: ',
       confirm: true,
     })
+    const choice = oneOf(str(ctx, 'backups'), BACKUP_CHOICES, '--backups') ?? 'reencrypt'
     await changePassphrase(file, current, next)
     ctx.out(`Changed the passphrase of ${file}`)
+    const backups = rekeyBackups(backupsDir(str(ctx, 'backups-dir')), file, current, next, choice)
+    const total = backups.done + backups.untouched
+    if (total === 0) return
+    const said = { reencrypt: 're-encrypted under the new passphrase', remove: 'removed', keep: 'kept: they still open with the OLD passphrase' }[choice]
+    ctx.out(`${backups.done} of its ${total} automatic backups ${said}${choice === 'reencrypt' ? ' (--backups remove or keep to choose otherwise)' : ''}.`)
+    if (backups.untouched) ctx.out(`${backups.untouched} older backups open with an earlier passphrase and were left as they are.`)
   },
 
   ...backupCommands,

@@ -118,8 +118,12 @@ const USAGE: Record<CommandName, { usage: string; options?: Options }> = {
     options: { 'share-passphrase-file': { type: 'string' } },
   },
   passwd: {
-    usage: 'kiroku passwd FILE\n  Change the passphrase (new one from $KIROKU_NEW_PASSPHRASE, --new-passphrase-file or a prompt).',
-    options: { 'new-passphrase-file': { type: 'string' } },
+    usage:
+      'kiroku passwd FILE [--backups reencrypt|remove|keep] [--backups-dir DIR]\n' +
+      '  Change the passphrase (new one from $KIROKU_NEW_PASSPHRASE, --new-passphrase-file or a prompt).\n' +
+      '  The automatic backups that open with the old passphrase are re-encrypted under the new one (default),\n' +
+      '  removed, or kept as they are (then anyone who knows the old passphrase can still open them).',
+    options: { 'new-passphrase-file': { type: 'string' }, backups: { type: 'string' }, 'backups-dir': { type: 'string' } },
   },
   backups: {
     usage: 'kiroku backups FILE [--backups-dir DIR]\n  The automatic encrypted backups of FILE, newest first (folder: --backups-dir, $KIROKU_BACKUPS_DIR or the app\'s).',

@@ -14,7 +14,7 @@ import {
   writeBackup,
   type BackupSettings,
 } from '../../electron/main/core'
-import { defaultBackupsDir } from '../../electron/cli/backup-commands'
+import { defaultBackupsDir } from '../../electron/cli/app-data'
 import { kiroku } from '../helpers/cli'
 import { testRouter } from '../helpers/ipc'
 import { STORY_JSON } from '../helpers/story'
@@ -282,5 +282,46 @@ describe('automatic backups', () => {
   it("the CLI's default folder is the app's userData/backups", () => {
     expect(defaultBackupsDir({ XDG_CONFIG_HOME: '/home/u/.config' }, 'linux')).toBe('/home/u/.config/Kiroku/backups')
     expect(defaultBackupsDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32')).toContain(path.join('Kiroku', 'backups'))
+  })
+})
+
+describe('backups after a passphrase change', () => {
+  const NEW = 'a whole new passphrase for 記録'
+  const opens = (file: string, passphrase: string) => {
+    try {
+      openCaseFile(file, passphrase).close()
+      return true
+    } catch {
+      return false
+    }
+  }
+  /** `kiroku passwd` with the backups folder of the case made by caseWithOneBackup(). */
+  const passwd = (file: string, backups: BackupSettings, ...extra: string[]) =>
+    kiroku(['passwd', file, '--backups-dir', backups.dir, ...extra], { env: { KIROKU_PASSPHRASE: PASSPHRASE, KIROKU_NEW_PASSPHRASE: NEW } })
+
+  it('are re-encrypted under the new passphrase by default: the old one opens nothing any more', async () => {
+    const { file, backups } = await caseWithOneBackup()
+    const [backup] = listBackups(backups.dir, file)
+    const result = passwd(file, backups)
+    expect(result.status).toBe(0)
+    expect(result.stdout).toContain('1 of its 1 automatic backups re-encrypted under the new passphrase')
+    expect(listBackups(backups.dir, file).map((b) => b.name)).toEqual([backup.name])
+    expect(opens(backup.path, PASSPHRASE)).toBe(false)
+    expect(opens(backup.path, NEW)).toBe(true)
+    const reopened = openCaseFile(backup.path, NEW)
+    expect(reopened.events.list().map((e) => e.title)).toEqual([EVENT.title])
+    reopened.close()
+  })
+
+  it('are removed, or kept under the old passphrase, when the user says so', async () => {
+    const removed = await caseWithOneBackup()
+    expect(passwd(removed.file, removed.backups, '--backups', 'remove').stdout).toContain('1 of its 1 automatic backups removed')
+    expect(listBackups(removed.backups.dir, removed.file)).toEqual([])
+
+    const kept = await caseWithOneBackup()
+    const [backup] = listBackups(kept.backups.dir, kept.file)
+    expect(passwd(kept.file, kept.backups, '--backups', 'keep').stdout).toContain('they still open with the OLD passphrase')
+    expect(opens(backup.path, PASSPHRASE)).toBe(true)
+    expect(passwd(kept.file, kept.backups, '--backups', 'sometimes').status).toBe(1)
   })
 })

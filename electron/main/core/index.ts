@@ -24,6 +24,7 @@ export {
   type BackupInfo,
   type BackupSettings,
 } from './casefile/backups'
+export { BACKUP_CHOICES, rekeyBackups, type BackupChoice, type BackupRekeyResult } from './casefile/backup-rekey'
 export { DEFAULT_MAX_EVIDENCE_BYTES, sha256Hex } from './domain/evidence'
 export type { TimelineFilter } from './domain/events'
 export { exportJsonFile, toDocument } from './exchange/export-json'
