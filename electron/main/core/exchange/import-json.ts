@@ -5,8 +5,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { CaseFile, CaseFileOptions } from '../casefile/case-file'
 import { createCaseFile } from '../casefile/case-file'
-import { DEFAULT_MAX_EVIDENCE_BYTES, checkEvidence, readEvidenceFile, sha256Hex } from '../domain/evidence'
+import { DEFAULT_MAX_EVIDENCE_BYTES, checkEvidence, sha256Hex } from '../domain/evidence'
 import { InvalidInputError, issuesFromZod, type InputIssue } from '../errors'
+import { readDocumentEvidence } from './document-evidence'
 import { DocumentSchema, FORMAT_NAME, FORMAT_VERSION, READABLE_VERSIONS, checkLinks, type CaseDocument } from './format'
 import { writeDocument } from './write-document'
 
@@ -18,41 +19,39 @@ export function parseDocumentText(jsonText: string): unknown {
   }
 }
 
-/** Where an evidence `file` lives, or an issue if it points outside the document's folder. */
-function resolveEvidencePath(baseDir: string, file: string): string | undefined {
-  if (path.isAbsolute(file) || path.win32.isAbsolute(file)) return undefined
-  const resolved = path.resolve(baseDir, file)
-  const relative = path.relative(baseDir, resolved)
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined
-  return resolved
+/** What an evidence item brings: its bytes as read (once) and the name kept with them. */
+export interface EvidenceFile {
+  bytes: Buffer
+  fileName: string
 }
 
-function checkEvidenceFiles(doc: CaseDocument, baseDir: string, maxBytes: number): InputIssue[] {
+/** Reads and checks every evidence file; the bytes by evidence id, or every problem found. */
+function readEvidenceFiles(doc: CaseDocument, baseDir: string, maxBytes: number): { files: Map<string, EvidenceFile>; issues: InputIssue[] } {
+  const files = new Map<string, EvidenceFile>()
   const issues: InputIssue[] = []
   doc.evidence.forEach((item, i) => {
     const at = `$.evidence[${i}].file`
-    const file = resolveEvidencePath(baseDir, item.file)
-    if (!file) {
-      issues.push({ path: at, message: `"${item.file}" must be a relative path inside the document's folder` })
-      return
-    }
     try {
-      const bytes = readEvidenceFile(file, maxBytes)
-      checkEvidence(bytes, item.fileName ?? path.basename(file), maxBytes)
+      const bytes = readDocumentEvidence(baseDir, item.file, maxBytes)
+      const fileName = item.fileName ?? path.basename(item.file)
+      checkEvidence(bytes, fileName, maxBytes)
       if (item.sha256 && sha256Hex(bytes) !== item.sha256) {
         issues.push({ path: at, message: `${item.file} does not match its sha256: the file changed or is not the original` })
       }
+      files.set(item.id, { bytes, fileName })
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error
       issues.push(...error.issues.map((issue) => ({ path: at, message: issue.message })))
     }
   })
-  return issues
+  return { files, issues }
 }
 
 export interface ValidatedDocument {
   doc: CaseDocument
   baseDir: string
+  /** Every evidence file's bytes as checked: written as they are, never read again. */
+  evidence: ReadonlyMap<string, EvidenceFile>
 }
 
 /** Every problem in the document, or the document ready to write. */
@@ -74,18 +73,16 @@ export function validateDocument(
   const parsed = DocumentSchema.safeParse(raw)
   if (!parsed.success) throw new InvalidInputError(issuesFromZod(parsed.error.issues))
   const doc = parsed.data
-  const issues = [...checkLinks(doc), ...checkEvidenceFiles(doc, baseDir, maxEvidenceBytes)]
+  const evidence = readEvidenceFiles(doc, baseDir, maxEvidenceBytes)
+  const issues = [...checkLinks(doc), ...evidence.issues]
   if (issues.length) throw new InvalidInputError(issues)
-  return { doc, baseDir }
+  return { doc, baseDir, evidence: evidence.files }
 }
 
-/** Writes a validated document into a new case, reading evidence from the document's folder. */
-export function writeImportedDocument(caseFile: CaseFile, { doc, baseDir }: ValidatedDocument, source: string): void {
+/** Writes a validated document into a new case, with the evidence bytes validation read. */
+export function writeImportedDocument(caseFile: CaseFile, { doc, evidence }: ValidatedDocument, source: string): void {
   writeDocument(caseFile, doc, {
-    readEvidence: (item) => {
-      const file = resolveEvidencePath(baseDir, item.file)!
-      return { bytes: readEvidenceFile(file, caseFile.evidence.maxBytes), fileName: item.fileName ?? path.basename(file) }
-    },
+    readEvidence: (item) => evidence.get(item.id)!,
     skipExisting: false,
     audit: { action: 'import', source },
   })
