@@ -61,19 +61,32 @@ function isRealCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
 }
 
+/**
+ * The days a case's dates may fall on, as written. Any fraud case fits, and
+ * every moment stays a four-digit year in UTC whatever its offset: the
+ * timeline sorts by that UTC text, and 9999-12-31T23:59-14:00 (year 10000 in
+ * UTC) would sort before everything else.
+ */
+export const EARLIEST_DAY = '1900-01-01'
+export const LATEST_DAY = '2100-12-31'
+const inRange = (v: string) => v.slice(0, 10) >= EARLIEST_DAY && v.slice(0, 10) <= LATEST_DAY
+const range = { message: `must be a date between ${EARLIEST_DAY} and ${LATEST_DAY}` }
+
+// The shapes alone (`abort`: a malformed value gets one message, not two).
+const momentShape = z.string().refine((v) => DATE_TIME_RE.test(v) && isRealCalendarDate(v), {
+  message: 'expected an ISO 8601 date and time with its offset, e.g. 2018-10-12T09:30:00+09:00',
+  abort: true,
+})
+const dayOrMomentShape = z.string().refine((v) => (DATE_RE.test(v) || DATE_TIME_RE.test(v)) && isRealCalendarDate(v), {
+  message: 'expected a date (2018-11-15) or an ISO 8601 date and time with its offset',
+  abort: true,
+})
+
 /** A moment as the user entered it: ISO 8601 with its UTC offset, kept verbatim. */
-export const isoDateTime = z
-  .string()
-  .refine((v) => DATE_TIME_RE.test(v) && isRealCalendarDate(v), {
-    message: 'expected an ISO 8601 date and time with its offset, e.g. 2018-10-12T09:30:00+09:00',
-  })
+export const isoDateTime = momentShape.refine(inRange, range)
 
 /** A day (2018-11-15) or a moment with offset; promises are often only a day. */
-export const isoDateOrDateTime = z
-  .string()
-  .refine((v) => (DATE_RE.test(v) || DATE_TIME_RE.test(v)) && isRealCalendarDate(v), {
-    message: 'expected a date (2018-11-15) or an ISO 8601 date and time with its offset',
-  })
+export const isoDateOrDateTime = dayOrMomentShape.refine(inRange, range)
 
 /** Half of a UTF-16 surrogate pair on its own: SQLite would store it as U+FFFD, silently. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
@@ -170,14 +183,19 @@ export type TaskInput = z.input<typeof TaskInputSchema>
 export type EvidenceMeta = z.input<typeof EvidenceMetaSchema>
 
 // Records as the case file gives them back; also the IPC contract's outputs.
-export const CaseRecordSchema = CaseInputSchema.extend({ updatedAt: z.string() })
+// Their dates are checked for shape only: a file written before the range
+// was enforced may hold a year like 2108 (a typo for 2018), and it must
+// still open and show it, so that it can be corrected.
+const storedDay = dayOrMomentShape.optional()
+export const CaseRecordSchema = CaseInputSchema.extend({ updatedAt: z.string(), discoveredAt: storedDay })
 export const OrganizationSchema = OrganizationInputSchema.extend({ id })
-export const TimelineEventSchema = EventInputSchema.extend({ id })
-export const ReferenceSchema = ReferenceInputSchema.extend({ id })
-export const LossSchema = LossInputSchema.extend({ id })
-export const TaskSchema = TaskInputSchema.extend({ id })
+export const TimelineEventSchema = EventInputSchema.extend({ id, occurredAt: momentShape })
+export const ReferenceSchema = ReferenceInputSchema.extend({ id, issuedAt: storedDay })
+export const LossSchema = LossInputSchema.extend({ id, occurredAt: storedDay, expectedRecoveryAt: storedDay })
+export const TaskSchema = TaskInputSchema.extend({ id, dueAt: storedDay })
 export const EvidenceSchema = EvidenceMetaSchema.extend({
   id,
+  capturedAt: storedDay,
   fileName: z.string(),
   mimeType: z.enum(EVIDENCE_MIME_TYPES),
   size: z.number().int().min(0),

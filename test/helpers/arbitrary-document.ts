@@ -6,14 +6,16 @@
 // not yet decided): lone UTF-16 surrogates in text (stored as U+FFFD),
 // evidence fileName "" or containing "/" or a backslash (stored as "evidence" / its
 // last part, on every system), two evidence items with the same bytes
-// (merged into one), and years 0000–0099 (refused as not real dates).
+// (merged into one).
 import crypto from 'node:crypto'
 import fc from 'fast-check'
 import {
   CASE_KINDS,
   CASE_STATUSES,
   CHANNELS,
+  EARLIEST_DAY,
   EVENT_KINDS,
+  LATEST_DAY,
   ORGANIZATION_ROLES,
 } from '../../shared/domain'
 import { PLAN_LANGS } from '../../shared/plans'
@@ -49,9 +51,9 @@ export const name = (max: number) =>
 
 const two = (n: number) => String(n).padStart(2, '0')
 
-// From year 1000: see the note at the top about years below 100.
+// The whole range the schemas take (EARLIEST_DAY..LATEST_DAY), so its edges meet the extreme offsets.
 export const day = fc
-  .date({ min: new Date('1000-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true })
+  .date({ min: new Date(`${EARLIEST_DAY}T00:00:00Z`), max: new Date(`${LATEST_DAY}T00:00:00Z`), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10))
 
 const offset = fc.oneof(

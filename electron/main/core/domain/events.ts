@@ -15,8 +15,13 @@ export interface TimelineFilter {
   order?: 'time' | 'creation'
 }
 
+/** The moment in UTC as text, compared as text by the timeline's index. */
 export function utcSortKey(isoWithOffset: string): string {
-  return new Date(isoWithOffset).toISOString()
+  const key = new Date(isoWithOffset).toISOString()
+  // Text sorts like time only with four-digit years (toISOString writes +010000 past 9999).
+  // The schemas' date range keeps every moment inside them; this says so if it ever does not.
+  if (!/^\d{4}-/.test(key)) throw new RangeError(`${isoWithOffset} is outside the years the timeline can sort`)
+  return key
 }
 
 export class Events extends Table<typeof EventInputSchema, TimelineEvent> {
