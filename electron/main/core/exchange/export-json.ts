@@ -5,7 +5,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { CaseFile } from '../casefile/case-file'
 import { KirokuError } from '../errors'
-import { fsyncFile, temporarySibling, trackTemporary, writeAtomically } from '../fs/atomic'
+import { checkOutputFolder, fsyncFile, temporarySibling, trackTemporary, writeAtomically } from '../fs/atomic'
+import { PRIVATE_FILE, PRIVATE_FOLDER } from '../fs/private-mode'
 import { FORMAT_NAME, FORMAT_VERSION, type CaseDocumentInput } from './format'
 
 /** A file name that is safe on every platform and cannot climb out of its folder. */
@@ -77,17 +78,18 @@ export async function exportJsonFile(caseFile: CaseFile, outJson: string): Promi
   const stem = path.basename(outJson, path.extname(outJson))
   const folderName = `${stem}-evidence`
   const folder = path.join(path.dirname(outJson), folderName)
+  checkOutputFolder(outJson)
   if (fs.existsSync(outJson) || fs.existsSync(folder)) {
     throw new KirokuError('io', `${outJson} or ${folder} already exists; choose another name or remove them first`)
   }
   const tmpFolder = temporarySibling(folder)
   const untrack = trackTemporary(tmpFolder)
-  fs.mkdirSync(tmpFolder)
+  fs.mkdirSync(tmpFolder, { mode: PRIVATE_FOLDER })
   try {
     const doc = toDocument(caseFile, (id, fileName) => {
       const name = `${id}-${safeFileName(fileName)}`
       const file = path.join(tmpFolder, name)
-      fs.writeFileSync(file, caseFile.evidence.bytes(id), { flag: 'wx' })
+      fs.writeFileSync(file, caseFile.evidence.bytes(id), { flag: 'wx', mode: PRIVATE_FILE })
       fsyncFile(file)
       return `${folderName}/${name}`
     })

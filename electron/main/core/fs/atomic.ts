@@ -6,6 +6,7 @@ import path from 'node:path'
 import crypto from 'node:crypto'
 import { KirokuError } from '../errors'
 import { PendingWrites, type SweepReport } from './pending-writes'
+import { holdPrivateUmask, makePrivate } from './private-mode'
 
 /** SQLite's companions of a database file, removed with it. */
 const SIDE_FILES = ['', '-wal', '-shm', '-journal']
@@ -115,15 +116,41 @@ export function writeAtomicallySync<T>(target: string, build: (tmpPath: string) 
   }
 }
 
+/**
+ * Refuses an output whose folder is missing before anything is made: said
+ * this way, not as an error about the temporary file the user never named.
+ */
+export function checkOutputFolder(target: string): void {
+  const folder = path.dirname(path.resolve(target))
+  let stat: fs.Stats
+  try {
+    stat = fs.statSync(folder)
+  } catch {
+    throw new KirokuError('io', `The folder ${folder} does not exist; create it or choose another.`)
+  }
+  if (!stat.isDirectory()) throw new KirokuError('io', `${folder} is not a folder; choose another.`)
+}
+
 function startAtomic(target: string, options: AtomicOptions): { tmp: string; untrack: () => void } {
+  checkOutputFolder(target)
   if (!options.overwrite && fs.existsSync(target)) {
     throw new KirokuError('io', `${target} already exists; choose another name or remove it first`)
   }
   const tmp = temporarySibling(target)
-  return { tmp, untrack: trackTemporary(tmp) }
+  const untrack = trackTemporary(tmp)
+  const release = holdPrivateUmask()
+  return {
+    tmp,
+    untrack: () => {
+      release()
+      untrack()
+    },
+  }
 }
 
 function finishAtomic(tmp: string, target: string, options: AtomicOptions): void {
+  // Before it appears under its name: whatever created it, only its owner may read it.
+  makePrivate(tmp)
   fsyncFile(tmp)
   if (options.overwrite) {
     fs.renameSync(tmp, target)
