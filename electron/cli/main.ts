@@ -6,7 +6,7 @@ import { CannotOpenError, InvalidInputError, KirokuError, keepPendingWritesIn } 
 import { revealHidden } from '../../shared/visible-text'
 import { appDataDir } from './app-data'
 import { UsageError, commands, type CommandName } from './commands'
-import { closePrompts } from './passphrase'
+import { closePrompts, forgetPassphrases, takePassphraseVariables } from './passphrase'
 
 export const EXIT = { ok: 0, usage: 1, cannotOpen: 2, invalidInput: 3, verificationFailed: 4 } as const
 
@@ -170,6 +170,7 @@ export async function main(
   out: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
   err: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
 ): Promise<number> {
+  takePassphraseVariables()
   const [name, ...rest] = argv
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     out(overview())
@@ -214,5 +215,6 @@ export async function main(
     return 70
   } finally {
     closePrompts()
+    forgetPassphrases()
   }
 }

@@ -70,8 +70,38 @@ function promptHidden(question: string): Promise<string> {
   })
 }
 
+/** Where scripts put passphrases. */
+export const PASSPHRASE_VARIABLES = ['KIROKU_PASSPHRASE', 'KIROKU_NEW_PASSPHRASE', 'KIROKU_SHARE_PASSPHRASE'] as const
+
+/**
+ * Passphrases taken out of the environment, by variable name. Removed from
+ * it at once: every child process inherits the environment, so a secret
+ * left there would travel further than this command.
+ */
+const fromEnvironment = new Map<string, string>()
+
+/** The variable's value, taken out of the environment on the first read and kept here for the next. */
+function takeFromEnvironment(name: string): string | undefined {
+  const value = process.env[name]
+  if (value !== undefined) {
+    delete process.env[name]
+    if (value) fromEnvironment.set(name, value)
+  }
+  return fromEnvironment.get(name)
+}
+
+/** Takes every passphrase variable out of the environment now, before anything could start a child process. */
+export function takePassphraseVariables(): void {
+  for (const name of PASSPHRASE_VARIABLES) takeFromEnvironment(name)
+}
+
+/** Forgets the passphrases taken from the environment (the command is over). */
+export function forgetPassphrases(): void {
+  fromEnvironment.clear()
+}
+
 export async function getPassphrase(source: PassphraseSource): Promise<string> {
-  const fromEnv = process.env[source.env]
+  const fromEnv = takeFromEnvironment(source.env)
   if (fromEnv) return fromEnv
   if (source.file) return readPassphraseFile(source.file)
   const first = await promptHidden(source.prompt)
