@@ -28,7 +28,18 @@ interface SealedTable {
   columns: string[]
 }
 
+/** Per connection: the schema is fixed once migrations ran (capture is installed after them). */
+const tablesOf = new WeakMap<Database, SealedTable[]>()
+/** Connections whose changes are noted (installChangeCapture). */
+const capturing = new WeakSet<Database>()
+
 function sealedTables(db: Database): SealedTable[] {
+  let tables = tablesOf.get(db)
+  if (!tables) tablesOf.set(db, (tables = readSealedTables(db)))
+  return tables
+}
+
+function readSealedTables(db: Database): SealedTable[] {
   const names = db
     .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`)
     .pluck()
@@ -65,6 +76,7 @@ export function installChangeCapture(db: Database): void {
       db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS seal_${table.name}_${when} AFTER ${when.toUpperCase()} ON main.${table.name} BEGIN ${body} END`)
     }
   }
+  capturing.add(db)
 }
 
 function rowHash(table: SealedTable, row: Record<string, unknown>): string {
@@ -80,8 +92,8 @@ function selectRows(table: SealedTable, where = ''): string {
 
 /** The seals of the rows changed since the last call on this connection, and forgets them. */
 export function takeChangedRowSeals(db: Database): RowSeals {
-  const hasCapture = db.prepare(`SELECT 1 FROM temp.sqlite_schema WHERE name = 'changed_rows'`).get()
-  if (!hasCapture) return {}
+  // A connection without capture (a migration running before it is installed) has nothing to take.
+  if (!capturing.has(db)) return {}
   const changed = db.prepare('SELECT tbl, key FROM temp.changed_rows ORDER BY tbl, key').all() as Array<{ tbl: string; key: string }>
   if (!changed.length) return {}
   const tables = new Map(sealedTables(db).map((t) => [t.name, t]))
