@@ -2,13 +2,13 @@
 // file (for scripts that keep secrets in files), or a prompt with echo off.
 import fs from 'node:fs'
 import readline from 'node:readline'
-import { KirokuError } from '../main/core'
+import { checkNewPassphrase, KirokuError } from '../main/core'
 
 export interface PassphraseSource {
   env: string
   file?: string
   prompt: string
-  /** Ask twice and compare (new passphrases). */
+  /** A new passphrase: refused unless it passes the passphrase rule, and asked twice at a prompt. */
   confirm?: boolean
 }
 
@@ -101,10 +101,15 @@ export function forgetPassphrases(): void {
 }
 
 export async function getPassphrase(source: PassphraseSource): Promise<string> {
+  // A weak new passphrase is refused before anything else is asked or done (exit 3, with the reason).
+  const checked = (passphrase: string) => {
+    if (source.confirm) checkNewPassphrase(passphrase)
+    return passphrase
+  }
   const fromEnv = takeFromEnvironment(source.env)
-  if (fromEnv) return fromEnv
-  if (source.file) return readPassphraseFile(source.file)
-  const first = await promptHidden(source.prompt)
+  if (fromEnv) return checked(fromEnv)
+  if (source.file) return checked(readPassphraseFile(source.file))
+  const first = checked(await promptHidden(source.prompt))
   if (source.confirm) {
     const second = await promptHidden('Repeat it: ')
     if (first !== second) throw new KirokuError('invalid_input', 'The two passphrases differ; nothing was changed.')

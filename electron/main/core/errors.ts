@@ -1,5 +1,6 @@
 // Every failure a user can cause has its own error with a message meant for
 // them; the CLI maps `code` to an exit status and the app to a dialog.
+import type { PassphraseProblem } from '../../../shared/passphrase-rule'
 
 export type KirokuErrorCode =
   | 'cannot_open' // wrong passphrase, not a case file, damaged, or too new
@@ -36,6 +37,16 @@ export class CannotOpenError extends KirokuError {
     message: string,
   ) {
     super('cannot_open', message)
+  }
+}
+
+/** A new passphrase the rule refuses; `reason` lets the UI pick its wording. */
+export class PassphraseRefusedError extends KirokuError {
+  constructor(
+    readonly reason: PassphraseProblem,
+    message: string,
+  ) {
+    super('invalid_input', message)
   }
 }
 

@@ -7,7 +7,7 @@
 // Pure: no 'electron' import.
 import type { z } from 'zod'
 import { contract, type Channel, type Contract, type Output, type Result } from '../../../shared/ipc/contract'
-import { CannotOpenError, InvalidInputError, KirokuError, damagedFileError, issuesFromZod } from '../core'
+import { CannotOpenError, InvalidInputError, KirokuError, PassphraseRefusedError, damagedFileError, issuesFromZod } from '../core'
 
 export type Handlers = {
   [C in Channel]: (input: z.output<Contract[C]['input']>) => Output<C> | Promise<Output<C>>
@@ -69,7 +69,7 @@ export function createRouter(
       return { ok: true, value: checked.data }
     } catch (error) {
       if (error instanceof InvalidInputError) return failure('invalid_input', error.message, { issues: error.issues })
-      if (error instanceof CannotOpenError) return failure(error.code, error.message, { reason: error.reason })
+      if (error instanceof CannotOpenError || error instanceof PassphraseRefusedError) return failure(error.code, error.message, { reason: error.reason })
       if (error instanceof KirokuError) return failure(error.code, error.message)
       const fileProblem = FILE_SYSTEM_ERRORS[(error as NodeJS.ErrnoException)?.code ?? '']
       if (fileProblem) return failure('io', `${fileProblem} Nothing was written.`)

@@ -2,6 +2,7 @@
 // key missing or extra in either is a compile error.
 import type { CaseKind, CaseStatus, Channel, EventKind, EvidenceMimeType, OrganizationRole } from '../../../shared/domain'
 import { MAX_PICTURE_PIXELS } from '../../../shared/image-size'
+import { PASSPHRASE_WORDS_EN } from '../../../shared/passphrase-rule'
 
 export const en = {
   languageName: 'English',
@@ -45,10 +46,25 @@ export const en = {
   passphraseRepeat: 'Passphrase again',
   passphraseWarning:
     'Write your passphrase down somewhere safe. If you lose it, nobody can open this case file again: it cannot be recovered or reset.',
-  passphraseTooShort: 'The passphrase needs at least 8 characters.',
   passphraseMismatch: 'The two passphrases are not the same.',
-  strength: 'Passphrase strength',
-  strengthLabels: ['Too short', 'Weak', 'Fair', 'Good', 'Strong'] as readonly string[],
+  // A new passphrase (new case, encrypted copy): the rule's meter and reasons, as the main process gives them (shared/passphrase-rule.ts).
+  newPassphrase: {
+    strength: 'Passphrase strength',
+    meter: ['Very weak', 'Weak', 'Not strong enough', 'Good', 'Strong'] as readonly string[],
+    tooShortLabel: 'Too short',
+    refusedLabel: 'Not accepted',
+    empty: 'Not typed yet',
+    checking: 'Checking…',
+    unavailableLabel: 'Unavailable',
+    unavailable: 'The passphrase check could not be loaded, so no new passphrase can be accepted. Restart Kiroku.',
+    hint: 'At least 8 characters. Several words that do not belong together, in Japanese or English, are strong and easy to remember.',
+    accepted: 'Strong enough.',
+    show: 'Show passphrase',
+    blockedChecking: 'Checking the passphrase…',
+    blockedEmpty: (action: string) => `“${action}” becomes available once you have typed a passphrase.`,
+    blockedRefused: (action: string) => `“${action}” becomes available once the passphrase is accepted: the reason is under it.`,
+    words: PASSPHRASE_WORDS_EN,
+  },
   createCase: 'Create case',
 
   // Unlock

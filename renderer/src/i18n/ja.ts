@@ -1,5 +1,6 @@
 // 日本語の文言。キーと型は en.ts の Messages と同じでなければコンパイルが通らない。
 import { MAX_PICTURE_PIXELS } from '../../../shared/image-size'
+import { MIN_PASSPHRASE_LENGTH } from '../../../shared/passphrase-rule'
 import type { Messages } from './en'
 
 export const ja: Messages = {
@@ -41,10 +42,71 @@ export const ja: Messages = {
   passphraseRepeat: 'パスフレーズ（確認）',
   passphraseWarning:
     'パスフレーズは安全な場所に書き留めてください。忘れると、誰もこのファイルを開けなくなります。復元やリセットはできません。',
-  passphraseTooShort: 'パスフレーズは 8 文字以上にしてください。',
   passphraseMismatch: '2 つのパスフレーズが一致しません。',
-  strength: 'パスフレーズの強さ',
-  strengthLabels: ['短すぎます', '弱い', 'ふつう', '良い', '強い'],
+  newPassphrase: {
+    strength: 'パスフレーズの強さ',
+    meter: ['とても弱い', '弱い', 'まだ弱い', '良い', '強い'],
+    tooShortLabel: '短すぎます',
+    refusedLabel: '使えません',
+    empty: '未入力',
+    checking: '確認中…',
+    unavailableLabel: '確認できません',
+    unavailable: 'パスフレーズを確認する機能を読み込めなかったため、新しいパスフレーズを受け付けられません。Kiroku を起動し直してください。',
+    hint: '8 文字以上。日本語でも英語でも、ふだん一緒に使わない言葉をいくつか並べると、強くて覚えやすいパスフレーズになります。',
+    accepted: '十分な強さです。',
+    show: 'パスフレーズを表示する',
+    blockedChecking: 'パスフレーズを確認しています…',
+    blockedEmpty: (action: string) => `パスフレーズを入力すると「${action}」を押せるようになります。`,
+    blockedRefused: (action: string) => `パスフレーズが条件を満たすと「${action}」を押せるようになります。理由はパスフレーズの下に表示しています。`,
+    words: {
+      tooShort: (length: number) =>
+        `パスフレーズは ${MIN_PASSPHRASE_LENGTH} 文字以上にしてください${length > 0 ? `（いまは ${length} 文字です）` : ''}。短いパスワードより、言葉をいくつか並べるほうが覚えやすくなります。`,
+      problems: {
+        blank: 'パスフレーズが空白や見えない文字だけです。覚えられる言葉を使ってください。',
+        emoji_only:
+          'パスフレーズが絵文字だけです。絵文字は別のパソコンやスマートフォンで同じように入力するのが難しいため、言葉を使ってください（絵文字を足すのはかまいません）。',
+        raw_key:
+          "x' や raw: で始まるパスフレーズは暗号の鍵そのものとして読まれることがあり、Kiroku がパスフレーズにかける保護が働きません。別のものを選んでください。",
+        broken: 'パスフレーズに壊れた文字が含まれています。もう一度入力してください。',
+      },
+      weak: 'このパスフレーズは推測されやすいです。',
+      warnings: {
+        straightRow: 'キーボードで隣り合ったキーの並びは推測されやすいです。',
+        keyPattern: '短いキーボードのパターンは推測されやすいです。',
+        simpleRepeat: '「aaa」のような同じ文字の繰り返しは推測されやすいです。',
+        extendedRepeat: '「abcabc」のような繰り返しは推測されやすいです。',
+        sequences: '「abc」「1234」「あいうえ」のような並びは推測されやすいです。',
+        recentYears: '最近の年は推測されやすいです。',
+        dates: '日付は推測されやすいです。',
+        topTen: 'もっともよく使われているパスワードの一つです。',
+        topHundred: 'とてもよく使われているパスワードです。',
+        common: 'よく使われているパスワードです。',
+        similarToCommon: 'よく使われているパスワードに似ています。',
+        wordByItself: '単語一つだけでは推測されやすいです。',
+        namesByThemselves: '名前だけでは推測されやすいです。',
+        commonNames: 'よくある名前や名字は推測されやすいです。',
+        userInputs: 'このアプリの名前はパスフレーズになりません。',
+        pwned: '流出したパスワードの一覧に載っています。',
+      },
+      suggestions: {
+        l33t: '「a」を「@」に、「o」を「0」に置き換えても、あまり強くなりません。',
+        reverseWords: '単語を逆さに書いても、あまり強くなりません。',
+        allUppercase: 'すべて大文字にしても、あまり強くなりません。',
+        capitalization: '最初の文字を大文字にしても、あまり強くなりません。',
+        dates: 'ご自分に関係のある日付や年は避けてください。',
+        recentYears: '最近の年は避けてください。',
+        associatedYears: 'ご自分に関係のある年は避けてください。',
+        sequences: '「abc」や「1234」のような並びは避けてください。',
+        repeated: '同じ言葉や文字の繰り返しは避けてください。',
+        longerKeyboardPattern: 'キーボードの並びは避けてください。',
+        anotherWord: 'ふだん一緒に使わない言葉を、もう一つか二つ足してください。',
+        useWords: '有名な言い回しではなく、言葉をいくつか並べてください。',
+        noNeed: '記号や数字、大文字は必要ありません。言葉をいくつか並べれば十分です。',
+        pwned: 'ほかで使ったことのないパスフレーズを選んでください。',
+      },
+      sentenceGap: '',
+    },
+  },
   createCase: '作成する',
 
   unlockTitle: 'ファイルのロックを解除',

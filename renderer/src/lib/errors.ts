@@ -1,6 +1,7 @@
 // Turns a failed call into sentences for the user, in their language where
 // Kiroku knows the failure (a file that cannot be opened), else the main
 // process's own message, which is already written for people.
+import { describeVerdict, PASSPHRASE_PROBLEMS, type PassphraseProblem } from '../../../shared/passphrase-rule'
 import type { Messages } from '../i18n'
 import { KirokuCallError } from '../ipc'
 
@@ -8,6 +9,11 @@ export function describeError(error: unknown, t: Messages): string[] {
   if (error instanceof KirokuCallError) {
     if (error.code === 'cannot_open' && error.reason && t.openFailure[error.reason]) {
       return [t.openFailure[error.reason]]
+    }
+    // A new passphrase the main process refused (the forms check the same rule first).
+    const problem = error.reason as PassphraseProblem
+    if (error.code === 'invalid_input' && PASSPHRASE_PROBLEMS.includes(problem)) {
+      return [describeVerdict({ ok: false, score: 0, length: 0, problem, suggestions: [] }, t.newPassphrase.words)]
     }
     // A path the main process never gave this page (see electron/main/ipc/path-grants.ts).
     if (error.code === 'forbidden') return [t.pathNotOffered]

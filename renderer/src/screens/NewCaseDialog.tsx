@@ -1,25 +1,27 @@
 // Creates a case file: title, kind, where to save it, and its passphrase.
 // The passphrase is read from the form when submitting and never stored in
-// React state; only its strength score is.
-import { useRef, useState, type FormEvent } from 'react'
+// React state; only the rule's verdict on it is. Create stays off, saying
+// why, until the rule accepts the passphrase.
+import { useId, useRef, useState, type FormEvent } from 'react'
 import { CASE_KINDS, type CaseKind } from '../../../shared/domain'
+import { describeVerdict } from '../../../shared/passphrase-rule'
 import { useLanguage, useT } from '../i18n'
 import { call } from '../ipc'
 import { useAction } from '../hooks/useAction'
-import { MIN_PASSPHRASE_LENGTH, passphraseStrength, type Strength } from '../lib/passphrase-strength'
 import { suggestedFileName } from '../lib/paths'
 import { chosenPlan, PlanChoice } from '../case/plan/PlanChoice'
 import { createCase } from '../state/case-actions'
 import { Dialog } from '../ui/Dialog'
 import { ErrorBox } from '../ui/ErrorBox'
-import { PassphraseStrength } from './PassphraseStrength'
+import { NewPassphraseFields, PassphraseBlocked, useNewPassphrase } from './PassphraseStrength'
 
 export function NewCaseDialog({ onClose }: { onClose: () => void }) {
   const t = useT()
   const language = useLanguage()
   const form = useRef<HTMLFormElement>(null)
   const [path, setPath] = useState<string>()
-  const [strength, setStrength] = useState<Strength>(0)
+  const newPassphrase = useNewPassphrase()
+  const blockedId = useId()
   const [problem, setProblem] = useState<string>()
   const { run, error, busy } = useAction()
 
@@ -35,7 +37,7 @@ export function NewCaseDialog({ onClose }: { onClose: () => void }) {
       const input = form.current?.elements.namedItem(name)
       if (input instanceof HTMLInputElement) input.value = ''
     }
-    setStrength(0)
+    newPassphrase.reset()
   }
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -44,7 +46,8 @@ export function NewCaseDialog({ onClose }: { onClose: () => void }) {
     const passphrase = String(data.get('passphrase') ?? '')
     const repeat = String(data.get('passphraseRepeat') ?? '')
     setProblem(undefined)
-    if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) return setProblem(t.passphraseTooShort)
+    const verdict = newPassphrase.rule.judge?.(passphrase)
+    if (!verdict?.ok) return setProblem(verdict ? describeVerdict(verdict, t.newPassphrase.words) : t.newPassphrase.blockedChecking)
     if (passphrase !== repeat) return setProblem(t.passphraseMismatch)
     void run(async () => {
       try {
@@ -93,21 +96,13 @@ export function NewCaseDialog({ onClose }: { onClose: () => void }) {
             </button>
           </div>
         </div>
-        <label className="field">
-          <span>{t.passphrase}</span>
-          <input
-            name="passphrase"
-            type="password"
-            autoComplete="new-password"
-            required
-            onInput={(e) => setStrength(passphraseStrength(e.currentTarget.value))}
-          />
-        </label>
-        <PassphraseStrength strength={strength} />
-        <label className="field">
-          <span>{t.passphraseRepeat}</span>
-          <input name="passphraseRepeat" type="password" autoComplete="new-password" required />
-        </label>
+        <NewPassphraseFields
+          state={newPassphrase}
+          name="passphrase"
+          repeatName="passphraseRepeat"
+          label={t.passphrase}
+          repeatLabel={t.passphraseRepeat}
+        />
         <p className="warning" role="note">
           {t.passphraseWarning}
         </p>
@@ -118,10 +113,16 @@ export function NewCaseDialog({ onClose }: { onClose: () => void }) {
         )}
         <ErrorBox error={error} />
         <div className="actions">
+          <PassphraseBlocked state={newPassphrase} action={t.createCase} id={blockedId} />
           <button type="button" onClick={onClose}>
             {t.cancel}
           </button>
-          <button type="submit" className="primary" disabled={busy}>
+          <button
+            type="submit"
+            className="primary"
+            disabled={busy || !newPassphrase.accepted}
+            aria-describedby={newPassphrase.accepted ? undefined : `${blockedId} ${newPassphrase.reasonId}`}
+          >
             {busy ? t.working : t.createCase}
           </button>
         </div>

@@ -8,14 +8,12 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import Database from 'better-sqlite3-multiple-ciphers'
+import { readAsRawKey } from '../../../../shared/passphrase-rule'
 import type { ConnectionOptions } from './connection'
 
 const KDF_ROUNDS = 256_000
 const KEY_BYTES = 32
 const SALT_BYTES = 16
-
-/** SQLite3MultipleCiphers reads a key of this form as raw key bytes (plus the salt, if given). */
-export const RAW_KEY_PATTERN = /^x'[0-9a-f]*'$/i
 
 interface Keys {
   /** Opens a copy that still has the case's salt. */
@@ -59,8 +57,9 @@ export class BackupCipher {
   /** `caseFile` must be the open case's file (its first 16 bytes are its salt). */
   constructor(caseFile: string, passphrase: string) {
     this.liveSalt = readSalt(caseFile)
-    // A passphrase that is itself a raw key was never run through the KDF (older files): copies keep the salt.
-    if (RAW_KEY_PATTERN.test(passphrase)) return
+    // A passphrase that SQLite3MultipleCiphers reads as a raw key was never run through the KDF
+    // (files made before the passphrase rule refused them): copies keep the salt.
+    if (readAsRawKey(passphrase)) return
     this.passphrase = Buffer.from(passphrase, 'utf8')
     const derive = (salt: Buffer) =>
       new Promise<Buffer>((resolve, reject) =>

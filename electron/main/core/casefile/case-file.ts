@@ -10,16 +10,18 @@ import {
   type Reference,
   type Task,
 } from '../../../../shared/domain'
+import { judgeNewPassphrase } from '../../../../shared/passphrase-check'
+import { describeVerdict } from '../../../../shared/passphrase-rule'
 import { CaseInfo } from '../domain/case-info'
 import { Events } from '../domain/events'
 import { DEFAULT_MAX_EVIDENCE_BYTES, EvidenceStore } from '../domain/evidence'
 import { search } from '../domain/search'
 import { Table } from '../domain/table'
-import { KirokuError } from '../errors'
+import { PassphraseRefusedError } from '../errors'
 import { writeAtomically } from '../fs/atomic'
 import { PlanProgress } from '../plans/progress'
 import { appendAudit, auditHead, listAudit } from './audit'
-import { BackupCipher, RAW_KEY_PATTERN } from './backup-cipher'
+import { BackupCipher } from './backup-cipher'
 import { backupIfDue, writeBackup, type BackupInfo, type BackupSettings } from './backups'
 import { createConnection, openConnection, type Connection, type ConnectionOptions } from './connection'
 import type { DeviceHistory, HistoryFinding } from './device-history'
@@ -170,10 +172,14 @@ export function verifyPassphrase(caseFile: CaseFile, passphrase: string, options
   openConnection(caseFile.path, passphrase, options).close()
 }
 
+/**
+ * Applies the passphrase rule (shared/passphrase-rule.ts) to a new
+ * passphrase: a new case, a passphrase change, an encrypted copy. Opening
+ * never checks it, so files made before the rule still open.
+ */
 export function checkNewPassphrase(passphrase: string): void {
-  if (passphrase.length < 8) {
-    throw new KirokuError('invalid_input', 'The passphrase must be at least 8 characters long.')
-  }
+  const verdict = judgeNewPassphrase(passphrase)
+  if (!verdict.ok) throw new PassphraseRefusedError(verdict.problem ?? 'weak', describeVerdict(verdict))
 }
 
 /**

@@ -64,18 +64,40 @@ export function ResultBox({ title, path, details, pathLabel, showable, ref }: Re
   )
 }
 
+/** The action is held back (by a passphrase the rule does not accept yet): a note says why, the button points to it. */
+export interface HeldBack {
+  /** Ids of the elements that say why, for the button's aria-describedby. */
+  reasonIds: string
+  note: ReactNode
+}
+
 /**
  * Close/Cancel and the dialog's action: both disabled while the main process
  * works (a file being written is not dropped), Cancel becoming Close once done.
  */
-export function DialogActions({ busy, done, onClose, submitRef, label }: { busy: boolean; done: boolean; onClose: () => void; submitRef: Ref<HTMLButtonElement>; label: string }) {
+export function DialogActions({
+  busy,
+  done,
+  onClose,
+  submitRef,
+  label,
+  blocked,
+}: {
+  busy: boolean
+  done: boolean
+  onClose: () => void
+  submitRef: Ref<HTMLButtonElement>
+  label: string
+  blocked?: HeldBack
+}) {
   const t = useT()
   return (
     <div className="actions">
+      {blocked?.note}
       <button type="button" onClick={onClose} disabled={busy}>
         {done ? t.close : t.cancel}
       </button>
-      <button ref={submitRef} type="submit" className="primary" disabled={busy}>
+      <button ref={submitRef} type="submit" className="primary" disabled={busy || !!blocked} aria-describedby={blocked?.reasonIds}>
         {busy ? t.working : label}
       </button>
     </div>

@@ -5,10 +5,10 @@
 // fields are emptied as soon as the call is over, whatever its outcome.
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react'
 import type { Evidence } from '../../../../shared/domain'
+import { describeVerdict } from '../../../../shared/passphrase-rule'
 import { useT } from '../../i18n'
 import { call, KirokuCallError } from '../../ipc'
-import { MIN_PASSPHRASE_LENGTH, passphraseStrength, type Strength } from '../../lib/passphrase-strength'
-import { PassphraseStrength } from '../../screens/PassphraseStrength'
+import { NewPassphraseFields, PassphraseBlocked, useNewPassphrase } from '../../screens/PassphraseStrength'
 import { useCaseData } from '../../state/session'
 import { Dialog } from '../../ui/Dialog'
 import { EvidenceImage } from '../evidence/EvidenceThumb'
@@ -31,7 +31,8 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const caseHintId = useId()
   const shareHintId = useId()
   const privateHintId = useId()
-  const [strength, setStrength] = useState<Strength>(0)
+  const newPassphrase = useNewPassphrase()
+  const blockedId = useId()
   const [problem, setProblem] = useState<string>()
   const [withoutPrivate, setWithoutPrivate] = useState(true)
   const [excluded, setExcluded] = useState<ReadonlySet<number>>(new Set())
@@ -51,7 +52,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
       const input = field(name)
       if (input) input.value = ''
     }
-    setStrength(0)
+    newPassphrase.reset()
   }
   const toggle = (id: number, leaveOut: boolean) =>
     setExcluded((current) => {
@@ -73,7 +74,8 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
       setProblem(message)
       field(focus)?.focus()
     }
-    if ([...sharePassphrase].length < MIN_PASSPHRASE_LENGTH) return refuse(t.passphraseTooShort, 'sharePassphrase')
+    const verdict = newPassphrase.rule.judge?.(sharePassphrase)
+    if (!verdict?.ok) return refuse(verdict ? describeVerdict(verdict, t.newPassphrase.words) : t.newPassphrase.blockedChecking, 'sharePassphrase')
     if (sharePassphrase !== repeat) return refuse(t.passphraseMismatch, 'sharePassphraseRepeat')
     if (sharePassphrase === passphrase) return refuse(t.sharing.sameAsCasePassphrase, 'sharePassphrase')
     // Private evidence is left out by withoutPrivate already; only the others are named.
@@ -119,22 +121,14 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
             <p id={caseHintId} className="hint">
               {t.sharing.casePassphraseHint}
             </p>
-            <label className="field">
-              <span>{t.sharing.sharePassphrase}</span>
-              <input
-                name="sharePassphrase"
-                type="password"
-                autoComplete="new-password"
-                required
-                aria-describedby={shareHintId}
-                onInput={(e) => setStrength(passphraseStrength(e.currentTarget.value))}
-              />
-            </label>
-            <PassphraseStrength strength={strength} />
-            <label className="field">
-              <span>{t.sharing.sharePassphraseRepeat}</span>
-              <input name="sharePassphraseRepeat" type="password" autoComplete="new-password" required />
-            </label>
+            <NewPassphraseFields
+              state={newPassphrase}
+              name="sharePassphrase"
+              repeatName="sharePassphraseRepeat"
+              label={t.sharing.sharePassphrase}
+              repeatLabel={t.sharing.sharePassphraseRepeat}
+              describedBy={shareHintId}
+            />
             <p id={shareHintId} className="warning" role="note">
               {t.sharing.sharePassphraseHint}
             </p>
@@ -217,7 +211,21 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
             ]}
           />
         )}
-        <DialogActions busy={busy} done={!!result} onClose={onClose} submitRef={submitRef} label={t.sharing.makeShare} />
+        <DialogActions
+          busy={busy}
+          done={!!result}
+          onClose={onClose}
+          submitRef={submitRef}
+          label={t.sharing.makeShare}
+          blocked={
+            newPassphrase.accepted
+              ? undefined
+              : {
+                  reasonIds: `${blockedId} ${newPassphrase.reasonId}`,
+                  note: !result && <PassphraseBlocked state={newPassphrase} action={t.sharing.makeShare} id={blockedId} />,
+                }
+          }
+        />
       </form>
     </Dialog>
   )
