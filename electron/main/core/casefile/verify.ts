@@ -37,14 +37,20 @@ function sqliteProblems(db: Database): string[] {
 /** The search index must hold exactly what its triggers would have written for each row. */
 export function searchIndexProblems(db: Database): string[] {
   const problems: string[] = []
+  // One pass over the index (its entity column is not indexed), grouped by entity.
+  const indexed = new Map<string, Array<{ id: number; text: string }>>()
+  for (const row of db.prepare('SELECT entity, entity_id AS id, text FROM search_index').iterate() as IterableIterator<{ entity: string; id: number; text: string }>) {
+    const rows = indexed.get(row.entity) ?? []
+    if (!rows.length) indexed.set(row.entity, rows)
+    rows.push(row)
+  }
   for (const { table, entity, text } of SEARCH_SOURCES) {
     const expected = new Map(
       (db.prepare(`SELECT id, ${text.replaceAll('$', '')} AS text FROM ${table}`).all() as Array<{ id: number; text: string }>).map((r) => [r.id, r.text]),
     )
-    const indexed = db.prepare('SELECT entity_id AS id, text FROM search_index WHERE entity = ?').all(entity) as Array<{ id: number; text: string }>
     const seen = new Set<number>()
     let differ = 0
-    for (const row of indexed) {
+    for (const row of indexed.get(entity) ?? []) {
       if (seen.has(row.id) || expected.get(row.id) !== row.text) differ++
       seen.add(row.id)
     }
