@@ -21,6 +21,7 @@ import {
   makeDossier,
   shareCaseFile,
   verifyBundle,
+  verifyBundleAgainstCase,
   writeBundle,
   writeDossierFile,
   dueReport,
@@ -33,6 +34,7 @@ import { getPassphrase } from './passphrase'
 import { appDataDir, backupsDir } from './app-data'
 import { backupCommands } from './backup-commands'
 import { UsageError, type CommandContext } from './context'
+import { formatBundleAgainstCase, formatBundleReport } from './bundle-output'
 import { formatDueReport } from './due-output'
 
 export { UsageError, type CommandContext }
@@ -248,17 +250,18 @@ export const commands = {
 
   async 'verify-bundle'(ctx: CommandContext) {
     const zip = positional(ctx, 0, 'BUNDLE.zip')
+    const against = str(ctx, 'against')
+    if (against !== undefined) {
+      // The case file takes FILE's place: the same passphrase sources, data folder and messages as every command.
+      const result = await withCase({ ...ctx, positionals: [against] }, (caseFile) => verifyBundleAgainstCase(zip, caseFile))
+      if (ctx.values.json) printJson(ctx, result)
+      else for (const line of formatBundleAgainstCase(zip, result)) ctx.out(line)
+      if (!result.ok) throw new KirokuError('verification_failed', `The bundle does not match ${against}.`)
+      return
+    }
     const report = await verifyBundle(zip)
     if (ctx.values.json) printJson(ctx, report)
-    else if (report.ok) {
-      ctx.out(`OK: all ${report.checked} files match the manifest`)
-      ctx.out(`Audit chain head: #${report.auditHead?.seq} ${report.auditHead?.hash}`)
-    } else {
-      ctx.out(`${zip} does NOT match its manifest:`)
-      for (const file of report.differ) ctx.out(`  changed: ${file}`)
-      for (const file of report.missing) ctx.out(`  missing: ${file}`)
-      for (const file of report.unexpected) ctx.out(`  not in the manifest: ${file}`)
-    }
+    else for (const line of formatBundleReport(zip, report)) ctx.out(line)
     if (!report.ok) throw new KirokuError('verification_failed', 'The bundle does not match its manifest.')
   },
 

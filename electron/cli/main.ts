@@ -81,7 +81,13 @@ const USAGE: Record<CommandName, { usage: string; options?: Options }> = {
     options: DOSSIER_OPTIONS,
   },
   'verify-bundle': {
-    usage: 'kiroku verify-bundle BUNDLE.zip\n  Check every file of a bundle against its manifest. Exit 4 if any differ or are missing; 3 if the archive is unsafe.',
+    usage:
+      'kiroku verify-bundle BUNDLE.zip [--against CASE.kiroku]\n' +
+      '  Check every file of a bundle against its manifest. That shows a file changed on its own, not a bundle rewritten\n' +
+      '  whole (manifest included): --against checks every evidence file against the SHA-256 the case file took at intake,\n' +
+      "  and verifies the case file (its passphrase as for any command). Exit 4 if anything differs or is missing; 3 if the\n" +
+      '  archive is unsafe.',
+    options: { against: { type: 'string' } },
   },
   due: {
     usage:

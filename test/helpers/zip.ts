@@ -10,6 +10,8 @@ export interface ZipEntrySpec {
   base64?: string
   zeros?: number
   symlink?: boolean
+  /** Raw extra fields (base64), written to both headers. */
+  extra?: string
 }
 
 export function makeZip(out: string, entries: ZipEntrySpec[]): void {

@@ -35,5 +35,6 @@ export { shareCaseFile, type ShareOptions, type ShareSummary } from './exchange/
 export { DocumentSchema, FORMAT_NAME, FORMAT_VERSION, type CaseDocument } from './exchange/format'
 export { writeBundle, type Manifest } from './exchange/bundle'
 export { verifyBundle, DEFAULT_BUNDLE_LIMITS, type BundleLimits, type BundleReport } from './exchange/verify-bundle'
+export { verifyBundleAgainstCase, type BundleAgainstCase, type CaseComparison } from './exchange/bundle-against-case'
 export * from './dossier'
 export * from './plans'

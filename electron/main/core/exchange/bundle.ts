@@ -15,7 +15,8 @@ export const BUNDLE_FORMAT = 'kiroku-bundle'
 export const BUNDLE_VERSION = 1
 export const MANIFEST = 'manifest.json'
 export const CHECKSUMS = 'manifest.sha256'
-const README_FILE = 'README.txt'
+export const DOSSIER_FILE = 'dossier.pdf'
+export const README_FILE = 'README.txt'
 
 export interface ManifestFile {
   path: string
@@ -34,40 +35,57 @@ export interface Manifest {
   files: ManifestFile[]
 }
 
+// What the manifest shows, and what it cannot, said plainly: a recipient may
+// take "sha256sum says OK" for more than it is. Only the case file, or a
+// check against it, shows that a bundle rewritten whole is not the original.
 const README = {
   ja: (m: Manifest) => `被害状況報告書 一式（${m.title}）
 
 このZIPには次のものが入っています。
-- dossier.pdf: 報告書
-- evidence/: 証拠の原本（受け取ったときのままのファイル）
-- manifest.json: 各ファイルの大きさ・SHA-256・説明・取得日時と、記録の監査チェーンの先頭
-- manifest.sha256: 改ざんの確認用
+- dossier.pdf：被害状況報告書
+- evidence/：証拠の原本（Kiroku（記録）に取り込んだときのままのファイル）
+- manifest.json：各ファイルの大きさ・SHA-256・説明・取得日と、作成時点の最新のハッシュ値
+- manifest.sha256：改ざんの有無の確認用
 
-確認のしかた（Linux / macOS）: このフォルダで sha256sum -c manifest.sha256
-すべて「OK」と表示されれば、ファイルは作成時から変わっていません。
-Kiroku をお持ちの場合: kiroku verify-bundle このファイル.zip
+確認のしかた（Linux / macOS）：このフォルダで sha256sum -c manifest.sha256
+Kiroku をお持ちの場合：kiroku verify-bundle このファイル.zip
+すべて「OK」と表示されれば、各ファイルは manifest.json に書かれたとおりです。
 
-作成日時: ${m.createdAt}
-監査チェーンの先頭: #${m.auditHead.seq} ${m.auditHead.hash}
+分かること：作成後にファイルが変わったこと（偶発的な破損、または manifest.json と manifest.sha256 はそのままでの書き換え）。
+分からないこと：manifest.json と manifest.sha256 も含めて、一式すべてを作り直された場合。このZIPの中だけでは、作り直されたものと元のものを見分けられません。
+より確かなのは、元の記録ファイルそのもの、または記録ファイルとの照合です。記録ファイルには、各証拠を取り込んだ時点の SHA-256 が残っています。
+照合のしかた：kiroku verify-bundle このファイル.zip --against 記録ファイル.kiroku
+
+作成日時：${m.createdAt}
+作成時点の最新のハッシュ値：#${m.auditHead.seq} ${m.auditHead.hash}
 `,
   en: (m: Manifest) => `Incident report bundle (${m.title})
 
 This ZIP holds:
-- dossier.pdf: the report
-- evidence/: the original evidence files, exactly as they were taken in
-- manifest.json: each file's size, SHA-256, caption and capture date, and the head of the case's audit chain
-- manifest.sha256: for checking that nothing was changed
+- dossier.pdf: the incident report
+- evidence/: the original evidence files, exactly as they were taken into Kiroku
+- manifest.json: each file's size, SHA-256, caption and capture date, and the case file's newest hash when the bundle was made
+- manifest.sha256: for checking the files against manifest.json
 
 To check (Linux / macOS): in this folder, run  sha256sum -c manifest.sha256
-Every line saying "OK" means the file is unchanged since the bundle was made.
 With Kiroku: kiroku verify-bundle THIS.zip
+Every line saying "OK" means that file is as manifest.json describes it.
+
+What this shows: a file changed after the bundle was made, by accident or by someone who did not also rewrite manifest.json and manifest.sha256.
+What it cannot show: a bundle rewritten as a whole, manifest included. Nothing inside this ZIP tells such a copy from the original.
+The stronger proof is the case file itself, or a check against it: it keeps the SHA-256 of each piece of evidence as it was taken in.
+To check against it: kiroku verify-bundle THIS.zip --against CASE.kiroku
 
 Made: ${m.createdAt}
-Audit chain head: #${m.auditHead.seq} ${m.auditHead.hash}
+Newest hash of the case file when made: #${m.auditHead.seq} ${m.auditHead.hash}
 `,
 }
 
 const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex')
+
+/** manifest.sha256 for `sha256sum -c`: every file of the manifest, then the manifest itself. */
+export const checksumsText = (files: ReadonlyArray<{ path: string; sha256: string }>, manifestSha256: string): string =>
+  [...files, { path: MANIFEST, sha256: manifestSha256 }].map((f) => `${f.sha256}  ${f.path}\n`).join('')
 
 /**
  * Writes the bundle of a dossier made with makeDossier: the ZIP carries exactly
@@ -94,7 +112,7 @@ export async function writeBundle(
       zip.addBuffer(bytes, path, { mtime: new Date(), mode: 0o100644 })
       files.push({ path, size: bytes.byteLength, sha256: sha256(bytes), ...meta })
     }
-    add('dossier.pdf', Buffer.from(dossier.pdf))
+    add(DOSSIER_FILE, Buffer.from(dossier.pdf))
     for (const e of dossier.data.evidence) {
       add(`evidence/${e.id}-${safeFileName(e.fileName)}`, caseFile.evidence.bytes(e.id), {
         caption: e.caption,
@@ -112,10 +130,7 @@ export async function writeBundle(
     add(README_FILE, Buffer.from(README[lang](manifest)))
     const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`)
     zip.addBuffer(manifestBytes, MANIFEST, { mtime: new Date(), mode: 0o100644 })
-    const checksums = [...files, { path: MANIFEST, sha256: sha256(manifestBytes) }]
-      .map((f) => `${f.sha256}  ${f.path}\n`)
-      .join('')
-    zip.addBuffer(Buffer.from(checksums), CHECKSUMS, { mtime: new Date(), mode: 0o100644 })
+    zip.addBuffer(Buffer.from(checksumsText(files, sha256(manifestBytes))), CHECKSUMS, { mtime: new Date(), mode: 0o100644 })
     zip.end()
     await done
     return manifest
