@@ -143,6 +143,7 @@ describe('integrity: verify checks content, and the dossier tells the truth', ()
       // A page rewritten with the same rows (links deleted and added again) changes nothing when put back.
       else if (visibleContent(spliced) === current) noEffect++
     }
+    console.info(`page splices: ${differing.length} pages differ, ${caught} caught, ${noEffect} put back the same rows`)
     expect(caught + noEffect).toBe(differing.length)
     expect(caught).toBeGreaterThan(noEffect)
 
