@@ -114,6 +114,17 @@ describe('integrity: verify checks content, and the dossier tells the truth', ()
     expect(search.stdout).toContain('the search index does not match the events table')
   })
 
+  it('a record of what an entry wrote replaced by garbage: exit 4 with words, not a stack trace', () => {
+    const { file, env } = setup()
+    const db = openWithLibrary(file)
+    db.exec(`DROP TRIGGER audit_log_no_update; UPDATE audit_log SET state = '{"rows": [1,' WHERE seq = 2`)
+    db.close()
+    const result = kiroku(['verify', file], { env })
+    expect(result.status).toBe(4)
+    expect(result.stdout).toContain('audit entry 2 holds an unreadable record of what it wrote')
+    expect(result.stderr).not.toMatch(/SyntaxError|at .*\.ts:\d+/)
+  })
+
   it('pages of an older copy put back, one at a time and all at once: never verified as sound', () => {
     const { dir, file, env } = setup()
     const older = path.join(dir, 'older.kiroku')

@@ -127,14 +127,32 @@ export function sealedSince(db: Database): string | undefined {
   return first && first.seq > 1 ? first.at : undefined
 }
 
+/** A stored seal state, or undefined when it is not one (an entry edited behind Kiroku's back). */
+function readSealState(text: string): SealState | undefined {
+  try {
+    const state = JSON.parse(text) as SealState
+    const rows = state?.rows
+    if (typeof rows !== 'object' || rows === null || Array.isArray(rows)) return undefined
+    return Object.values(rows).every((hash) => hash === null || typeof hash === 'string') ? state : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /** Compares the tables with what the log's seals say Kiroku wrote. */
 export function verifyContent(db: Database): SealCheck {
   const rows = db.prepare('SELECT seq, state FROM audit_log WHERE state IS NOT NULL ORDER BY seq').iterate() as IterableIterator<{
     seq: number
     state: string
   }>
+  const unreadable: string[] = []
   function* states() {
-    for (const row of rows) yield { seq: row.seq, state: JSON.parse(row.state) as SealState }
+    for (const row of rows) {
+      const state = readSealState(row.state)
+      if (state) yield { seq: row.seq, state }
+      else unreadable.push(`audit entry ${row.seq} holds an unreadable record of what it wrote: it was altered after it was written`)
+    }
   }
-  return checkSeals(db, states())
+  const check = checkSeals(db, states())
+  return { ...check, problems: [...unreadable, ...check.problems] }
 }
