@@ -6,7 +6,7 @@ import type { CaseRecord, EventKind, Evidence, Loss, Organization, Reference, Ta
 import type { CaseFile, VerifyReport } from '../casefile/case-file'
 import { KirokuError } from '../errors'
 import { withoutHidden } from '../../../../shared/visible-text'
-import { maskTail, redactText } from './redact'
+import { maskTail, redactReference, redactText } from './redact'
 
 export type Audience = 'police' | 'provider'
 
@@ -77,30 +77,41 @@ export function forProvider(data: DossierData, provider: Organization): DossierD
 
 /**
  * Masks phone numbers, e-mail addresses, account numbers and the victim's
- * address (see redact.ts). Invisible and direction characters go first, so a
- * zero-width space inside "090-1234-5678" cannot keep it from matching; a
- * redacted dossier therefore prints file names and captions without their
- * 〔U+…〕 markers (in stored order, which is what the PDF draws anyway).
+ * address (see redact.ts) in every text the dossier prints. Invisible and
+ * direction characters go first, so a zero-width space inside
+ * "090-1234-5678" cannot keep it from matching; a redacted dossier
+ * therefore prints file names and captions without their 〔U+…〕 markers (in
+ * stored order, which is what the PDF draws anyway).
  */
 export function redactData(data: DossierData): DossierData {
   const { victim } = data.caseInfo
   const secrets = [victim.phone, victim.email, victim.address].filter((s): s is string => !!s).map(withoutHidden)
   const protect = data.references.map((r) => withoutHidden(r.value))
   const text = (s: string) => redactText(withoutHidden(s), secrets, protect)
-  const opt = (s: string | undefined, mask: (s: string) => string = text) => (s === undefined ? undefined : mask(withoutHidden(s)))
+  const whole = (s: string) => maskTail(withoutHidden(s))
+  const opt = (s: string | undefined, mask: (s: string) => string = text) => (s === undefined ? undefined : mask(s))
+  const organization = (o: Organization): Organization => ({
+    ...o,
+    name: text(o.name),
+    phone: opt(o.phone, whole),
+    email: opt(o.email, whole),
+    url: opt(o.url),
+    notes: opt(o.notes),
+  })
   return {
     ...data,
     caseInfo: {
       ...data.caseInfo,
       title: text(data.caseInfo.title),
       summary: text(data.caseInfo.summary),
-      victim: { name: victim.name, address: opt(victim.address, maskTail), phone: opt(victim.phone, maskTail), email: opt(victim.email, maskTail) },
+      victim: { name: opt(victim.name), address: opt(victim.address, whole), phone: opt(victim.phone, whole), email: opt(victim.email, whole) },
     },
-    organizations: data.organizations.map((o) => ({ ...o, phone: opt(o.phone, maskTail), email: opt(o.email, maskTail), notes: opt(o.notes) })),
-    events: data.events.map((e) => ({ ...e, title: text(e.title), body: opt(e.body) })),
-    losses: data.losses.map((l) => ({ ...l, description: text(l.description) })),
+    organizations: data.organizations.map(organization),
+    events: data.events.map((e) => ({ ...e, title: text(e.title), body: opt(e.body), representative: opt(e.representative) })),
+    references: data.references.map((r) => ({ ...r, label: text(r.label), value: redactReference(withoutHidden(r.value), secrets) })),
+    losses: data.losses.map((l) => ({ ...l, description: text(l.description), unit: text(l.unit) })),
     tasks: data.tasks.map((t) => ({ ...t, title: text(t.title) })),
     evidence: data.evidence.map((e) => ({ ...e, caption: opt(e.caption), fileName: text(e.fileName) })),
-    provider: data.provider && { ...data.provider, phone: opt(data.provider.phone, maskTail), email: opt(data.provider.email, maskTail) },
+    provider: data.provider && organization(data.provider),
   }
 }
