@@ -123,6 +123,8 @@ export const OrganizationInputSchema = z.strictObject({
   email: optionalText(320),
   url: optionalText(2000),
   notes: optionalText(20_000),
+  /** A private organisation never appears in a dossier, a preparation sheet, a bundle or a shared copy. */
+  private: z.boolean().default(false),
 })
 
 export const EventInputSchema = z.strictObject({
@@ -155,6 +157,8 @@ export const LossInputSchema = z.strictObject({
   organizationId: id.optional(),
   recovered: count.default(0),
   expectedRecoveryAt: isoDateOrDateTime.optional(),
+  /** A private loss never appears in a dossier, a preparation sheet, a bundle or a shared copy. */
+  private: z.boolean().default(false),
 })
 
 export const TaskInputSchema = z.strictObject({
@@ -175,7 +179,7 @@ export const EvidenceMetaSchema = z.strictObject({
 
 export type Victim = z.infer<typeof VictimSchema>
 export type CaseInput = z.infer<typeof CaseInputSchema>
-export type OrganizationInput = z.infer<typeof OrganizationInputSchema>
+export type OrganizationInput = z.input<typeof OrganizationInputSchema>
 export type EventInput = z.input<typeof EventInputSchema>
 export type ReferenceInput = z.infer<typeof ReferenceInputSchema>
 export type LossInput = z.input<typeof LossInputSchema>

@@ -302,7 +302,9 @@ export const commands = {
     }
     const summary = await withCase(ctx, (caseFile) => shareCaseFile(caseFile, current, out, sharePassphrase, options), current)
     if (ctx.values.json) return printJson(ctx, summary)
-    ctx.out(`Wrote ${out}: ${summary.events} events, ${summary.evidence} evidence (left out: ${summary.leftOutEvents} events, ${summary.leftOutEvidence} evidence)`)
+    ctx.out(
+      `Wrote ${out}: ${summary.events} events, ${summary.evidence} evidence (left out: ${summary.leftOutEvents} events, ${summary.leftOutEvidence} evidence, ${summary.leftOutOrganizations} organizations, ${summary.leftOutLosses} losses)`,
+    )
   },
 
   async merge(ctx: CommandContext) {

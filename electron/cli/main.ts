@@ -108,7 +108,7 @@ const USAGE: Record<CommandName, { usage: string; options?: Options }> = {
     usage:
       'kiroku share FILE OUT.kiroku [--include-private] [--exclude-evidence ID]…\n' +
       '  An encrypted copy under a passphrase of its own ($KIROKU_SHARE_PASSPHRASE, --share-passphrase-file or a prompt),\n' +
-      '  without private events and evidence. FILE is not changed.',
+      '  without private events, evidence, organizations and losses. FILE is not changed.',
     options: {
       'share-passphrase-file': { type: 'string' },
       'include-private': { type: 'boolean' },

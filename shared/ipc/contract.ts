@@ -187,7 +187,15 @@ export const contract = {
       excludeEvidenceIds: z.array(id).max(10_000).default([]),
     }),
     output: z
-      .object({ path: z.string(), events: z.number().int(), evidence: z.number().int(), leftOutEvents: z.number().int(), leftOutEvidence: z.number().int() })
+      .object({
+        path: z.string(),
+        events: z.number().int(),
+        evidence: z.number().int(),
+        leftOutEvents: z.number().int(),
+        leftOutEvidence: z.number().int(),
+        leftOutOrganizations: z.number().int(),
+        leftOutLosses: z.number().int(),
+      })
       .optional(),
   },
 

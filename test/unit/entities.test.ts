@@ -41,9 +41,9 @@ describe('entities', () => {
     const org = caseFile.organizations.create({ name: 'Pontaサポート', role: 'points_operator', phone: '0120-000-000' })
     const event = caseFile.events.create({ occurredAt: '2018-10-28T19:20:00+09:00', kind: 'contact', title: '電話' })
     const cases = [
-      [caseFile.organizations, { name: 'Yahoo! JAPAN', role: 'platform', url: 'https://example.jp' }, { name: 'LINEヤフー', role: 'platform' }],
+      [caseFile.organizations, { name: 'Yahoo! JAPAN', role: 'platform', url: 'https://example.jp', private: false }, { name: 'LINEヤフー', role: 'platform', private: true }],
       [caseFile.references, { label: '受付番号', value: 'PT-1', organizationId: org.id, eventId: event.id, issuedAt: '2018-10-28' }, { label: '受付番号', value: 'PT-2' }],
-      [caseFile.losses, { description: 'Ponta', amount: 18739, unit: 'Ponta', organizationId: org.id, recovered: 0, expectedRecoveryAt: '2018-11-15' }, { description: 'Ponta', amount: 18739, unit: 'Ponta', recovered: 18739 }],
+      [caseFile.losses, { description: 'Ponta', amount: 18739, unit: 'Ponta', organizationId: org.id, recovered: 0, expectedRecoveryAt: '2018-11-15', private: false }, { description: 'Ponta', amount: 18739, unit: 'Ponta', recovered: 18739, private: true }],
       [caseFile.tasks, { title: '折り返しを待つ', dueAt: '2018-11-04', done: false, organizationId: org.id, eventId: event.id }, { title: '折り返しを待つ', done: true }],
     ] as const
     const ids = cases.map(([table, input]) => (table as any).create(input).id as number)

@@ -40,7 +40,7 @@ describe('encrypted copy', () => {
 
     const target = path.join(path.dirname(file), 'for-lawyer.kiroku')
     const summary = await shareCaseFile(original, PASSPHRASE, target, SHARE_PASSPHRASE, { excludeEvidenceIds: [leftOut.id] })
-    expect(summary).toEqual({ events: before.events - 1, evidence: before.evidence - 2, leftOutEvents: 1, leftOutEvidence: 2 })
+    expect(summary).toEqual({ events: before.events - 1, evidence: before.evidence - 2, leftOutEvents: 1, leftOutEvidence: 2, leftOutOrganizations: 0, leftOutLosses: 0 })
     // The original is untouched and still open.
     expect(counts(original)).toEqual(before)
     original.close()

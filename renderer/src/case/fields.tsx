@@ -121,7 +121,8 @@ export function organizationChoice(data: FormData, names: Map<number, string>): 
     return { id, name: id !== undefined ? (names.get(id) ?? '') : '' }
   }
   const name = optionalText(data.get('newOrganizationName')) ?? ''
-  return { name, create: { name, role: data.get('newOrganizationRole') as OrganizationRole } }
+  // Only the event dialog offers "newOrganizationPrivate" (a private call's new organisation).
+  return { name, create: { name, role: data.get('newOrganizationRole') as OrganizationRole, private: data.get('newOrganizationPrivate') === 'on' } }
 }
 
 /** A whole number from an optional input; empty is undefined. */

@@ -156,7 +156,17 @@ export const en = {
   privateEvent: 'Private: leave out of shared copies',
   privateEvidence: 'Private: leave out of shared copies',
   privateBadge: 'Private',
+  privateRecord: 'Private: leave out of dossiers, sheets and shared copies',
   linkedEvidence: 'Linked evidence',
+  // Offered in the event dialog when an event is marked private but what it names is not
+  alsoPrivate: {
+    title: 'Keep these private too?',
+    intro: 'This event will be left out of dossiers, preparation sheets and shared copies, but these still go out in them:',
+    organization: (name: string) => `Also make the organisation “${name}” private`,
+    newOrganization: 'Also make the new organisation private',
+    loss: (description: string) => `Also make the loss “${description}” private`,
+    note: 'A private organisation is left out everywhere: other events that name it are shown without its name.',
+  },
 
   // Call note
   callNoteTitle: 'Call note',
@@ -303,10 +313,19 @@ export const en = {
     wrongCasePassphrase: 'That is not this case’s passphrase. No copy was made.',
     checkCasePassphrase: 'Type the passphrase you unlock this case with (not the new one for the copy).',
     withoutPrivate: 'Leave out private items',
-    privateCount: (events: number, evidence: number) =>
-      events + evidence === 0
+    privateCount: (events: number, evidence: number, organizations: number, losses: number) =>
+      events + evidence + organizations + losses === 0
         ? 'Nothing in this case is marked private.'
-        : `This case has ${events} private ${events === 1 ? 'event' : 'events'} and ${evidence} private ${evidence === 1 ? 'piece' : 'pieces'} of evidence.`,
+        : organizations + losses === 0
+          ? `This case has ${events} private ${events === 1 ? 'event' : 'events'} and ${evidence} private ${evidence === 1 ? 'piece' : 'pieces'} of evidence.`
+          : `This case has ${events} private ${events === 1 ? 'event' : 'events'}, ${evidence} private ${evidence === 1 ? 'piece' : 'pieces'} of evidence, ${organizations} private ${organizations === 1 ? 'organisation' : 'organisations'} and ${losses} private ${losses === 1 ? 'loss' : 'losses'}.`,
+    linkedToPrivate: {
+      title: 'Still in the copy, though linked to private events',
+      organization: (name: string) => `Organisation: ${name}`,
+      loss: (description: string) => `Loss: ${description}`,
+      reference: (label: string, value: string) => `Reference number: ${label} ${value}`,
+      hint: 'To leave them out as well, mark the organisation or the loss private in its list (its reference numbers then go without its name).',
+    },
     leaveOutEvidence: 'Evidence to leave out',
     privateLeftOut: 'private: left out',
     noEvidence: 'This case has no evidence.',
@@ -317,8 +336,10 @@ export const en = {
     shareNotSaved: 'No copy was made.',
     shareHolds: (events: number, evidence: number) =>
       `It holds ${events} ${events === 1 ? 'event' : 'events'} and ${evidence} ${evidence === 1 ? 'piece' : 'pieces'} of evidence.`,
-    shareLeftOut: (events: number, evidence: number) =>
-      `Left out: ${events} ${events === 1 ? 'event' : 'events'} and ${evidence} ${evidence === 1 ? 'piece' : 'pieces'} of evidence.`,
+    shareLeftOut: (events: number, evidence: number, organizations: number, losses: number) =>
+      organizations + losses === 0
+        ? `Left out: ${events} ${events === 1 ? 'event' : 'events'} and ${evidence} ${evidence === 1 ? 'piece' : 'pieces'} of evidence.`
+        : `Left out: ${events} ${events === 1 ? 'event' : 'events'}, ${evidence} ${evidence === 1 ? 'piece' : 'pieces'} of evidence, ${organizations} ${organizations === 1 ? 'organisation' : 'organisations'} and ${losses} ${losses === 1 ? 'loss' : 'losses'}.`,
     shareRemember: 'The recipient needs the new passphrase to open it.',
     mergeButton: 'Merge…',
     mergeTitle: 'Merge a shared case',

@@ -193,7 +193,16 @@ export const ja: Messages = {
   privateEvent: '非公開（共有用のコピーに含めない）',
   privateEvidence: '非公開（共有用のコピーに含めない）',
   privateBadge: '非公開',
+  privateRecord: '非公開（報告書・準備シート・共有用のコピーに含めない）',
   linkedEvidence: '関連する証拠',
+  alsoPrivate: {
+    title: 'これらも非公開にしますか',
+    intro: 'この出来事は報告書・準備シート・共有用のコピーに含めませんが、次のものは含まれたままです。',
+    organization: (name) => `連絡先「${name}」も非公開にする`,
+    newOrganization: '新しい連絡先も非公開にする',
+    loss: (description) => `被害「${description}」も非公開にする`,
+    note: '非公開の連絡先はどこにも載りません。その連絡先に関係するほかの記録は、連絡先の名前なしで載ります。',
+  },
 
   callNoteTitle: '通話メモ',
   callSubject: '件名',
@@ -336,8 +345,19 @@ export const ja: Messages = {
     wrongCasePassphrase: 'この事件のパスフレーズが違います。コピーは作られていません。',
     checkCasePassphrase: 'この事件のロック解除に使うパスフレーズを入力してください（コピー用の新しいものではありません）。',
     withoutPrivate: '非公開の項目を含めない',
-    privateCount: (events, evidence) =>
-      events + evidence === 0 ? '非公開にした項目はありません。' : `この事件には、非公開の経過が ${events} 件、非公開の証拠が ${evidence} 件あります。`,
+    privateCount: (events, evidence, organizations, losses) =>
+      events + evidence + organizations + losses === 0
+        ? '非公開にした項目はありません。'
+        : organizations + losses === 0
+          ? `この事件には、非公開の経過が ${events} 件、非公開の証拠が ${evidence} 件あります。`
+          : `この事件には、非公開の経過が ${events} 件、証拠が ${evidence} 件、連絡先が ${organizations} 件、被害が ${losses} 件あります。`,
+    linkedToPrivate: {
+      title: '非公開の出来事に関係するもので、コピーに含まれるもの',
+      organization: (name) => `連絡先：${name}`,
+      loss: (description) => `被害：${description}`,
+      reference: (label, value) => `受付番号：${label} ${value}`,
+      hint: '含めない場合は、その連絡先や被害を一覧で非公開にしてください（連絡先を非公開にすると、その受付番号は連絡先の名前なしで含まれます）。',
+    },
     leaveOutEvidence: '含めない証拠',
     privateLeftOut: '非公開のため除外',
     noEvidence: 'この事件には証拠がありません。',
@@ -347,7 +367,10 @@ export const ja: Messages = {
     shareMade: '暗号化コピーを保存しました。',
     shareNotSaved: 'コピーは作られていません。',
     shareHolds: (events, evidence) => `経過 ${events} 件と証拠 ${evidence} 件が入っています。`,
-    shareLeftOut: (events, evidence) => `含めなかったもの：経過 ${events} 件、証拠 ${evidence} 件。`,
+    shareLeftOut: (events, evidence, organizations, losses) =>
+      organizations + losses === 0
+        ? `含めなかったもの：経過 ${events} 件、証拠 ${evidence} 件。`
+        : `含めなかったもの：経過 ${events} 件、証拠 ${evidence} 件、連絡先 ${organizations} 件、被害 ${losses} 件。`,
     shareRemember: '開くには、新しいパスフレーズが必要です。',
     mergeButton: '取り込む…',
     mergeTitle: '共有された事件を取り込む',

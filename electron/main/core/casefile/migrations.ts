@@ -143,6 +143,11 @@ CREATE INDEX plan_steps_by_position ON plan_steps (position, id);
   `
 ALTER TABLE audit_log ADD COLUMN state TEXT;
 `,
+  // 4 -> 5: organisations and losses can be marked private too (never in a dossier, sheet, bundle or shared copy).
+  `
+ALTER TABLE organizations ADD COLUMN private INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE losses ADD COLUMN private INTEGER NOT NULL DEFAULT 0;
+`,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

@@ -26,27 +26,56 @@ export interface DossierData {
 /** Events about the fraud itself, which every provider may need to see. */
 const INCIDENT_KINDS: EventKind[] = ['incident', 'unauthorized_access']
 
-/** An organisation given by id or exact name. */
+/** An organisation given by id or exact name; a private one is never the subject of a dossier or sheet. */
 export function findOrganization(organizations: Organization[], given: string): Organization {
   const found = organizations.find((o) => String(o.id) === given.trim() || o.name === given)
   if (!found) throw new KirokuError('invalid_input', `No organization "${given}" in this case`)
+  if (found.private) throw new KirokuError('invalid_input', `The organization "${given}" is marked private: a dossier or preparation sheet never shows it`)
   return found
+}
+
+/**
+ * The case's records without what the user marked private: private events
+ * and evidence, with the reference numbers and promises of a private call;
+ * private organisations and losses. A record that points at a private
+ * organisation keeps its own visibility but no longer names it.
+ */
+export function withoutPrivate(records: {
+  organizations: Organization[]
+  events: TimelineEvent[]
+  references: Reference[]
+  losses: Loss[]
+  tasks: Task[]
+  evidence: Evidence[]
+}) {
+  const privateEvents = new Set(records.events.filter((e) => e.private).map((e) => e.id))
+  const privateOrganizations = new Set(records.organizations.filter((o) => o.private).map((o) => o.id))
+  const notPrivate = (record: { eventId?: number }) => record.eventId === undefined || !privateEvents.has(record.eventId)
+  const unnamed = <T extends { organizationId?: number }>(record: T): T =>
+    record.organizationId !== undefined && privateOrganizations.has(record.organizationId) ? { ...record, organizationId: undefined } : record
+  return {
+    organizations: records.organizations.filter((o) => !o.private),
+    events: records.events.filter((e) => !e.private).map(unnamed),
+    // The reference number and promise of a private call are as private as the call.
+    references: records.references.filter(notPrivate).map(unnamed),
+    losses: records.losses.filter((l) => !l.private).map(unnamed),
+    tasks: records.tasks.filter(notPrivate).map(unnamed),
+    evidence: records.evidence.filter((e) => !e.private),
+  }
 }
 
 export function selectData(caseFile: CaseFile, organization?: string): DossierData {
   const organizations = caseFile.organizations.list()
-  const events = caseFile.events.list()
-  // The reference number and promise of a private call are as private as the call.
-  const privateEvents = new Set(events.filter((e) => e.private).map((e) => e.id))
-  const notPrivate = (record: { eventId?: number }) => record.eventId === undefined || !privateEvents.has(record.eventId)
   const data: DossierData = {
     caseInfo: caseFile.case.get(),
-    organizations,
-    events: events.filter((e) => !e.private),
-    references: caseFile.references.list().filter(notPrivate),
-    losses: caseFile.losses.list(),
-    tasks: caseFile.tasks.list().filter(notPrivate),
-    evidence: caseFile.evidence.list().filter((e) => !e.private),
+    ...withoutPrivate({
+      organizations,
+      events: caseFile.events.list(),
+      references: caseFile.references.list(),
+      losses: caseFile.losses.list(),
+      tasks: caseFile.tasks.list(),
+      evidence: caseFile.evidence.list(),
+    }),
     verify: caseFile.verify(),
   }
   return organization === undefined ? data : forProvider(data, findOrganization(organizations, organization))

@@ -7,7 +7,7 @@ import type { CaseFile } from '../casefile/case-file'
 import { KirokuError } from '../errors'
 import { checkOutputFolder, fsyncFile, temporarySibling, trackTemporary, writeAtomically } from '../fs/atomic'
 import { PRIVATE_FILE, PRIVATE_FOLDER } from '../fs/private-mode'
-import { FORMAT_NAME, FORMAT_VERSION, type CaseDocumentInput } from './format'
+import { FORMAT_NAME, lowestVersion, type CaseDocumentInput } from './format'
 
 /** A file name that is safe on every platform and cannot climb out of its folder. */
 export function safeFileName(name: string): string {
@@ -25,12 +25,20 @@ const localId = (prefix: string, id: number | undefined) => (id === undefined ? 
 export function toDocument(caseFile: CaseFile, evidenceFile: (id: number, fileName: string) => string): CaseDocumentInput {
   const { updatedAt: _, ...caseRecord } = caseFile.case.get()
   const plan = planSection(caseFile)
+  // `private` on an organisation or a loss only when set: without it, a reader of version 1 or 2 can still import the document.
+  const privateFlag = (isPrivate: boolean) => (isPrivate ? { private: true } : {})
+  const organizations = caseFile.organizations.list().map(({ private: isPrivate, ...o }) => ({ ...o, id: localId('org', o.id)!, ...privateFlag(isPrivate) }))
+  const losses = caseFile.losses.list().map(({ id: _id, private: isPrivate, ...l }) => ({
+    ...l,
+    organizationId: localId('org', l.organizationId),
+    ...privateFlag(isPrivate),
+  }))
   return {
     format: FORMAT_NAME,
-    // The lowest version that holds the data: without a plan, a reader of version 1 can still import it.
-    version: plan.plan ? FORMAT_VERSION : 1,
+    // The lowest version that holds the data.
+    version: lowestVersion({ ...plan, organizations, losses }),
     case: caseRecord,
-    organizations: caseFile.organizations.list().map((o) => ({ ...o, id: localId('org', o.id)! })),
+    organizations,
     events: caseFile.events.list({ order: 'creation' }).map((e) => ({
       ...e,
       id: localId('event', e.id),
@@ -42,7 +50,7 @@ export function toDocument(caseFile: CaseFile, evidenceFile: (id: number, fileNa
       organizationId: localId('org', r.organizationId),
       eventId: localId('event', r.eventId),
     })),
-    losses: caseFile.losses.list().map(({ id: _id, ...l }) => ({ ...l, organizationId: localId('org', l.organizationId) })),
+    losses,
     evidence: caseFile.evidence.list().map((e) => ({
       id: localId('evidence', e.id)!,
       file: evidenceFile(e.id, e.fileName),

@@ -1,8 +1,10 @@
-// The interchange format ("kiroku-case", version 2): a case as one JSON
+// The interchange format ("kiroku-case", version 3): a case as one JSON
 // document plus its evidence files. Ids are local to the document and only
 // tie its parts together; file paths are relative to the document's folder.
-// Version 2 added the recovery plan's progress (`plan`); version 1
-// documents, which cannot have one, are still read.
+// Version 2 added the recovery plan's progress (`plan`); version 3 added
+// `private` on organisations and losses (events and evidence had it from
+// version 1). Documents of versions 1 and 2, which cannot have these, are
+// still read, and export writes the lowest version that holds the data.
 import { z } from 'zod'
 import {
   CASE_KINDS,
@@ -24,10 +26,16 @@ import { PLAN_LANGS, stepId } from '../../../../shared/plans'
 import type { InputIssue } from '../errors'
 
 export const FORMAT_NAME = 'kiroku-case'
-/** The version export writes. */
-export const FORMAT_VERSION = 2
-/** The versions import reads; a Kiroku that reads version 1 only refuses `plan` as an unknown key. */
-export const READABLE_VERSIONS = [1, 2] as const
+/** The highest version export writes (when the data needs it; see VERSION_OF). */
+export const FORMAT_VERSION = 3
+/**
+ * The versions import reads. A Kiroku that reads only version 1 refuses
+ * `plan` as an unknown key, and one that reads up to version 2 refuses
+ * `private` on an organisation or a loss.
+ */
+export const READABLE_VERSIONS = [1, 2, 3] as const
+/** The first version that has each addition. */
+export const VERSION_OF = { plan: 2, privateOrganizationsAndLosses: 3 } as const
 
 const LocalId = z.string().trim().min(1, 'must not be empty').max(100)
 /** A blank template field ("") means "not known" rather than an error. */
@@ -76,7 +84,8 @@ export const DocumentSchema = z.strictObject({
     discoveredAt: optionalDate,
     victim: VictimSchema.default({}),
   }),
-  organizations: z.array(OrganizationInputSchema.extend({ id: LocalId })).default([]),
+  // `private` is left absent rather than defaulted: a version-1 or -2 document must not have it (see checkLinks).
+  organizations: z.array(OrganizationInputSchema.extend({ id: LocalId, private: z.boolean().optional() })).default([]),
   events: z
     .array(
       EventInputSchema.extend({
@@ -95,6 +104,7 @@ export const DocumentSchema = z.strictObject({
         organizationId: optionalLink,
         occurredAt: optionalDate,
         expectedRecoveryAt: optionalDate,
+        private: z.boolean().optional(),
       }),
     )
     .default([]),
@@ -147,12 +157,27 @@ export function checkLinks(doc: CaseDocument): InputIssue[] {
     })
   }
   if (doc.plan) issues.push(...checkPlan(doc.plan, events, doc.version))
+  if (doc.version < VERSION_OF.privateOrganizationsAndLosses) {
+    for (const section of ['organizations', 'losses'] as const) {
+      doc[section].forEach((item, i) => {
+        if (item.private !== undefined) {
+          issues.push({ path: `$.${section}[${i}].private`, message: `"private" on an organization or a loss is part of format version 3: set "version" to 3` })
+        }
+      })
+    }
+  }
   return issues
+}
+
+/** The lowest version that holds what `doc` has: a reader of that version can import it. */
+export function lowestVersion(doc: Pick<CaseDocumentInput, 'plan' | 'organizations' | 'losses'>): (typeof READABLE_VERSIONS)[number] {
+  if ([...(doc.organizations ?? []), ...(doc.losses ?? [])].some((item) => item.private !== undefined)) return VERSION_OF.privateOrganizationsAndLosses
+  return doc.plan ? VERSION_OF.plan : 1
 }
 
 /** What the plan section's shape cannot say: its version, unique steps, and steps that agree with themselves. */
 function checkPlan(plan: NonNullable<CaseDocument['plan']>, events: Set<string>, version: number): InputIssue[] {
-  if (version < 2) {
+  if (version < VERSION_OF.plan) {
     return [{ path: '$.plan', message: 'a plan is part of format version 2: set "version" to 2' }]
   }
   const issues: InputIssue[] = []

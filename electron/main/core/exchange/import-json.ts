@@ -66,7 +66,7 @@ export function validateDocument(
     throw new InvalidInputError([
       {
         path: '$.version',
-        message: `this document is format version ${header.version}, written by a newer Kiroku; this version reads versions ${READABLE_VERSIONS.join(' and ')}: update Kiroku to import it`,
+        message: `this document is format version ${header.version}, written by a newer Kiroku; this version reads versions ${READABLE_VERSIONS.slice(0, -1).join(', ')} and ${READABLE_VERSIONS.at(-1)}: update Kiroku to import it`,
       },
     ])
   }

@@ -12,7 +12,7 @@ import { openConnection, type Connection, type ConnectionOptions } from '../case
 import { writeAtomically, type AtomicOptions } from '../fs/atomic'
 
 export interface ShareOptions {
-  /** Leave out events and evidence marked private (default true). */
+  /** Leave out events, evidence, organisations and losses marked private (default true). */
   withoutPrivate?: boolean
   /** Evidence ids to leave out as well. */
   excludeEvidenceIds?: number[]
@@ -23,9 +23,18 @@ export interface ShareSummary {
   evidence: number
   leftOutEvents: number
   leftOutEvidence: number
+  leftOutOrganizations: number
+  leftOutLosses: number
 }
 
-function leaveOut(db: Connection, options: ShareOptions): { events: number; evidence: number } {
+interface LeftOut {
+  events: number
+  evidence: number
+  organizations: number
+  losses: number
+}
+
+function leaveOut(db: Connection, options: ShareOptions): LeftOut {
   const withoutPrivate = options.withoutPrivate ?? true
   const excluded = options.excludeEvidenceIds ?? []
   const evidence =
@@ -36,7 +45,10 @@ function leaveOut(db: Connection, options: ShareOptions): { events: number; evid
     for (const table of ['refs', 'tasks']) db.exec(`DELETE FROM ${table} WHERE event_id IN (SELECT id FROM events WHERE private = 1)`)
   }
   const events = withoutPrivate ? db.prepare('DELETE FROM events WHERE private = 1').run().changes : 0
-  return { events, evidence }
+  const losses = withoutPrivate ? db.prepare('DELETE FROM losses WHERE private = 1').run().changes : 0
+  // What pointed at a private organisation stays (by its own flag) but no longer names it (ON DELETE SET NULL).
+  const organizations = withoutPrivate ? db.prepare('DELETE FROM organizations WHERE private = 1').run().changes : 0
+  return { events, evidence, organizations, losses }
 }
 
 /** Rewrites the copy's log: the append-only guard is lifted only here, on a copy nobody has seen. */
@@ -92,6 +104,8 @@ function buildCopy(
         evidence: copy.prepare('SELECT count(*) FROM evidence').pluck().get() as number,
         leftOutEvents: removed.events,
         leftOutEvidence: removed.evidence,
+        leftOutOrganizations: removed.organizations,
+        leftOutLosses: removed.losses,
       }
       restartAuditChain(copy, source, summary)
       return summary

@@ -16,7 +16,7 @@ import { drawFrame, frameTextOf, type FrameText } from '../dossier/frame'
 import { labelsFor } from '../dossier/labels'
 import { Layout, textOf } from '../dossier/layout'
 import { LEADING, PAD, SIZE } from '../dossier/page'
-import { findOrganization } from '../dossier/select'
+import { findOrganization, withoutPrivate } from '../dossier/select'
 import { KirokuError } from '../errors'
 import { writeAtomically } from '../fs/atomic'
 import { localDay, localMoment } from '../../../../shared/dates'
@@ -122,20 +122,28 @@ function buildBlocks(caseFile: CaseFile, def: PrepSheetDef, options: Required<Pi
   const L = labelsFor(lang)
   const dates = { lang, era: 'western' as const }
   const record = caseFile.case.get()
-  const organizations = caseFile.organizations.list()
+  // Nothing marked private: no private call (nor its numbers and promises), organisation or loss.
+  const visible = withoutPrivate({
+    organizations: caseFile.organizations.list(),
+    events: caseFile.events.list(),
+    references: caseFile.references.list(),
+    losses: caseFile.losses.list(),
+    tasks: caseFile.tasks.list(),
+    evidence: [],
+  })
+  const { organizations, events } = visible
   const orgName = new Map(organizations.map((o) => [o.id, o.name]))
-  const events = caseFile.events.list().filter((e) => !e.private)
   const numbers = new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-GB')
   const ours = (organizationId?: number) => !provider || organizationId === provider.id
   const cap = <T>(items: T[], n: number) => ({ shown: items.slice(0, n), more: Math.max(0, items.length - n) })
 
-  const losses = caseFile.losses.list().filter((l) => ours(l.organizationId) || l.organizationId === undefined)
-  const references = caseFile.references.list().filter((r) => {
+  const losses = visible.losses.filter((l) => ours(l.organizationId) || l.organizationId === undefined)
+  const references = visible.references.filter((r) => {
     if (!provider) return true
     const org = organizations.find((o) => o.id === r.organizationId)
     return r.organizationId === provider.id || org?.role === 'police'
   })
-  const policeReferences = caseFile.references.list().filter((r) => organizations.find((o) => o.id === r.organizationId)?.role === 'police')
+  const policeReferences = visible.references.filter((r) => organizations.find((o) => o.id === r.organizationId)?.role === 'police')
 
   const answer = (key: PrepAnswer | undefined): string => {
     if (!key) return ''
@@ -220,7 +228,7 @@ function buildBlocks(caseFile: CaseFile, def: PrepSheetDef, options: Required<Pi
   }
 
   const promises = cap(
-    dueFollowUps(caseFile.tasks.list().filter((t) => ours(t.organizationId)), options.today),
+    dueFollowUps(visible.tasks.filter((t) => ours(t.organizationId)), options.today),
     limit.rows,
   )
   if (promises.shown.length) {

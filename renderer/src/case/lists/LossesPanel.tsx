@@ -5,7 +5,7 @@ import { formatDay } from '../../lib/dates'
 import { useCaseData } from '../../state/session'
 import { OrganizationField, useOrganizationPicker } from '../fields'
 import { useOrganizationNames } from '../lookups'
-import { dayOrOriginal, RecordFormDialog } from './RecordFormDialog'
+import { dayOrOriginal, NameWithPrivacy, PrivateField, RecordFormDialog } from './RecordFormDialog'
 import { RecordListPanel } from './RecordListPanel'
 import { deleteRecord, saveRecord } from './record-io'
 
@@ -26,7 +26,7 @@ export function LossesPanel() {
       records={losses}
       nameOf={(l) => l.description}
       columns={[
-        { header: t.description, cell: (l) => l.description, className: 'clip' },
+        { header: t.description, cell: (l) => <NameWithPrivacy name={l.description} private={l.private} />, className: 'clip' },
         {
           header: t.amount,
           cell: (l) => (
@@ -61,6 +61,7 @@ function LossForm({ record, onClose }: { record?: Loss; onClose: () => void }) {
       occurredAt: dayOrOriginal(data, 'occurredAt', record?.occurredAt),
       expectedRecoveryAt: dayOrOriginal(data, 'expectedRecoveryAt', record?.expectedRecoveryAt),
       organizationId: org.id,
+      private: data.get('private') === 'on',
     }
     await saveRecord('losses', record?.id, value)
   }
@@ -100,6 +101,7 @@ function LossForm({ record, onClose }: { record?: Loss; onClose: () => void }) {
           <input name="expectedRecoveryAt" type="date" defaultValue={record?.expectedRecoveryAt?.slice(0, 10)} />
         </label>
       </div>
+      <PrivateField defaultChecked={record?.private} />
     </RecordFormDialog>
   )
 }

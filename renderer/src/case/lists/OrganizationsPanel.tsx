@@ -3,7 +3,7 @@ import { ORGANIZATION_ROLES, type Organization, type OrganizationRole } from '..
 import { useT } from '../../i18n'
 import { optionalText } from '../../lib/records'
 import { useCaseData } from '../../state/session'
-import { RecordFormDialog } from './RecordFormDialog'
+import { NameWithPrivacy, PrivateField, RecordFormDialog } from './RecordFormDialog'
 import { RecordListPanel } from './RecordListPanel'
 import { deleteRecord, saveRecord } from './record-io'
 
@@ -18,7 +18,7 @@ export function OrganizationsPanel() {
       records={organizations}
       nameOf={(o) => o.name}
       columns={[
-        { header: t.name, cell: (o) => o.name },
+        { header: t.name, cell: (o) => <NameWithPrivacy name={o.name} private={o.private} /> },
         { header: t.role, cell: (o) => t.roles[o.role] },
         { header: t.phone, cell: (o) => o.phone },
         { header: t.email, cell: (o) => o.email },
@@ -41,6 +41,7 @@ function OrganizationForm({ record, onClose }: { record?: Organization; onClose:
       email: optionalText(data.get('email')),
       url: optionalText(data.get('url')),
       notes: optionalText(data.get('notes')),
+      private: data.get('private') === 'on',
     }
     await saveRecord('organizations', record?.id, value)
   }
@@ -78,6 +79,7 @@ function OrganizationForm({ record, onClose }: { record?: Organization; onClose:
         <span>{t.notes}</span>
         <textarea name="notes" rows={3} defaultValue={record?.notes} />
       </label>
+      <PrivateField defaultChecked={record?.private} />
     </RecordFormDialog>
   )
 }

@@ -56,3 +56,25 @@ export function dayOrOriginal(data: FormData, name: string, original: string | u
   if (!day) return undefined
   return original?.slice(0, 10) === day ? original : day
 }
+
+/** The "private" toggle of an organisation or a loss: left out of dossiers, sheets and shared copies. */
+export function PrivateField({ defaultChecked }: { defaultChecked?: boolean }) {
+  const t = useT()
+  return (
+    <label className="check">
+      <input type="checkbox" name="private" defaultChecked={defaultChecked} />
+      <span>{t.privateRecord}</span>
+    </label>
+  )
+}
+
+/** A record's name in its list, with the "Private" badge the timeline shows on private events. */
+export function NameWithPrivacy({ name, private: isPrivate }: { name: string; private: boolean }) {
+  const t = useT()
+  return (
+    <>
+      {name}
+      {isPrivate && <span className="badge">{t.privateBadge}</span>}
+    </>
+  )
+}

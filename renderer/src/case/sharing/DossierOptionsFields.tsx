@@ -54,7 +54,8 @@ export function DossierOptionsFields({ value, onChange, autoFocus }: DossierOpti
               aria-describedby={providerHintId}
             >
               <option value="">{t.sharing.wholeCase}</option>
-              {organizations.map((o) => (
+              {/* A private organisation is never in a dossier, so it cannot be the one it is for. */}
+              {organizations.filter((o) => !o.private).map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.name}
                 </option>

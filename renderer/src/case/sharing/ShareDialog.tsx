@@ -6,6 +6,7 @@
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react'
 import type { Evidence } from '../../../../shared/domain'
 import { describeVerdict } from '../../../../shared/passphrase-rule'
+import type { CaseData } from '../../state/session'
 import { useT } from '../../i18n'
 import { call, KirokuCallError } from '../../ipc'
 import { NewPassphraseFields, PassphraseBlocked, useNewPassphrase } from '../../screens/PassphraseStrength'
@@ -18,14 +19,23 @@ import { useSharingAction } from './useSharingAction'
 
 const PASSPHRASE_FIELDS = ['casePassphrase', 'sharePassphrase', 'sharePassphraseRepeat'] as const
 
-type ShareResult = { path: string; events: number; evidence: number; leftOutEvents: number; leftOutEvidence: number }
+type ShareResult = {
+  path: string
+  events: number
+  evidence: number
+  leftOutEvents: number
+  leftOutEvidence: number
+  leftOutOrganizations: number
+  leftOutLosses: number
+}
 
 const isWrongPassphrase = (error: unknown) =>
   error instanceof KirokuCallError && error.code === 'cannot_open' && error.reason === 'wrong_passphrase_or_damaged'
 
 export function ShareDialog({ onClose }: { onClose: () => void }) {
   const t = useT()
-  const { events, evidence } = useCaseData()
+  const caseData = useCaseData()
+  const { events, evidence, organizations, losses } = caseData
   const form = useRef<HTMLFormElement>(null)
   const introId = useId()
   const caseHintId = useId()
@@ -40,6 +50,9 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
 
   const privateEvents = useMemo(() => events.filter((e) => e.private).length, [events])
   const privateEvidence = useMemo(() => evidence.filter((e) => e.private).length, [evidence])
+  const privateOrganizations = useMemo(() => organizations.filter((o) => o.private).length, [organizations])
+  const privateLosses = useMemo(() => losses.filter((l) => l.private).length, [losses])
+  const stillLinked = useMemo(() => linkedToPrivateCalls(caseData), [caseData])
   const leftOutByPrivacy = (item: Evidence) => withoutPrivate && item.private
   const leavingOut = evidence.filter((item) => leftOutByPrivacy(item) || excluded.has(item.id)).length
 
@@ -145,8 +158,25 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
                 <span>{t.sharing.withoutPrivate}</span>
               </label>
               <p id={privateHintId} className="hint">
-                {t.sharing.privateCount(privateEvents, privateEvidence)}
+                {t.sharing.privateCount(privateEvents, privateEvidence, privateOrganizations, privateLosses)}
               </p>
+              {withoutPrivate && stillLinked.length > 0 && (
+                <div className="warning linked-to-private" role="note">
+                  <p className="warning-title">{t.sharing.linkedToPrivate.title}</p>
+                  <ul>
+                    {stillLinked.map((item) => (
+                      <li key={`${item.kind}-${item.id}`}>
+                        {item.kind === 'organization'
+                          ? t.sharing.linkedToPrivate.organization(item.name)
+                          : item.kind === 'loss'
+                            ? t.sharing.linkedToPrivate.loss(item.description)
+                            : t.sharing.linkedToPrivate.reference(item.label, item.value)}
+                      </li>
+                    ))}
+                  </ul>
+                  <p>{t.sharing.linkedToPrivate.hint}</p>
+                </div>
+              )}
             </div>
             <fieldset className="group">
               <legend>{t.sharing.leaveOutEvidence}</legend>
@@ -206,7 +236,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
             path={result.path}
             details={[
               t.sharing.shareHolds(result.events, result.evidence),
-              t.sharing.shareLeftOut(result.leftOutEvents, result.leftOutEvidence),
+              t.sharing.shareLeftOut(result.leftOutEvents, result.leftOutEvidence, result.leftOutOrganizations, result.leftOutLosses),
               t.sharing.shareRemember,
             ]}
           />
@@ -229,4 +259,31 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
       </form>
     </Dialog>
   )
+}
+
+type LinkedItem =
+  | { kind: 'organization'; id: number; name: string }
+  | { kind: 'loss'; id: number; description: string }
+  | { kind: 'reference'; id: number; label: string; value: string }
+
+/**
+ * What a copy without private items still carries that is tied to a private
+ * call: the call's organisation when it is not private, that organisation's
+ * losses that are not private, and its reference numbers while it is named
+ * (those given on the private call itself are left out with it).
+ */
+export function linkedToPrivateCalls({ events, organizations, losses, references }: Pick<CaseData, 'events' | 'organizations' | 'losses' | 'references'>): LinkedItem[] {
+  const privateCalls = events.filter((e) => e.private)
+  const privateCallIds = new Set(privateCalls.map((e) => e.id))
+  const named = new Set(privateCalls.flatMap((e) => (e.organizationId !== undefined ? [e.organizationId] : [])))
+  const open = organizations.filter((o) => named.has(o.id) && !o.private)
+  const openIds = new Set(open.map((o) => o.id))
+  const at = (ids: Set<number>, organizationId: number | undefined) => organizationId !== undefined && ids.has(organizationId)
+  return [
+    ...open.map((o): LinkedItem => ({ kind: 'organization', id: o.id, name: o.name })),
+    ...losses.filter((l) => !l.private && at(named, l.organizationId)).map((l): LinkedItem => ({ kind: 'loss', id: l.id, description: l.description })),
+    ...references
+      .filter((r) => at(openIds, r.organizationId) && !(r.eventId !== undefined && privateCallIds.has(r.eventId)))
+      .map((r): LinkedItem => ({ kind: 'reference', id: r.id, label: r.label, value: r.value })),
+  ]
 }

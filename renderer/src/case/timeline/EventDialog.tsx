@@ -1,22 +1,24 @@
 // Adds or edits one event of the timeline, including which evidence it shows.
-import { useMemo, type FormEvent } from 'react'
-import { CHANNELS, EVENT_KINDS, type Channel, type EventKind, type TimelineEvent } from '../../../../shared/domain'
+import { useMemo, useState, type FormEvent } from 'react'
+import { CHANNELS, EVENT_KINDS, type Channel, type EventKind, type Loss, type Organization, type TimelineEvent } from '../../../../shared/domain'
 import { useT } from '../../i18n'
 import { call } from '../../ipc'
 import { useAction } from '../../hooks/useAction'
 import { nowMoment, splitMoment } from '../../lib/dates'
-import { optionalText } from '../../lib/records'
+import { optionalText, withoutId } from '../../lib/records'
 import { reload } from '../../state/case-actions'
 import { showNotice, useCaseData } from '../../state/session'
 import { Dialog, submitOnCtrlEnter } from '../../ui/Dialog'
 import { ErrorBox } from '../../ui/ErrorBox'
 import { shownLabel, shownName } from '../evidence/shown-names'
-import { MomentFields, momentFrom, optionalInteger, OrganizationField, useOrganizationPicker } from '../fields'
+import { MomentFields, momentFrom, NEW_ORGANIZATION, optionalInteger, OrganizationField, useOrganizationPicker } from '../fields'
 
 export function EventDialog({ event, onClose }: { event?: TimelineEvent; onClose: () => void }) {
   const t = useT()
-  const { evidence } = useCaseData()
+  const { evidence, organizations, losses } = useCaseData()
   const organization = useOrganizationPicker(event?.organizationId)
+  const [isPrivate, setPrivate] = useState(event?.private ?? false)
+  const offer = privacyOffer(isPrivate, organization.value, organizations, losses)
   const initialMoment = useMemo(() => (event ? splitMoment(event.occurredAt) : nowMoment()), [event])
   const linked = new Set(event?.evidenceIds ?? [])
   const { run, error, busy } = useAction()
@@ -26,6 +28,8 @@ export function EventDialog({ event, onClose }: { event?: TimelineEvent; onClose
     const data = new FormData(e.currentTarget)
     void run(async () => {
       const org = await organization.resolve(data)
+      // What the call names is made private first: if saving the call then fails, a retry finds it done.
+      const marked = isPrivate ? await markPrivate(data, organizations, losses) : []
       const value = {
         occurredAt: momentFrom(data),
         kind: data.get('kind') as EventKind,
@@ -36,11 +40,11 @@ export function EventDialog({ event, onClose }: { event?: TimelineEvent; onClose
         channel: (optionalText(data.get('channel')) as Channel | undefined) ?? undefined,
         durationMinutes: optionalInteger(data.get('duration')),
         evidenceIds: data.getAll('evidenceIds').map(Number),
-        private: data.get('private') === 'on',
+        private: isPrivate,
       }
       if (event) await call('events:update', { id: event.id, value })
       else await call('events:create', value)
-      await reload('events')
+      await reload('events', ...marked)
       showNotice({ kind: 'info', text: t.saved })
       onClose()
     })
@@ -99,9 +103,34 @@ export function EventDialog({ event, onClose }: { event?: TimelineEvent; onClose
           <textarea name="body" rows={5} defaultValue={event?.body} maxLength={100_000} />
         </label>
         <label className="check">
-          <input type="checkbox" name="private" defaultChecked={event?.private} />
+          <input type="checkbox" name="private" checked={isPrivate} onChange={(e) => setPrivate(e.target.checked)} />
           <span>{t.privateEvent}</span>
         </label>
+        {offer && (
+          <fieldset className="group also-private">
+            <legend>{t.alsoPrivate.title}</legend>
+            <p className="hint">{t.alsoPrivate.intro}</p>
+            {offer.newOrganization && (
+              <label className="check">
+                <input type="checkbox" name="newOrganizationPrivate" />
+                <span>{t.alsoPrivate.newOrganization}</span>
+              </label>
+            )}
+            {offer.organization && (
+              <label className="check">
+                <input type="checkbox" name="alsoPrivateOrganization" value={offer.organization.id} />
+                <span>{t.alsoPrivate.organization(offer.organization.name)}</span>
+              </label>
+            )}
+            {offer.losses.map((loss) => (
+              <label key={loss.id} className="check">
+                <input type="checkbox" name="alsoPrivateLoss" value={loss.id} />
+                <span>{t.alsoPrivate.loss(loss.description)}</span>
+              </label>
+            ))}
+            {(offer.organization || offer.newOrganization) && <p className="hint">{t.alsoPrivate.note}</p>}
+          </fieldset>
+        )}
         {evidence.length > 0 && (
           <fieldset className="group evidence-choices">
             <legend>{t.linkedEvidence}</legend>
@@ -125,4 +154,39 @@ export function EventDialog({ event, onClose }: { event?: TimelineEvent; onClose
       </form>
     </Dialog>
   )
+}
+
+interface PrivacyOffer {
+  /** The call's organisation, when it is not private. */
+  organization?: Organization
+  /** The organisation is being created with the call. */
+  newOrganization: boolean
+  /** Losses at the call's organisation that are not private. */
+  losses: Loss[]
+}
+
+/**
+ * What a private call still names that goes out in dossiers and shared
+ * copies: its organisation and that organisation's losses, when they are
+ * not private themselves. Undefined when there is nothing to offer.
+ */
+function privacyOffer(isPrivate: boolean, chosen: string, organizations: Organization[], losses: Loss[]): PrivacyOffer | undefined {
+  if (!isPrivate) return undefined
+  const organization = organizations.find((o) => String(o.id) === chosen)
+  const offer: PrivacyOffer = {
+    organization: organization && !organization.private ? organization : undefined,
+    newOrganization: chosen === NEW_ORGANIZATION,
+    losses: organization ? losses.filter((l) => l.organizationId === organization.id && !l.private) : [],
+  }
+  return offer.organization || offer.newOrganization || offer.losses.length ? offer : undefined
+}
+
+/** Marks private what the user ticked in the offer; returns the lists to reload. */
+async function markPrivate(data: FormData, organizations: Organization[], losses: Loss[]): Promise<Array<'organizations' | 'losses'>> {
+  const ticked = (name: string) => new Set(data.getAll(name).map(Number))
+  const orgIds = ticked('alsoPrivateOrganization')
+  const lossIds = ticked('alsoPrivateLoss')
+  for (const o of organizations.filter((o) => orgIds.has(o.id))) await call('organizations:update', { id: o.id, value: { ...withoutId(o), private: true } })
+  for (const l of losses.filter((l) => lossIds.has(l.id))) await call('losses:update', { id: l.id, value: { ...withoutId(l), private: true } })
+  return [...(orgIds.size ? (['organizations'] as const) : []), ...(lossIds.size ? (['losses'] as const) : [])]
 }
