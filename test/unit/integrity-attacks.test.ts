@@ -114,6 +114,18 @@ describe('integrity: verify checks content, and the dossier tells the truth', ()
     expect(search.stdout).toContain('the search index does not match the events table')
   })
 
+  it('a table of its own added with SQL, oddly named and keyless: the file still opens, verify names its rows', () => {
+    const { file, env } = setup()
+    const db = openWithLibrary(file)
+    const table = `"notes 'extra${'""'}"` // the name: notes 'extra"
+    db.exec(`CREATE TABLE ${table} (body TEXT); INSERT INTO ${table} VALUES ('planted')`)
+    db.close()
+    expect(kiroku(['list', file], { env }).status).toBe(0)
+    const result = kiroku(['verify', file], { env })
+    expect(result.status).toBe(4)
+    expect(result.stdout).toContain(`notes 'extra" 1 is not in the audit log`)
+  })
+
   it('a record of what an entry wrote replaced by garbage: exit 4 with words, not a stack trace', () => {
     const { file, env } = setup()
     const db = openWithLibrary(file)

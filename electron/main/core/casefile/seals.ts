@@ -39,22 +39,33 @@ function sealedTables(db: Database): SealedTable[] {
   return tables
 }
 
+/** SQL quoting: names and text from the file itself (a table added behind Kiroku's back may be called anything). */
+const id = (name: string) => `"${name.replaceAll('"', '""')}"`
+const text = (value: string) => `'${value.replaceAll("'", "''")}'`
+/** A key column: a declared one quoted, or the rowid of a table that declares none. */
+const keyColumn = (k: string) => (k === 'rowid' ? k : id(k))
+
+/**
+ * Every ordinary table but the log and the search index, Kiroku's or not: a
+ * table added outside Kiroku is case content nobody sealed. Virtual tables
+ * take no triggers (their storage tables are ordinary ones, sealed).
+ */
 function readSealedTables(db: Database): SealedTable[] {
   const names = db
-    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`)
+    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name`)
     .pluck()
     .all() as string[]
   return names
     .filter((name) => !UNSEALED.test(name))
     .map((name) => {
-      const info = db.pragma(`table_info(${name})`) as Array<{ name: string; pk: number }>
-      const key = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name)
+      const info = db.prepare('SELECT name, pk FROM pragma_table_info(?)').all(name) as Array<{ name: string; pk: number }>
+      const primary = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name)
       const columns = info.map((c) => c.name).filter((c) => !(name === 'evidence' && c === 'data'))
-      return { name, key, columns }
+      return { name, key: primary.length ? primary : ['rowid'], columns }
     })
 }
 
-const keyExpression = (table: SealedTable, row: 'NEW' | 'OLD') => table.key.map((k) => `${row}.${k}`).join(` || '-' || `)
+const keyExpression = (table: SealedTable, row: 'NEW' | 'OLD') => table.key.map((k) => `${row}.${keyColumn(k)}`).join(` || '-' || `)
 
 /** Starts noting changed rows on this connection (temporary: nothing of it is stored in the file). */
 export function installChangeCapture(db: Database): void {
@@ -62,8 +73,8 @@ export function installChangeCapture(db: Database): void {
   // Not INSERT OR IGNORE: an outer statement's conflict clause (an upsert) overrides a trigger's.
   const note = (table: SealedTable, row: 'NEW' | 'OLD') => {
     const key = keyExpression(table, row)
-    return `INSERT INTO temp.changed_rows SELECT '${table.name}', ${key}
-      WHERE NOT EXISTS (SELECT 1 FROM temp.changed_rows WHERE tbl = '${table.name}' AND key = ${key});`
+    return `INSERT INTO temp.changed_rows SELECT ${text(table.name)}, ${key}
+      WHERE NOT EXISTS (SELECT 1 FROM temp.changed_rows WHERE tbl = ${text(table.name)} AND key = ${key});`
   }
   for (const table of sealedTables(db)) {
     const bodies = {
@@ -73,7 +84,7 @@ export function installChangeCapture(db: Database): void {
       delete: note(table, 'OLD'),
     }
     for (const [when, body] of Object.entries(bodies)) {
-      db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS seal_${table.name}_${when} AFTER ${when.toUpperCase()} ON main.${table.name} BEGIN ${body} END`)
+      db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS ${id(`seal_${table.name}_${when}`)} AFTER ${when.toUpperCase()} ON main.${id(table.name)} BEGIN ${body} END`)
     }
   }
   capturing.add(db)
@@ -87,7 +98,19 @@ function rowHash(table: SealedTable, row: Record<string, unknown>): string {
 const rowKey = (table: SealedTable, row: Record<string, unknown>) => table.key.map((k) => String(row[k])).join('-')
 
 function selectRows(table: SealedTable, where = ''): string {
-  return `SELECT ${table.columns.join(', ')} FROM ${table.name} ${where}`
+  const keyOnly = table.key.filter((k) => !table.columns.includes(k)).map((k) => `${k} AS ${k}`) // rowid
+  return `SELECT ${[...keyOnly, ...table.columns.map(id)].join(', ')} FROM main.${id(table.name)} ${where}`
+}
+
+/** The row noted under `key`: by its key columns when the key reads back as numbers (all of Kiroku's), else by the key text. */
+function findRow(db: Database, table: SealedTable, key: string): Record<string, unknown> | undefined {
+  const parts = key.split('-')
+  if (parts.length === table.key.length && parts.every((part) => /^\d+$/.test(part))) {
+    const where = `WHERE ${table.key.map((k) => `${keyColumn(k)} = ?`).join(' AND ')}`
+    return db.prepare(selectRows(table, where)).get(...parts.map(Number)) as Record<string, unknown> | undefined
+  }
+  const whole = table.key.map(keyColumn).join(` || '-' || `)
+  return db.prepare(selectRows(table, `WHERE ${whole} = ? LIMIT 1`)).get(key) as Record<string, unknown> | undefined
 }
 
 /** The seals of the rows changed since the last call on this connection, and forgets them. */
@@ -100,9 +123,7 @@ export function takeChangedRowSeals(db: Database): RowSeals {
   const seals: RowSeals = {}
   for (const { tbl, key } of changed) {
     const table = tables.get(tbl)!
-    const where = `WHERE ${table.key.map((k) => `${k} = ?`).join(' AND ')}`
-    const params = key.split('-').map((part) => (/^\d+$/.test(part) ? Number(part) : part))
-    const row = db.prepare(selectRows(table, where)).get(...params) as Record<string, unknown> | undefined
+    const row = findRow(db, table, key)
     seals[`${tbl}:${key}`] = row ? rowHash(table, row) : null
   }
   db.exec('DELETE FROM temp.changed_rows')
