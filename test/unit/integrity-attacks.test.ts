@@ -70,7 +70,8 @@ describe('integrity: verify checks content, and the dossier tells the truth', ()
     db.close()
     const result = kiroku(['verify', file], { env })
     expect(result.status).toBe(4)
-    expect(result.stdout).toContain(`event ${id} differs from what Kiroku wrote`)
+    // Named by its id and, for the owner at the command line, by the title it now has.
+    expect(result.stdout).toContain(`event ${id} “何も起きなかった” differs from what Kiroku wrote`)
     expect(result.stderr).not.toMatch(/at .*\.ts:\d+/) // a message, not a stack trace
   })
 
@@ -84,13 +85,19 @@ describe('integrity: verify checks content, and the dossier tells the truth', ()
     db.close()
     const result = kiroku(['verify', file], { env })
     expect(result.status).toBe(4)
-    expect(result.stdout).toContain('evidence 1 differs from what Kiroku wrote')
+    expect(result.stdout).toMatch(/evidence 1 “[^”]+” differs from what Kiroku wrote/)
 
     const pdf = path.join(dir, 'dossier.pdf')
     expect(kiroku(['dossier', file, pdf, '--lang', 'en'], { env }).status).toBe(0)
     const text = pdfText(pdf).replace(/\s+/g, ' ')
-    expect(text).not.toMatch(/hashes match/)
+    expect(text).not.toMatch(/hashes match|match the hashes/)
+    // The dossier names records by id only: a private record must not surface by its title.
     expect(text).toContain('evidence 1 differs from what Kiroku wrote')
+    const jaPdf = path.join(dir, 'dossier-ja.pdf')
+    expect(kiroku(['dossier', file, jaPdf, '--lang', 'ja'], { env }).status).toBe(0)
+    const jaText = pdfText(jaPdf).replace(/\s+/g, '')
+    expect(jaText).toContain('証拠1は、Kiroku が書いた内容'.replace(/\s+/g, ''))
+    expect(jaText).not.toContain('一致しました')
   })
 
   it('a row added or deleted with SQL, and the search index edited: each named', () => {
@@ -102,7 +109,7 @@ describe('integrity: verify checks content, and the dossier tells the truth', ()
     db.close()
     const result = kiroku(['verify', file], { env })
     expect(result.status).toBe(4)
-    expect(result.stdout).toContain(`loss ${lossId} is not in the audit log`)
+    expect(result.stdout).toContain(`loss ${lossId} “捏造” is not in the audit log`)
     expect(result.stdout).toContain('reference 1 is missing')
 
     const { file: other, env: otherEnv } = setup()

@@ -5,6 +5,7 @@
 // the log vouches for the content, not only for itself.
 import crypto from 'node:crypto'
 import type { Database } from 'better-sqlite3-multiple-ciphers'
+import type { Finding } from './findings'
 import { checkSeals, sealAllRows, takeChangedRowSeals, type SealCheck, type SealState } from './seals'
 
 export const GENESIS_HASH = '0'.repeat(64)
@@ -78,9 +79,9 @@ export function appendAudit(
   return { seq: entry.seq, hash }
 }
 
-/** Recomputes the whole chain; returns one message per broken link. */
-export function verifyAuditChain(db: Database): { entries: number; problems: string[] } {
-  const problems: string[] = []
+/** Recomputes the whole chain; returns one finding per broken link. */
+export function verifyAuditChain(db: Database): { entries: number; findings: Finding[] } {
+  const findings: Finding[] = []
   let expectedPrev = GENESIS_HASH
   let expectedSeq = 1
   let entries = 0
@@ -92,13 +93,13 @@ export function verifyAuditChain(db: Database): { entries: number; problems: str
     .iterate() as IterableIterator<AuditEntry>
   for (const row of rows) {
     entries++
-    if (row.seq !== expectedSeq) problems.push(`audit entry ${expectedSeq} is missing (found ${row.seq})`)
-    if (row.prevHash !== expectedPrev) problems.push(`audit entry ${row.seq} does not follow the entry before it`)
-    if (entryHash(row) !== row.hash) problems.push(`audit entry ${row.seq} was altered after it was written`)
+    if (row.seq !== expectedSeq) findings.push({ kind: 'chain_missing', seq: expectedSeq, found: row.seq })
+    if (row.prevHash !== expectedPrev) findings.push({ kind: 'chain_broken', seq: row.seq })
+    if (entryHash(row) !== row.hash) findings.push({ kind: 'chain_altered', seq: row.seq })
     expectedPrev = row.hash
     expectedSeq = row.seq + 1
   }
-  return { entries, problems }
+  return { entries, findings }
 }
 
 export function listAudit(db: Database, limit = 1000): AuditEntry[] {
@@ -145,14 +146,14 @@ export function verifyContent(db: Database): SealCheck {
     seq: number
     state: string
   }>
-  const unreadable: string[] = []
+  const unreadable: Finding[] = []
   function* states() {
     for (const row of rows) {
       const state = readSealState(row.state)
       if (state) yield { seq: row.seq, state }
-      else unreadable.push(`audit entry ${row.seq} holds an unreadable record of what it wrote: it was altered after it was written`)
+      else unreadable.push({ kind: 'seal_unreadable', seq: row.seq })
     }
   }
   const check = checkSeals(db, states())
-  return { ...check, problems: [...unreadable, ...check.problems] }
+  return { ...check, findings: [...unreadable, ...check.findings] }
 }

@@ -12,6 +12,7 @@ import { z } from 'zod'
 import type { Database } from 'better-sqlite3-multiple-ciphers'
 import { writeAtomicallySync } from '../fs/atomic'
 import { auditHashAt, auditHead, type AuditHead } from './audit'
+import { findingText, type Finding } from './findings'
 
 const SeenSchema = z.record(z.string(), z.object({ seq: z.number().int().nonnegative(), hash: z.string(), seenAt: z.string() }))
 type Seen = z.infer<typeof SeenSchema>
@@ -25,6 +26,8 @@ export interface HistoryFinding {
   seen: { seq: number; seenAt: string }
   /** The file's own newest entry. */
   fileSeq: number
+  finding: Finding
+  /** The finding in English (the CLI's warning). */
   message: string
 }
 
@@ -52,23 +55,10 @@ export class DeviceHistory {
     const seen = id === undefined ? undefined : this.read()[id]
     if (!seen) return undefined
     const head = auditHead(db)
-    const when = seen.seenAt.slice(0, 10)
-    if (head.seq < seen.seq) {
-      return {
-        kind: 'older',
-        seen,
-        fileSeq: head.seq,
-        message: `this file is an older state of the case: it ends at audit entry ${head.seq}, but on ${when} this device saw entry ${seen.seq} (a rollback, or an old copy put back)`,
-      }
-    }
-    if (auditHashAt(db, seen.seq) !== seen.hash) {
-      return {
-        kind: 'diverged',
-        seen,
-        fileSeq: head.seq,
-        message: `this file's history differs from the one this device saw on ${when}: audit entry ${seen.seq} is not the same (another copy of the case, or entries rewritten)`,
-      }
-    }
+    const seenOn = seen.seenAt.slice(0, 10)
+    const found = (kind: HistoryFinding['kind'], finding: Finding): HistoryFinding => ({ kind, seen, fileSeq: head.seq, finding, message: findingText(finding) })
+    if (head.seq < seen.seq) return found('older', { kind: 'history_older', seenSeq: seen.seq, seenOn, fileSeq: head.seq })
+    if (auditHashAt(db, seen.seq) !== seen.hash) return found('diverged', { kind: 'history_diverged', seenSeq: seen.seq, seenOn })
     return undefined
   }
 

@@ -7,6 +7,8 @@
 // covers its stored SHA-256; the bytes are checked against that separately.
 import crypto from 'node:crypto'
 import type { Database } from 'better-sqlite3-multiple-ciphers'
+import { revealHidden } from '../../../../shared/visible-text'
+import type { Finding, RecordRef } from './findings'
 
 /** Tables that are not case content: the log itself and the derived search index. */
 const UNSEALED = /^(audit_log|search_index.*|sqlite_.*)$/
@@ -141,30 +143,31 @@ export function sealAllRows(db: Database): RowSeals {
   return seals
 }
 
-/** Words for a row in a message: "event 12", "evidence 3". */
-const ENTITY_WORDS: Record<string, string> = {
-  case_info: 'the case details',
-  organizations: 'organisation',
-  events: 'event',
-  evidence: 'evidence',
-  event_evidence: 'the link event-evidence',
-  refs: 'reference',
-  losses: 'loss',
-  tasks: 'follow-up',
-  case_plan: 'the recovery plan',
-  plan_steps: 'plan step',
+/** The column that names a row to the user, per table (for the record named in a finding). */
+const LABELS: Record<string, string> = {
+  events: 'title',
+  evidence: 'file_name',
+  organizations: 'name',
+  refs: 'value',
+  losses: 'description',
+  tasks: 'title',
+  plan_steps: 'title',
 }
 
-function describeRow(key: string): string {
-  const [table, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)]
-  const word = ENTITY_WORDS[table] ?? table
-  return table === 'case_info' || table === 'case_plan' ? word : `${word} ${id}`
+function recordRef(db: Database, tables: Map<string, SealedTable>, sealKey: string): RecordRef {
+  const table = sealKey.slice(0, sealKey.indexOf(':'))
+  const key = sealKey.slice(table.length + 1)
+  const sealed = tables.get(table)
+  const column = LABELS[table]
+  const row = sealed && column ? findRow(db, sealed, key) : undefined
+  const label = row?.[column]
+  return { table, key, label: typeof label === 'string' ? revealHidden(label) : undefined }
 }
 
 export interface SealCheck {
   /** False for a file whose log never sealed its rows (none to compare with). */
   sealed: boolean
-  problems: string[]
+  findings: Finding[]
 }
 
 const MAX_LISTED = 20
@@ -181,17 +184,19 @@ export function checkSeals(db: Database, states: Iterable<{ seq: number; state: 
     sealed = true
     for (const [key, hash] of Object.entries(state.rows)) expected.set(key, { hash, seq })
   }
-  if (!sealed) return { sealed, problems: [] }
-  const problems: string[] = []
+  if (!sealed) return { sealed, findings: [] }
+  const differ: Array<{ key: string; finding: (record: RecordRef) => Finding }> = []
   const actual = sealAllRows(db)
   for (const [key, hash] of Object.entries(actual)) {
     const want = expected.get(key)
-    if (!want || want.hash === null) problems.push(`${describeRow(key)} is not in the audit log: it was added outside Kiroku`)
-    else if (want.hash !== hash) problems.push(`${describeRow(key)} differs from what Kiroku wrote (audit entry ${want.seq}): it was changed outside Kiroku`)
+    if (!want || want.hash === null) differ.push({ key, finding: (record) => ({ kind: 'record_added', record }) })
+    else if (want.hash !== hash) differ.push({ key, finding: (record) => ({ kind: 'record_changed', record, seq: want.seq }) })
   }
   for (const [key, want] of expected) {
-    if (want.hash !== null && !(key in actual)) problems.push(`${describeRow(key)} is missing (last written by audit entry ${want.seq}): it was deleted outside Kiroku`)
+    if (want.hash !== null && !(key in actual)) differ.push({ key, finding: (record) => ({ kind: 'record_deleted', record, seq: want.seq }) })
   }
-  if (problems.length > MAX_LISTED) return { sealed, problems: [...problems.slice(0, MAX_LISTED), `and ${problems.length - MAX_LISTED} more records differ`] }
-  return { sealed, problems }
+  const tables = new Map(sealedTables(db).map((t) => [t.name, t]))
+  const findings = differ.slice(0, MAX_LISTED).map(({ key, finding }) => finding(recordRef(db, tables, key)))
+  if (differ.length > MAX_LISTED) findings.push({ kind: 'more_records', count: differ.length - MAX_LISTED })
+  return { sealed, findings }
 }

@@ -6,10 +6,14 @@ import type { Database } from 'better-sqlite3-multiple-ciphers'
 import type { EvidenceStore } from '../domain/evidence'
 import { auditHead, sealedSince, verifyAuditChain, verifyContent, type AuditHead } from './audit'
 import type { DeviceHistory, HistoryFinding } from './device-history'
+import { findingText, type Finding } from './findings'
 import { SEARCH_SOURCES } from './migrations'
 
 export interface VerifyReport {
   ok: boolean
+  /** What differs, as data: the dossier words it in its own language. */
+  findings: Finding[]
+  /** The findings in English (the CLI, error messages). */
   problems: string[]
   evidenceChecked: number
   auditEntries: number
@@ -22,21 +26,22 @@ export interface VerifyReport {
   history?: HistoryFinding
 }
 
-function sqliteProblems(db: Database): string[] {
-  const problems: string[] = []
+function sqliteFindings(db: Database): Finding[] {
+  const findings: Finding[] = []
   const integrity = db.pragma('integrity_check') as Array<{ integrity_check: string }>
   // An empty answer is not "ok" (see notes on unknown pragmas): only the literal is.
   if (!(integrity.length === 1 && integrity[0].integrity_check === 'ok')) {
-    problems.push(...(integrity.length ? integrity.map((r) => `SQLite: ${r.integrity_check}`) : ['SQLite: integrity check gave no answer']))
+    const details = integrity.length ? integrity.map((r) => r.integrity_check) : ['the integrity check gave no answer']
+    findings.push(...details.map((detail): Finding => ({ kind: 'sqlite', detail })))
   }
   const foreignKeys = db.pragma('foreign_key_check') as unknown[]
-  if (foreignKeys.length) problems.push(`${foreignKeys.length} records point at records that do not exist`)
-  return problems
+  if (foreignKeys.length) findings.push({ kind: 'dangling_references', count: foreignKeys.length })
+  return findings
 }
 
 /** The search index must hold exactly what its triggers would have written for each row. */
-export function searchIndexProblems(db: Database): string[] {
-  const problems: string[] = []
+export function searchIndexFindings(db: Database): Finding[] {
+  const findings: Finding[] = []
   // One pass over the index (its entity column is not indexed), grouped by entity.
   const indexed = new Map<string, Array<{ id: number; text: string }>>()
   for (const row of db.prepare('SELECT entity, entity_id AS id, text FROM search_index').iterate() as IterableIterator<{ entity: string; id: number; text: string }>) {
@@ -55,28 +60,28 @@ export function searchIndexProblems(db: Database): string[] {
       seen.add(row.id)
     }
     differ += [...expected.keys()].filter((id) => !seen.has(id)).length
-    if (differ) problems.push(`the search index does not match the ${table} table (${differ} entries differ): it was changed outside Kiroku`)
+    if (differ) findings.push({ kind: 'search_table', table, count: differ })
   }
   try {
     // FTS5's own check: the inverted index against the text it stores.
     db.prepare(`INSERT INTO search_index (search_index) VALUES ('integrity-check')`).run()
   } catch {
-    problems.push('the search index is inconsistent with itself: it was changed outside Kiroku or damaged')
+    findings.push({ kind: 'search_inconsistent' })
   }
-  return problems
+  return findings
 }
 
 export function verifyCase(db: Database, evidence: EvidenceStore, history?: DeviceHistory): VerifyReport {
-  const problems = sqliteProblems(db)
   const chain = verifyAuditChain(db)
   const content = verifyContent(db)
   const hashes = evidence.verifyHashes()
   const finding = history?.check(db)
-  problems.push(...chain.problems, ...content.problems, ...hashes.problems, ...searchIndexProblems(db))
-  if (finding) problems.push(finding.message)
+  const findings = [...sqliteFindings(db), ...chain.findings, ...content.findings, ...hashes.findings, ...searchIndexFindings(db)]
+  if (finding) findings.push(finding.finding)
   return {
-    ok: problems.length === 0,
-    problems,
+    ok: findings.length === 0,
+    findings,
+    problems: findings.map((f) => findingText(f)),
     evidenceChecked: hashes.checked,
     auditEntries: chain.entries,
     auditHead: auditHead(db),

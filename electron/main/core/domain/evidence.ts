@@ -9,6 +9,7 @@ import { EvidenceMetaSchema, EvidenceSchema, type Evidence, type EvidenceMeta } 
 import { revealHidden } from '../../../../shared/visible-text'
 import type { Connection } from '../casefile/connection'
 import { appendAudit } from '../casefile/audit'
+import type { Finding } from '../casefile/findings'
 import { InvalidInputError, KirokuError, NotFoundError } from '../errors'
 import { classifyEvidence } from './evidence-type'
 import { Table, parseInput, type Row } from './table'
@@ -147,16 +148,16 @@ export class EvidenceStore extends Table<typeof EvidenceColumns, Evidence> {
     return this.db.prepare('SELECT data FROM evidence WHERE id = ?').pluck().get(id) as Buffer
   }
 
-  /** Recomputes every hash; returns one message per piece whose bytes no longer match. */
-  verifyHashes(): { checked: number; problems: string[] } {
-    const problems: string[] = []
+  /** Recomputes every hash; returns one finding per piece whose bytes no longer match. */
+  verifyHashes(): { checked: number; findings: Finding[] } {
+    const findings: Finding[] = []
     let checked = 0
     for (const row of this.db.prepare('SELECT id, file_name, sha256, data FROM evidence ORDER BY id').iterate() as IterableIterator<Row>) {
       checked++
       if (sha256Hex(row.data as Buffer) !== row.sha256) {
-        problems.push(`evidence ${row.id} (${revealHidden(String(row.file_name))}) no longer matches the SHA-256 taken at intake`)
+        findings.push({ kind: 'evidence_bytes', id: Number(row.id), fileName: revealHidden(String(row.file_name)) })
       }
     }
-    return { checked, problems }
+    return { checked, findings }
   }
 }

@@ -1,5 +1,6 @@
 // Every word the dossier prints, in Japanese and English, in one place so both
 // languages have the same keys (the English object is typed by the Japanese one).
+import { findingText, type Finding } from '../casefile/findings'
 import type { CaseKind, CaseStatus, Channel, EventKind, OrganizationRole } from '../../../../shared/domain'
 import type { Lang } from './dates'
 
@@ -103,6 +104,7 @@ const ja = {
   verifyScope:
     'この検査で分かること：偶発的な破損、Kiroku 以外での書き換え（データベースの直接編集、証拠の差し替えなど）、この端末で確認した状態より古い記録ファイルへの差し戻し。分からないこと：パスフレーズを知る者が監査ログを含めてすべてを矛盾なく作り直した場合、別の端末で起きた差し戻し。',
   sealedSince: (date: string) => `記録内容の照合の対象は ${date} 以降の状態です（それより前の Kiroku は記録内容のハッシュ値を残していませんでした）。`,
+  finding: (f: Finding) => findingText(f, 'ja'),
   verifiedProblems: '作成時の検査で次の問題が見つかりました。この記録ファイルの内容は、Kiroku が記録したとおりではない可能性があります：',
 
   declaration: '申告',
@@ -260,6 +262,7 @@ const en: Labels = {
   verifyScope:
     'This check shows accidental damage, changes made outside Kiroku (editing the database directly, swapping evidence) and a case file put back to an older state than this device had seen. It cannot show a complete, consistent rewrite, audit log included, by someone who knows the passphrase, nor a rollback that happened on another device.',
   sealedSince: (date: string) => `The content is checked from ${date} on (earlier versions of Kiroku kept no hashes of the content).`,
+  finding: (f: Finding) => findingText(f, 'en'),
   verifiedProblems: 'Checked when made: these problems were found. This case file may not hold what Kiroku recorded:',
 
   declaration: 'Declaration',

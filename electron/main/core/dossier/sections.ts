@@ -3,6 +3,7 @@
 import type { Evidence, Loss, Organization } from '../../../../shared/domain'
 import { revealHidden } from '../../../../shared/visible-text'
 import { PAGE_COUNT, fields, para, type Block, type Cell, type Row } from './blocks'
+import { withoutNames } from '../casefile/findings'
 import { formatDate, type DateStyle } from './dates'
 import type { ImageProblem } from './images'
 import type { Labels } from './labels'
@@ -301,7 +302,7 @@ function integrity({ data, L, dates }: SectionContext, heading: Heading): Block[
     { kind: 'space', height: 6 },
     ...(v.ok
       ? [para(L.verifiedOk(v.evidenceChecked, v.auditEntries))]
-      : [para(L.verifiedProblems, { warn: true }), ...v.problems.map((p) => para(`- ${p}`, { warn: true }))]),
+      : [para(L.verifiedProblems, { warn: true }), ...v.findings.map((f) => para(`- ${L.finding(withoutNames(f))}`, { warn: true }))]),
     ...(v.sealedSince ? [para(L.sealedSince(formatDate(v.sealedSince.slice(0, 10), dates)))] : []),
     { kind: 'space', height: 6 },
     para(L.verifyScope, { muted: true }),
