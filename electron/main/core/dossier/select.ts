@@ -40,14 +40,7 @@ export function findOrganization(organizations: Organization[], given: string): 
  * private organisations and losses. A record that points at a private
  * organisation keeps its own visibility but no longer names it.
  */
-export function withoutPrivate(records: {
-  organizations: Organization[]
-  events: TimelineEvent[]
-  references: Reference[]
-  losses: Loss[]
-  tasks: Task[]
-  evidence: Evidence[]
-}) {
+export function withoutPrivate(records: Pick<DossierData, 'organizations' | 'events' | 'references' | 'losses' | 'tasks' | 'evidence'>) {
   const privateEvents = new Set(records.events.filter((e) => e.private).map((e) => e.id))
   const privateOrganizations = new Set(records.organizations.filter((o) => o.private).map((o) => o.id))
   const notPrivate = (record: { eventId?: number }) => record.eventId === undefined || !privateEvents.has(record.eventId)

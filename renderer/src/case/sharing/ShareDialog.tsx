@@ -4,6 +4,7 @@
 // form when submitting, never held in React state or a store, and the
 // fields are emptied as soon as the call is over, whatever its outcome.
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react'
+import type { Output } from '../../../../shared/ipc/contract'
 import type { Evidence } from '../../../../shared/domain'
 import { describeVerdict } from '../../../../shared/passphrase-rule'
 import type { CaseData } from '../../state/session'
@@ -19,15 +20,7 @@ import { useSharingAction } from './useSharingAction'
 
 const PASSPHRASE_FIELDS = ['casePassphrase', 'sharePassphrase', 'sharePassphraseRepeat'] as const
 
-type ShareResult = {
-  path: string
-  events: number
-  evidence: number
-  leftOutEvents: number
-  leftOutEvidence: number
-  leftOutOrganizations: number
-  leftOutLosses: number
-}
+type ShareResult = NonNullable<Output<'share:create'>>
 
 const isWrongPassphrase = (error: unknown) =>
   error instanceof KirokuCallError && error.code === 'cannot_open' && error.reason === 'wrong_passphrase_or_damaged'
