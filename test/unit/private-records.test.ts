@@ -30,6 +30,9 @@ const PUBLIC_EVENT = '調査報告書を受け取る'
 const PUBLIC_LOSS = '振込手数料'
 const PUBLIC_REFERENCE = 'MD-7731'
 const PUBLIC_TASK = '報告書の写しをもらう'
+const PUBLIC_USE = 'ギフト券の不正購入'
+/** The private organisation's other records: another provider's documents must not carry them either. */
+const ITS_RECORDS = [PUBLIC_EVENT, PUBLIC_LOSS, PUBLIC_REFERENCE, PUBLIC_TASK, PUBLIC_USE]
 
 /** The reference story (format version 3) with a private organisation, a private call to it and a private loss. */
 function privateStory(dir: string): string {
@@ -39,6 +42,7 @@ function privateStory(dir: string): string {
     doc.events.push(
       { id: 'p1', occurredAt: '2018-10-20T10:00:00+09:00', kind: 'contact', title: PRIVATE_CALL, organizationId: 'agency', channel: 'phone', private: true },
       { id: 'p2', occurredAt: '2018-10-27T15:00:00+09:00', kind: 'note', title: PUBLIC_EVENT, organizationId: 'agency' },
+      { id: 'p3', occurredAt: '2018-10-28T09:00:00+09:00', kind: 'unauthorized_use', title: PUBLIC_USE, organizationId: 'agency' },
     )
     doc.losses.push(
       { description: PRIVATE_LOSS, amount: 55000, unit: 'JPY', organizationId: 'agency', private: true },
@@ -103,7 +107,10 @@ describe('a private organisation and a private loss', () => {
     expect(refused.stderr).toMatch(/marked private/)
     expect(fs.existsSync(path.join(dir, 'agency.pdf'))).toBe(false)
     run(['dossier', file, path.join(dir, 'tpoint.pdf'), '--audience', 'provider', '--organization', 'Tポイント・ジャパン カスタマーセンター'])
-    expectNothingPrivate(pdfText(path.join(dir, 'tpoint.pdf')), 'provider dossier')
+    const tpoint = pdfText(path.join(dir, 'tpoint.pdf'))
+    expectNothingPrivate(tpoint, 'provider dossier')
+    // Nor the private organisation's own records, which would look like no organisation's once it is unnamed.
+    for (const its of ITS_RECORDS) expect(squeeze(tpoint), its).not.toContain(squeeze(its))
   })
 
   it('stay out of preparation sheets and of the bundle (its dossier and manifest)', () => {
@@ -119,6 +126,9 @@ describe('a private organisation and a private loss', () => {
     // The sheet is of this case: its reference numbers are there.
     expect(squeeze(pdfText(path.join(dir, 'prep-police.pdf')))).toContain('TP-20181017-0042')
     expect(kiroku(['prep-sheet', file, path.join(dir, 'x.pdf'), '--for', 'provider', '--organization', AGENCY], { env }).status).toBe(3)
+    const tpointSheet = path.join(dir, 'prep-tpoint.pdf')
+    run(['prep-sheet', file, tpointSheet, '--for', 'provider', '--organization', 'Tポイント・ジャパン カスタマーセンター'])
+    for (const its of ITS_RECORDS) expect(squeeze(pdfText(tpointSheet)), its).not.toContain(squeeze(its))
 
     const zip = path.join(dir, 'bundle.zip')
     run(['bundle', file, zip])

@@ -59,19 +59,20 @@ export function withoutPrivate(records: Pick<DossierData, 'organizations' | 'eve
 
 export function selectData(caseFile: CaseFile, organization?: string): DossierData {
   const organizations = caseFile.organizations.list()
-  const data: DossierData = {
+  const all: DossierData = {
     caseInfo: caseFile.case.get(),
-    ...withoutPrivate({
-      organizations,
-      events: caseFile.events.list(),
-      references: caseFile.references.list(),
-      losses: caseFile.losses.list(),
-      tasks: caseFile.tasks.list(),
-      evidence: caseFile.evidence.list(),
-    }),
+    organizations,
+    events: caseFile.events.list(),
+    references: caseFile.references.list(),
+    losses: caseFile.losses.list(),
+    tasks: caseFile.tasks.list(),
+    evidence: caseFile.evidence.list(),
     verify: caseFile.verify(),
   }
-  return organization === undefined ? data : forProvider(data, findOrganization(organizations, organization))
+  // One provider's part first, by each record's own organisation: once private organisations lose
+  // their names, their records would look like no organisation's and go to every provider.
+  const scoped = organization === undefined ? all : forProvider(all, findOrganization(organizations, organization))
+  return { ...scoped, ...withoutPrivate(scoped) }
 }
 
 /** Only what concerns `provider` (its events, references, losses, follow-ups), plus the incident events. */

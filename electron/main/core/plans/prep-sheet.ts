@@ -122,12 +122,15 @@ function buildBlocks(caseFile: CaseFile, def: PrepSheetDef, options: Required<Pi
   const L = labelsFor(lang)
   const dates = { lang, era: 'western' as const }
   const record = caseFile.case.get()
+  // For one provider, its losses and those of no organisation, judged by each loss's own organisation
+  // before private ones lose their names (a loss at a private organisation is not "of none").
+  const allLosses = caseFile.losses.list()
   // Nothing marked private: no private call (nor its numbers and promises), organisation or loss.
   const visible = withoutPrivate({
     organizations: caseFile.organizations.list(),
     events: caseFile.events.list(),
     references: caseFile.references.list(),
-    losses: caseFile.losses.list(),
+    losses: provider ? allLosses.filter((l) => l.organizationId === undefined || l.organizationId === provider.id) : allLosses,
     tasks: caseFile.tasks.list(),
     evidence: [],
   })
@@ -137,7 +140,7 @@ function buildBlocks(caseFile: CaseFile, def: PrepSheetDef, options: Required<Pi
   const ours = (organizationId?: number) => !provider || organizationId === provider.id
   const cap = <T>(items: T[], n: number) => ({ shown: items.slice(0, n), more: Math.max(0, items.length - n) })
 
-  const losses = visible.losses.filter((l) => ours(l.organizationId) || l.organizationId === undefined)
+  const { losses } = visible
   const references = visible.references.filter((r) => {
     if (!provider) return true
     const org = organizations.find((o) => o.id === r.organizationId)
