@@ -6,11 +6,15 @@ import { app, dialog, ipcMain, shell, type BrowserWindow } from 'electron'
 import { IPC_CHANNEL } from '../../../shared/ipc/transport'
 import { CASE_FILE_EXTENSION, DEVICE_HISTORY_FILE, DeviceHistory } from '../core'
 import { CaseSession, createHandlers, type Platform, type SaveKind } from '../ipc/handlers'
+import { PathGrants } from '../ipc/path-grants'
 import { RecentFiles } from '../ipc/recent-files'
 import { RememberedPassphrases } from '../ipc/remembered-passphrases'
 import { createRouter } from '../ipc/router'
+import { closeWindowCase } from './app-lifecycle'
+import { caseFileArgument } from './launch-arguments'
 import { electronNativeBinding } from './native-binding'
 import { osKeyring } from './os-keyring'
+import { proposedFileName } from './save-file-name'
 import { isAppPage, type TrustedSources } from './trusted-urls'
 
 const CASE_FILTER = { name: 'Kiroku case', extensions: [CASE_FILE_EXTENSION.slice(1)] }
@@ -21,20 +25,19 @@ const SAVE_KINDS: Record<SaveKind, { extension: string; filter: { name: string; 
   bundle: { extension: '.zip', filter: { name: 'ZIP', extensions: ['zip'] } },
 }
 
-/** The first .kiroku path among command-line arguments (double-click, "Open with"). */
-export function caseFileArgument(argv: string[]): string | undefined {
-  return argv.slice(1).find((arg) => !arg.startsWith('-') && arg.endsWith(CASE_FILE_EXTENSION))
-}
-
 export interface IpcWiring {
   session: CaseSession
   /** Remember a file the OS asked us to open, for the page to take. */
   requestOpen(file: string): void
+  /** Closes the open case and forgets the page's path grants (the window is gone). */
+  closeCase(): void
 }
 
 export function registerIpc(sources: TrustedSources, window: () => BrowserWindow | undefined): IpcWiring {
-  let fileToOpen = caseFileArgument(process.argv)
+  // A double-click or "Open with" that launched Kiroku (a path or a file: URL).
+  let fileToOpen = caseFileArgument(process.argv, process.cwd())
   const session = new CaseSession()
+  const grants = new PathGrants()
   const platform: Platform = {
     appInfo: () => ({ name: app.getName(), version: app.getVersion(), locale: app.getLocale() }),
     // A local file the main process wrote (see app:showInFolder); not shell.openExternal, nothing is opened or run.
@@ -54,7 +57,8 @@ export function registerIpc(sources: TrustedSources, window: () => BrowserWindow
       const { extension, filter } = SAVE_KINDS[kind]
       const owner = window()
       const options = {
-        defaultPath: path.join(app.getPath('documents'), `${suggestedName || kind}${extension}`),
+        // The case title made into a name every file system takes (save-file-name.ts).
+        defaultPath: path.join(app.getPath('documents'), proposedFileName(suggestedName, extension, kind)),
         filters: [filter],
       }
       // The save dialog itself asks before replacing an existing file.
@@ -75,9 +79,13 @@ export function registerIpc(sources: TrustedSources, window: () => BrowserWindow
     // Shipped beside out/ (electron-builder.yml: files), inside app.asar when packaged.
     plansDir: path.join(app.getAppPath(), 'resources', 'plans'),
   }
-  const dispatch = createRouter(createHandlers(platform, session), (sender) => isAppPage(sender.url, sources))
+  const dispatch = createRouter(createHandlers(platform, session, grants), (sender) => isAppPage(sender.url, sources))
   ipcMain.handle(IPC_CHANNEL, (event, channel: unknown, input: unknown) =>
     dispatch(channel, input, { url: event.senderFrame?.url ?? '' }),
   )
-  return { session, requestOpen: (file) => (fileToOpen = file) }
+  return {
+    session,
+    requestOpen: (file) => (fileToOpen = file),
+    closeCase: () => closeWindowCase(session, grants),
+  }
 }

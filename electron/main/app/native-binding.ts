@@ -11,9 +11,13 @@ export interface AppLike {
   getAppPath(): string
 }
 
-/** Keep in step with nativeDir() in scripts/electron-native.mjs. */
-export function electronNativeBindingPath(appRoot: string, electronVersion: string): string {
-  return path.join(appRoot, '.native', `electron-${electronVersion}`, 'better_sqlite3.node')
+/**
+ * Keep in step with nativeDir() in scripts/electron-native-plan.mjs. The
+ * architecture is Electron's own (process.arch in the main process), which is
+ * the one the script built for.
+ */
+export function electronNativeBindingPath(appRoot: string, electronVersion: string, arch: string): string {
+  return path.join(appRoot, '.native', `electron-${electronVersion}-${arch}`, 'better_sqlite3.node')
 }
 
 /**
@@ -24,8 +28,9 @@ export function electronNativeBindingPath(appRoot: string, electronVersion: stri
 export function electronNativeBinding(
   app: AppLike,
   electronVersion: string = process.versions.electron ?? '',
+  arch: string = process.arch,
 ): string | undefined {
   if (app.isPackaged) return undefined
   if (!electronVersion) throw new Error('electronNativeBinding() must run in the Electron main process.')
-  return electronNativeBindingPath(app.getAppPath(), electronVersion)
+  return electronNativeBindingPath(app.getAppPath(), electronVersion, arch)
 }

@@ -37,6 +37,11 @@ export class PathGrants {
     this.granted[kind].delete(path.resolve(file))
   }
 
+  /** Forgets every grant: the window they were given to is gone (app-lifecycle.ts), and a new page starts with none. */
+  clear(): void {
+    for (const granted of Object.values(this.granted)) granted.clear()
+  }
+
   allows(kind: GrantKind, file: string): boolean {
     return this.granted[kind].has(path.resolve(file))
   }
