@@ -8,15 +8,19 @@ import path from 'node:path'
 import Database from 'better-sqlite3-multiple-ciphers'
 import { describe, expect, it } from 'vitest'
 import { openCaseFile, DeviceHistory, DEVICE_HISTORY_FILE, writeBackup } from '../../electron/main/core'
+import { appendAudit } from '../../electron/main/core/casefile/audit'
+import { APPLICATION_ID, MIGRATIONS } from '../../electron/main/core/casefile/migrations'
+import { installChangeCapture } from '../../electron/main/core/casefile/seals'
 import { kiroku } from '../helpers/cli'
+import { pdfText } from '../helpers/pdf'
 import { STORY_JSON } from '../helpers/story'
 import { PASSPHRASE, TINY_PNG, tempDir } from '../helpers/temp'
 
 const PAGE = 4096
 
 /** The file opened as any SQLCipher tool would: no Kiroku code, no triggers of ours. */
-function openWithLibrary(file: string): Database.Database {
-  const db = new Database(file, { fileMustExist: true })
+function openWithLibrary(file: string, { create = false } = {}): Database.Database {
+  const db = new Database(file, { fileMustExist: !create })
   db.pragma(`cipher = 'sqlcipher'`)
   db.pragma('legacy = 4')
   db.key(Buffer.from(PASSPHRASE, 'utf8'))
@@ -55,10 +59,6 @@ function visibleContent(file: string): string {
   } finally {
     db.close()
   }
-}
-
-function pdfText(pdf: string): string {
-  return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
 }
 
 describe('integrity: verify checks content, and the dossier tells the truth', () => {
@@ -131,6 +131,48 @@ describe('integrity: verify checks content, and the dossier tells the truth', ()
     const result = kiroku(['verify', file], { env })
     expect(result.status).toBe(4)
     expect(result.stdout).toContain(`notes 'extra" 1 is not in the audit log`)
+  })
+
+  it('a trigger planted with SQL (every amount written from then on multiplied) and a guard dropped: the schema check names both', () => {
+    const { file, env } = setup()
+    const db = openWithLibrary(file)
+    db.exec(`CREATE TRIGGER losses_tenfold AFTER INSERT ON losses BEGIN UPDATE losses SET amount = amount * 10 WHERE id = NEW.id; END`)
+    db.exec('DROP TRIGGER evidence_originals_never_change')
+    db.close()
+    const result = kiroku(['verify', file], { env })
+    expect(result.status).toBe(4)
+    expect(result.stdout).toContain('the trigger "losses_tenfold" is not Kiroku\'s: it was added outside Kiroku')
+    expect(result.stdout).toContain('the trigger "evidence_originals_never_change" is missing')
+  })
+
+  it('an upgrade keeps what already differed: a change made behind Kiroku\'s back before it is still reported after it', () => {
+    const dir = tempDir()
+    const env = { KIROKU_PASSPHRASE: PASSPHRASE, KIROKU_DATA_DIR: path.join(dir, 'data') }
+    // A schema-4 file as Kiroku of schema 4 wrote it: every change sealed by its audit entry.
+    const file = path.join(dir, 'v4.kiroku')
+    const db = openWithLibrary(file, { create: true })
+    for (const migration of MIGRATIONS.slice(0, 4)) db.exec(migration)
+    db.pragma(`application_id = ${APPLICATION_ID}`)
+    db.pragma('user_version = 4')
+    installChangeCapture(db)
+    db.transaction(() => {
+      db.prepare(`INSERT INTO case_info (id, title, kind, status, updated_at) VALUES (1, 'v4', 'other', 'open', '2018-10-12T00:00:00Z')`).run()
+      appendAudit(db, 'case', 1, 'create', { title: 'v4' })
+    })()
+    db.transaction(() => {
+      db.prepare(`INSERT INTO events (occurred_at, occurred_utc, kind, title) VALUES ('2018-10-12T21:40+09:00', '2018-10-12T12:40:00.000Z', 'incident', '不正ログイン')`).run()
+      appendAudit(db, 'event', 1, 'create', { title: '不正ログイン' })
+    })()
+    db.close()
+    const attacker = openWithLibrary(file)
+    attacker.prepare('UPDATE events SET title = ? WHERE id = 1').run('何もなかった')
+    attacker.close()
+
+    // Opening upgrades the file and seals every row anew: the change must not become one Kiroku vouches for.
+    const result = kiroku(['verify', file], { env })
+    expect(result.status).toBe(4)
+    expect(result.stdout).toContain('found when this file was upgraded (audit entry 3): event 1 “何もなかった” differs from what Kiroku wrote (audit entry 2)')
+    expect(kiroku(['verify', file], { env }).status).toBe(4) // and stays reported
   })
 
   it('a record of what an entry wrote replaced by garbage: exit 4 with words, not a stack trace', () => {

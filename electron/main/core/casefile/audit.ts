@@ -140,6 +140,19 @@ function readSealState(text: string): SealState | undefined {
   }
 }
 
+/** What upgrades found before sealing the file anew (migrations.ts), kept in their entries. */
+function foundAtUpgrades(db: Database): Finding[] {
+  const rows = db.prepare(`SELECT seq, payload FROM audit_log WHERE action = 'migrate' ORDER BY seq`).all() as Array<{ seq: number; payload: string }>
+  return rows.flatMap(({ seq, payload }) => {
+    try {
+      const found = (JSON.parse(payload) as { foundBefore?: Finding[] }).foundBefore
+      return Array.isArray(found) ? found.map((finding): Finding => ({ kind: 'found_at_upgrade', seq, finding })) : []
+    } catch {
+      return [] // an entry altered after it was written: the chain check names it
+    }
+  })
+}
+
 /** Compares the tables with what the log's seals say Kiroku wrote. */
 export function verifyContent(db: Database): SealCheck {
   const rows = db.prepare('SELECT seq, state FROM audit_log WHERE state IS NOT NULL ORDER BY seq').iterate() as IterableIterator<{
@@ -155,5 +168,5 @@ export function verifyContent(db: Database): SealCheck {
     }
   }
   const check = checkSeals(db, states())
-  return { ...check, findings: [...unreadable, ...check.findings] }
+  return { ...check, findings: [...unreadable, ...foundAtUpgrades(db), ...check.findings] }
 }

@@ -99,7 +99,7 @@ export class CaseFile {
 
   /** See verify.ts: integrity, audit chain, content against the chain, evidence, search index, this device's record. */
   verify(): VerifyReport {
-    return verifyCase(this.db, this.evidence, this.deviceHistory)
+    return verifyCase(this.db, { evidence: this.evidence, history: this.deviceHistory, nativeBinding: this.nativeBinding })
   }
 
   /** Records the case as it is now as what this device has seen (the user accepts a rolled-back or other copy). */

@@ -26,6 +26,11 @@ export type Finding =
   | { kind: 'search_inconsistent' }
   | { kind: 'history_older'; seenSeq: number; seenOn: string; fileSeq: number }
   | { kind: 'history_diverged'; seenSeq: number; seenOn: string }
+  | { kind: 'schema_added'; type: string; name: string }
+  | { kind: 'schema_changed'; type: string; name: string }
+  | { kind: 'schema_missing'; type: string; name: string }
+  /** Found, and kept in the log, when an upgrade sealed the file anew (it would otherwise be sealed as sound). */
+  | { kind: 'found_at_upgrade'; seq: number; finding: Finding }
 
 export type FindingLang = 'en' | 'ja'
 
@@ -88,6 +93,11 @@ const EN = {
     `this file is an older state of the case: it ends at audit entry ${f.fileSeq}, but on ${f.seenOn} this device saw entry ${f.seenSeq} (a rollback, or an old copy put back)`,
   history_diverged: (f: Extract<Finding, { kind: 'history_diverged' }>) =>
     `this file's history differs from the one this device saw on ${f.seenOn}: audit entry ${f.seenSeq} is not the same (another copy of the case, or entries rewritten)`,
+  schema_added: (f: Extract<Finding, { kind: 'schema_added' }>) => `the ${f.type} "${f.name}" is not Kiroku's: it was added outside Kiroku`,
+  schema_changed: (f: Extract<Finding, { kind: 'schema_changed' }>) => `the ${f.type} "${f.name}" differs from Kiroku's: it was changed outside Kiroku`,
+  schema_missing: (f: Extract<Finding, { kind: 'schema_missing' }>) => `the ${f.type} "${f.name}" is missing: it was removed outside Kiroku`,
+  found_at_upgrade: (f: Extract<Finding, { kind: 'found_at_upgrade' }>) =>
+    `found when this file was upgraded (audit entry ${f.seq}): ${findingText(f.finding, 'en')}`,
 }
 
 const JA: typeof EN = {
@@ -108,6 +118,10 @@ const JA: typeof EN = {
     `この記録ファイルは古い状態です。監査ログは${f.fileSeq}件目で終わっていますが、この端末は${f.seenOn}に${f.seenSeq}件目まで確認しています（差し戻し、または古いコピーによる置き換え）。`,
   history_diverged: (f) =>
     `この記録ファイルの履歴は、この端末が${f.seenOn}に確認したものと異なります（監査ログ${f.seenSeq}件目が一致しません。別のコピー、または書き換え）。`,
+  schema_added: (f) => `データベースの定義「${f.name}」（${f.type}）は Kiroku のものではありません。Kiroku 以外で追加されています。`,
+  schema_changed: (f) => `データベースの定義「${f.name}」（${f.type}）が Kiroku のものと異なります。Kiroku 以外で変更されています。`,
+  schema_missing: (f) => `データベースの定義「${f.name}」（${f.type}）がありません。Kiroku 以外で削除されています。`,
+  found_at_upgrade: (f) => `ファイルの更新時（監査ログ${f.seq}件目）に見つかった問題：${findingText(f.finding, 'ja')}`,
 }
 
 /**
@@ -116,6 +130,7 @@ const JA: typeof EN = {
  * a redacted dossier must not print an unmasked one.
  */
 export function withoutNames(finding: Finding): Finding {
+  if (finding.kind === 'found_at_upgrade') return { ...finding, finding: withoutNames(finding.finding) }
   if ('record' in finding) return { ...finding, record: { table: finding.record.table, key: finding.record.key } }
   if (finding.kind === 'evidence_bytes') return { kind: finding.kind, id: finding.id }
   return finding

@@ -3,7 +3,8 @@
 // released entry, append a new one.
 import type { Database } from 'better-sqlite3-multiple-ciphers'
 import { CannotOpenError } from '../errors'
-import { appendAudit } from './audit'
+import { appendAudit, verifyContent } from './audit'
+import { forgetSealedTables } from './seals'
 
 /** 'KRKU': marks a SQLite file as a Kiroku case file. */
 export const APPLICATION_ID = 0x4b524b55
@@ -152,6 +153,9 @@ ALTER TABLE losses ADD COLUMN private INTEGER NOT NULL DEFAULT 0;
 
 export const SCHEMA_VERSION = MIGRATIONS.length
 
+/** The first schema whose audit entries seal the rows they wrote. */
+const FIRST_SEALED_VERSION = 4
+
 /**
  * Brings the schema up to date in one transaction; refuses files from the
  * future. A file that had content is sealed anew afterwards: a migration may
@@ -166,10 +170,15 @@ export function migrate(db: Database): void {
     )
   }
   if (current === SCHEMA_VERSION) return
+  // What already differs from the seals is found before the upgrade seals every row anew, and kept in
+  // its entry: an upgrade must not turn a change made behind Kiroku's back into one it vouches for.
+  const foundBefore = current >= FIRST_SEALED_VERSION ? verifyContent(db).findings : []
   db.transaction(() => {
     for (let version = current; version < SCHEMA_VERSION; version++) db.exec(MIGRATIONS[version])
     db.pragma(`application_id = ${APPLICATION_ID}`)
     db.pragma(`user_version = ${SCHEMA_VERSION}`)
-    if (current > 0) appendAudit(db, 'case', null, 'migrate', { from: current, to: SCHEMA_VERSION }, { snapshot: true })
+    forgetSealedTables(db)
+    const payload = { from: current, to: SCHEMA_VERSION, ...(foundBefore.length ? { foundBefore } : {}) }
+    if (current > 0) appendAudit(db, 'case', null, 'migrate', payload, { snapshot: true })
   })()
 }

@@ -10,8 +10,8 @@ import type { Database } from 'better-sqlite3-multiple-ciphers'
 import { revealHidden } from '../../../../shared/visible-text'
 import type { Finding, RecordRef } from './findings'
 
-/** Tables that are not case content: the log itself and the derived search index. */
-const UNSEALED = /^(audit_log|search_index.*|sqlite_.*)$/
+/** Tables that are not case content: the log itself and SQLite's own. */
+const UNSEALED = /^(audit_log|sqlite_.*)$/
 
 /** Row hash -> `table:key`; null means the entry deleted that row. */
 export type RowSeals = Record<string, string | null>
@@ -35,6 +35,11 @@ const tablesOf = new WeakMap<Database, SealedTable[]>()
 /** Connections whose changes are noted (installChangeCapture). */
 const capturing = new WeakSet<Database>()
 
+/** After a migration: the tables are read again at the next use. */
+export function forgetSealedTables(db: Database): void {
+  tablesOf.delete(db)
+}
+
 function sealedTables(db: Database): SealedTable[] {
   let tables = tablesOf.get(db)
   if (!tables) tablesOf.set(db, (tables = readSealedTables(db)))
@@ -48,13 +53,14 @@ const text = (value: string) => `'${value.replaceAll("'", "''")}'`
 const keyColumn = (k: string) => (k === 'rowid' ? k : id(k))
 
 /**
- * Every ordinary table but the log and the search index, Kiroku's or not: a
- * table added outside Kiroku is case content nobody sealed. Virtual tables
- * take no triggers (their storage tables are ordinary ones, sealed).
+ * Every ordinary table but the log, Kiroku's or not: a table added outside
+ * Kiroku is case content nobody sealed. Virtual tables and their shadow
+ * tables (the search index's, or any added) take no triggers; verify's
+ * schema check names any that Kiroku did not create.
  */
 function readSealedTables(db: Database): SealedTable[] {
   const names = db
-    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name`)
+    .prepare(`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' ORDER BY name`)
     .pluck()
     .all() as string[]
   return names

@@ -1,5 +1,5 @@
 // Everything `verify` checks, in order of depth: SQLite's own integrity,
-// the audit chain, the content against what the chain sealed, every
+// the schema against Kiroku's, the audit chain, the content against what the chain sealed, every
 // evidence original against its hash, the search index against the tables,
 // and this device's record of the case's history.
 import type { Database } from 'better-sqlite3-multiple-ciphers'
@@ -8,6 +8,7 @@ import { auditHead, sealedSince, verifyAuditChain, verifyContent, type AuditHead
 import type { DeviceHistory, HistoryFinding } from './device-history'
 import { findingText, type Finding } from './findings'
 import { SEARCH_SOURCES } from './migrations'
+import { schemaFindings } from './schema-check'
 
 export interface VerifyReport {
   ok: boolean
@@ -71,12 +72,27 @@ export function searchIndexFindings(db: Database): Finding[] {
   return findings
 }
 
-export function verifyCase(db: Database, evidence: EvidenceStore, history?: DeviceHistory): VerifyReport {
+export interface VerifyOptions {
+  evidence: EvidenceStore
+  /** This device's record of the case (none: no rollback check). */
+  history?: DeviceHistory
+  /** The SQLite module of the running runtime, for the in-memory reference schema. */
+  nativeBinding?: string
+}
+
+export function verifyCase(db: Database, { evidence, history, nativeBinding }: VerifyOptions): VerifyReport {
   const chain = verifyAuditChain(db)
   const content = verifyContent(db)
   const hashes = evidence.verifyHashes()
   const finding = history?.check(db)
-  const findings = [...sqliteFindings(db), ...chain.findings, ...content.findings, ...hashes.findings, ...searchIndexFindings(db)]
+  const findings = [
+    ...sqliteFindings(db),
+    ...schemaFindings(db, { nativeBinding }),
+    ...chain.findings,
+    ...content.findings,
+    ...hashes.findings,
+    ...searchIndexFindings(db),
+  ]
   if (finding) findings.push(finding.finding)
   return {
     ok: findings.length === 0,
