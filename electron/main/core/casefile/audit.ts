@@ -10,7 +10,7 @@ import { checkSeals, sealAllRows, takeChangedRowSeals, type SealCheck, type Seal
 
 export const GENESIS_HASH = '0'.repeat(64)
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'merge' | 'copy' | 'rekey' | 'migrate' | 'restore'
+export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'merge' | 'copy' | 'rekey' | 'migrate'
 
 export interface AuditEntry {
   seq: number

@@ -53,6 +53,8 @@ export class BackupCipher {
   private passphrase: Buffer | undefined
   private readonly liveSalt: Buffer
   private readonly freshSalt = crypto.randomBytes(SALT_BYTES)
+  /** The case closed: a derivation that finishes now keeps nothing. */
+  private disposed = false
 
   /** `caseFile` must be the open case's file (its first 16 bytes are its salt). */
   constructor(caseFile: string, passphrase: string) {
@@ -71,8 +73,10 @@ export class BackupCipher {
     )
   }
 
-  private settle(live: Buffer, fresh: Buffer): Keys {
-    this.keys ??= { live: rawKeyLiteral(live), fresh: rawKeyLiteral(fresh, this.freshSalt) }
+  private settle(live: Buffer, fresh: Buffer): Keys | undefined {
+    if (!this.disposed) this.keys ??= { live: rawKeyLiteral(live), fresh: rawKeyLiteral(fresh, this.freshSalt) }
+    live.fill(0)
+    fresh.fill(0)
     this.passphrase?.fill(0)
     this.passphrase = undefined
     return this.keys
@@ -83,6 +87,16 @@ export class BackupCipher {
     if (this.keys || !this.passphrase) return this.keys
     const derive = (salt: Buffer) => crypto.pbkdf2Sync(this.passphrase!, salt, KDF_ROUNDS, KEY_BYTES, 'sha512')
     return this.settle(derive(this.liveSalt), derive(this.freshSalt))
+  }
+
+  /** Forgets the keys (each opens the case as well as the passphrase does): when the case closes. */
+  dispose(): void {
+    this.disposed = true
+    this.keys?.live.fill(0)
+    this.keys?.fresh.fill(0)
+    this.keys = undefined
+    this.passphrase?.fill(0)
+    this.passphrase = undefined
   }
 
   /** Gives `copy` (made by VACUUM INTO from the case) the fresh salt; it still opens with the passphrase. */

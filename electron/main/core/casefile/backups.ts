@@ -12,11 +12,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { KirokuError } from '../errors'
 import { removeWithSideFiles, writeAtomically, writeAtomicallySync } from '../fs/atomic'
-import { auditHead } from './audit'
+import { auditHead, type AuditHead } from './audit'
 // A cycle (case-file.ts calls writeBackup on close), harmless: each side is only used inside functions.
 import { CaseFile } from './case-file'
 import { openConnection, type Connection, type ConnectionOptions } from './connection'
-import type { DeviceHistory } from './device-history'
+import { caseIdentity, type DeviceHistory } from './device-history'
 
 export const DEFAULT_BACKUPS_KEPT = 10
 export const DEFAULT_BACKUP_INTERVAL_MS = 60 * 60 * 1000
@@ -152,13 +152,13 @@ export async function restoreBackup(
       if (!report.ok) {
         throw new KirokuError('verification_failed', `The backup ${path.basename(backupPath)} fails verification (${report.problems.join('; ')}); choose another.`)
       }
-      // Restored on purpose: from now on this older state is what this device has seen.
-      options.deviceHistory?.accept(caseFile.db)
+      restored = { id: caseIdentity(caseFile.db), head: auditHead(caseFile.db) }
     } finally {
       caseFile.close()
     }
   }
   let previousKeptAs: string | undefined
+  let restored: { id: string | undefined; head: AuditHead } | undefined
   await writeAtomically(
     caseFilePath,
     (tmp) => {
@@ -183,6 +183,8 @@ export async function restoreBackup(
     },
     { overwrite: true },
   )
+  // Restored on purpose: from now on this older state is what this device has seen (once it is in place).
+  if (restored?.id !== undefined) options.deviceHistory?.remember(restored.id, restored.head)
   return { restoredFrom: backupPath, previousKeptAs }
 }
 

@@ -132,6 +132,7 @@ export class CaseFile {
     } catch {
       // Losing the record only weakens rollback detection; the case must still close.
     }
+    this.backupCipher?.dispose()
     // Folding the WAL back in leaves one self-contained file behind.
     this.db.pragma('wal_checkpoint(TRUNCATE)')
     this.db.close()

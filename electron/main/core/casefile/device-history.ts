@@ -71,8 +71,11 @@ export class DeviceHistory {
   /** Remembers the case's head as it is: after a restore by Kiroku, or when the user accepts the file. */
   accept(db: Database, now = new Date()): void {
     const id = caseIdentity(db)
-    if (id === undefined) return
-    const head: AuditHead = auditHead(db)
+    if (id !== undefined) this.remember(id, auditHead(db), now)
+  }
+
+  /** Remembers `head` as the newest state seen of the case `id` (see caseIdentity). */
+  remember(id: string, head: AuditHead, now = new Date()): void {
     const seen = this.read()
     if (seen[id]?.seq === head.seq && seen[id]?.hash === head.hash) return
     seen[id] = { seq: head.seq, hash: head.hash, seenAt: now.toISOString() }

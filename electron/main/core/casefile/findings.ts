@@ -24,6 +24,7 @@ export type Finding =
   | { kind: 'evidence_bytes'; id: number; fileName?: string }
   | { kind: 'search_table'; table: string; count: number }
   | { kind: 'search_inconsistent' }
+  | { kind: 'search_stray'; count: number }
   | { kind: 'history_older'; seenSeq: number; seenOn: string; fileSeq: number }
   | { kind: 'history_diverged'; seenSeq: number; seenOn: string }
   | { kind: 'schema_added'; type: string; name: string }
@@ -89,6 +90,7 @@ const EN = {
   search_table: (f: Extract<Finding, { kind: 'search_table' }>) =>
     `the search index does not match the ${f.table} table (${f.count} entries differ): it was changed outside Kiroku`,
   search_inconsistent: () => 'the search index is inconsistent with itself: it was changed outside Kiroku or damaged',
+  search_stray: (f: Extract<Finding, { kind: 'search_stray' }>) => `the search index holds ${f.count} entries of no kind of record Kiroku keeps: they were added outside Kiroku`,
   history_older: (f: Extract<Finding, { kind: 'history_older' }>) =>
     `this file is an older state of the case: it ends at audit entry ${f.fileSeq}, but on ${f.seenOn} this device saw entry ${f.seenSeq} (a rollback, or an old copy put back)`,
   history_diverged: (f: Extract<Finding, { kind: 'history_diverged' }>) =>
@@ -114,6 +116,7 @@ const JA: typeof EN = {
   evidence_bytes: (f) => `証拠${f.id}${f.fileName ? `（${f.fileName}）` : ''}は、取り込み時の SHA-256 ハッシュ値と一致しません。`,
   search_table: (f) => `検索用の索引が ${f.table} の内容と一致しません（${f.count}件）。Kiroku 以外で変更されています。`,
   search_inconsistent: () => '検索用の索引が壊れているか、Kiroku 以外で変更されています。',
+  search_stray: (f) => `検索用の索引に、Kiroku が扱わない種類の項目が${f.count}件あります。Kiroku 以外で追加されています。`,
   history_older: (f) =>
     `この記録ファイルは古い状態です。監査ログは${f.fileSeq}件目で終わっていますが、この端末は${f.seenOn}に${f.seenSeq}件目まで確認しています（差し戻し、または古いコピーによる置き換え）。`,
   history_diverged: (f) =>

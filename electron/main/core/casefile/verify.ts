@@ -63,6 +63,9 @@ export function searchIndexFindings(db: Database): Finding[] {
     differ += [...expected.keys()].filter((id) => !seen.has(id)).length
     if (differ) findings.push({ kind: 'search_table', table, count: differ })
   }
+  const known = new Set<string>(SEARCH_SOURCES.map((source) => source.entity))
+  const stray = [...indexed].filter(([entity]) => !known.has(entity)).reduce((n, [, rows]) => n + rows.length, 0)
+  if (stray) findings.push({ kind: 'search_stray', count: stray })
   try {
     // FTS5's own check: the inverted index against the text it stores.
     db.prepare(`INSERT INTO search_index (search_index) VALUES ('integrity-check')`).run()
