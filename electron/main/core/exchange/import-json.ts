@@ -19,15 +19,15 @@ export function parseDocumentText(jsonText: string): unknown {
   }
 }
 
-/** What an evidence item brings: its bytes as read (once) and the name kept with them. */
-export interface EvidenceFile {
-  bytes: Buffer
+/** What checking an evidence file keeps: its hash as checked and the name kept with it (not its bytes: 50 MB each). */
+export interface CheckedEvidence {
+  sha256: string
   fileName: string
 }
 
-/** Reads and checks every evidence file; the bytes by evidence id, or every problem found. */
-function readEvidenceFiles(doc: CaseDocument, baseDir: string, maxBytes: number): { files: Map<string, EvidenceFile>; issues: InputIssue[] } {
-  const files = new Map<string, EvidenceFile>()
+/** Reads and checks every evidence file, one at a time; what was checked by evidence id, or every problem found. */
+function checkEvidenceFiles(doc: CaseDocument, baseDir: string, maxBytes: number): { files: Map<string, CheckedEvidence>; issues: InputIssue[] } {
+  const files = new Map<string, CheckedEvidence>()
   const issues: InputIssue[] = []
   doc.evidence.forEach((item, i) => {
     const at = `$.evidence[${i}].file`
@@ -35,10 +35,11 @@ function readEvidenceFiles(doc: CaseDocument, baseDir: string, maxBytes: number)
       const bytes = readDocumentEvidence(baseDir, item.file, maxBytes)
       const fileName = item.fileName ?? path.basename(item.file)
       checkEvidence(bytes, fileName, maxBytes)
-      if (item.sha256 && sha256Hex(bytes) !== item.sha256) {
+      const sha256 = sha256Hex(bytes)
+      if (item.sha256 && sha256 !== item.sha256) {
         issues.push({ path: at, message: `${item.file} does not match its sha256: the file changed or is not the original` })
       }
-      files.set(item.id, { bytes, fileName })
+      files.set(item.id, { sha256, fileName })
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error
       issues.push(...error.issues.map((issue) => ({ path: at, message: issue.message })))
@@ -50,8 +51,9 @@ function readEvidenceFiles(doc: CaseDocument, baseDir: string, maxBytes: number)
 export interface ValidatedDocument {
   doc: CaseDocument
   baseDir: string
-  /** Every evidence file's bytes as checked: written as they are, never read again. */
-  evidence: ReadonlyMap<string, EvidenceFile>
+  /** Every evidence file as checked: read again when written, and refused if it changed since. */
+  evidence: ReadonlyMap<string, CheckedEvidence>
+  maxEvidenceBytes: number
 }
 
 /** Every problem in the document, or the document ready to write. */
@@ -73,16 +75,27 @@ export function validateDocument(
   const parsed = DocumentSchema.safeParse(raw)
   if (!parsed.success) throw new InvalidInputError(issuesFromZod(parsed.error.issues))
   const doc = parsed.data
-  const evidence = readEvidenceFiles(doc, baseDir, maxEvidenceBytes)
+  const evidence = checkEvidenceFiles(doc, baseDir, maxEvidenceBytes)
   const issues = [...checkLinks(doc), ...evidence.issues]
   if (issues.length) throw new InvalidInputError(issues)
-  return { doc, baseDir, evidence: evidence.files }
+  return { doc, baseDir, evidence: evidence.files, maxEvidenceBytes }
 }
 
-/** Writes a validated document into a new case, with the evidence bytes validation read. */
-export function writeImportedDocument(caseFile: CaseFile, { doc, evidence }: ValidatedDocument, source: string): void {
+/**
+ * Writes a validated document into a new case. Each evidence file is read
+ * again, the same safe way, when its turn comes, and its bytes must be the
+ * ones checked: a file swapped in between stops the whole import.
+ */
+export function writeImportedDocument(caseFile: CaseFile, { doc, baseDir, evidence, maxEvidenceBytes }: ValidatedDocument, source: string): void {
   writeDocument(caseFile, doc, {
-    readEvidence: (item) => evidence.get(item.id)!,
+    readEvidence: (item) => {
+      const checked = evidence.get(item.id)!
+      const bytes = readDocumentEvidence(baseDir, item.file, maxEvidenceBytes)
+      if (sha256Hex(bytes) !== checked.sha256) {
+        throw new InvalidInputError([{ path: `$.evidence[${doc.evidence.indexOf(item)}].file`, message: `${item.file} changed while it was being imported` }])
+      }
+      return { bytes, fileName: checked.fileName }
+    },
     skipExisting: false,
     audit: { action: 'import', source },
   })
