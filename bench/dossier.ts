@@ -14,6 +14,7 @@ import { localMoment } from '../shared/dates'
 import { labelsFor } from '../electron/main/core/dossier/labels'
 import { buildSections } from '../electron/main/core/dossier/sections'
 import { selectData } from '../electron/main/core/dossier/select'
+import { browserLaunchOptions } from '../test/e2e/harness/browser'
 import { dossierHtml } from './dossier-html'
 import { writeFixture } from './fixtures'
 import { median } from './measure'
@@ -21,8 +22,6 @@ import { screenshotPng } from './screenshot'
 
 const PASSPHRASE = 'bench-パスフレーズ-2018'
 const RUNS = 3
-const CHROMIUM = '/usr/bin/chromium'
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 /** page.pdf() takes px, in, cm or mm; the PDF's margins are in points. */
@@ -85,7 +84,8 @@ function treeRss(root: number): number {
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiroku-bench-dossier-'))
   // Playwright gives the browser a fresh profile folder of its own.
-  const server = await chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+  // The browser the tests drive (an installed one, else the npm Chromium): test/e2e/harness/browser.ts.
+  const server = await chromium.launchServer(await browserLaunchOptions())
   const browser = await chromium.connect(server.wsEndpoint())
   try {
     let start = performance.now()

@@ -1,8 +1,9 @@
 // `npm run bench:renderer`: the renderer's JavaScript size (raw and gzip) and
 // the time to first render of a 10,000-event timeline, and of an Evidence
-// tab of 200 full-HD screenshots (and how many it fetched), in Debian's
-// Chromium with window.kiroku bound to the real router over a real encrypted
-// file (the browser-test harness), median of 3.
+// tab of 200 full-HD screenshots (and how many it fetched), in the Chromium
+// the browser tests drive (test/e2e/harness/browser.ts) with window.kiroku
+// bound to the real router over a real encrypted file (the browser-test
+// harness), median of 3.
 import fs from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -21,11 +22,12 @@ const SCREENSHOTS = 200
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`
 
-function javascriptSize(dir: string): { raw: number; gzip: number } {
+/** The built files whose names end with `extension`, raw and gzipped. */
+function builtSize(dir: string, extension: string): { raw: number; gzip: number } {
   let raw = 0
   let gzip = 0
   for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.js')) continue
+    if (!entry.isFile() || !entry.name.endsWith(extension)) continue
     const bytes = fs.readFileSync(path.join(entry.parentPath, entry.name))
     raw += bytes.length
     gzip += gzipSync(bytes, { level: 9 }).length
@@ -55,7 +57,9 @@ async function seed(file: string, screenshots: Buffer[]): Promise<void> {
 
 async function main(): Promise<void> {
   const built = await buildRenderer()
-  const size = javascriptSize(built)
+  const size = builtSize(built, '.js')
+  // The Japanese web font: read only where no system font has a character (see renderer/src/styles/base.css).
+  const font = builtSize(built, '.ttf')
   fs.rmSync(built, { recursive: true, force: true })
 
   const rng = new Random(20181012)
@@ -102,6 +106,7 @@ async function main(): Promise<void> {
     await env.close()
   }
   console.log(`renderer JavaScript: ${kb(size.raw)} raw, ${kb(size.gzip)} gzip`)
+  console.log(`renderer Japanese web font (Noto Sans JP Regular): ${kb(font.raw)} raw, ${kb(font.gzip)} gzip`)
   const mb = (screenshots.reduce((sum, b) => sum + b.length, 0) / SCREENSHOTS / 1024 / 1024).toFixed(2)
   console.log(
     `${SCREENSHOTS} screenshots (1920×1080, ${mb} MB each): Evidence tab → first thumbnail ${median(tabToFirstThumbnail).toFixed(0)} ms; ` +

@@ -1,13 +1,13 @@
 // Handing a case over: the PDF dossier (Ctrl+P), the unencrypted ZIP bundle
 // with its warning, and the encrypted copy under a passphrase of its own,
 // each through the main process's save dialog (answered by `app.dialogs`).
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openCaseFile, verifyBundle } from '../../electron/main/core'
 import { pdfPages, pdfText, squeeze } from '../helpers/pdf'
+import { readZip } from '../helpers/zip'
 import { startEnvironment, type E2eEnvironment, type RunningApp } from './harness/app'
 import { screenshotPng } from './harness/files'
 import { createCase, PASSPHRASE, pageHtml, screenshot } from './harness/flows'
@@ -253,7 +253,7 @@ describe('the ZIP bundle', () => {
     expect(fs.existsSync(zip)).toBe(true)
     const report = await verifyBundle(zip)
     expect(report.ok).toBe(true)
-    const entries = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).trim().split('\n').sort()
+    const entries = readZip(zip).map((e) => e.name)
     expect(entries).toContain('dossier.pdf')
     expect(entries).toContain(`evidence/${evidence['login-history.png']}-login-history.png`)
     expect(entries.some((e) => e.includes('family-chat'))).toBe(false) // private evidence stays out

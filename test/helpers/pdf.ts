@@ -1,46 +1,49 @@
-// Reading a PDF back as a recipient's tools would (Debian's poppler-utils:
-// pdftotext, pdffonts, pdfinfo, pdfimages, pdftoppm).
-import { execFileSync } from 'node:child_process'
-import fs from 'node:fs'
+// Reading a PDF back as a recipient would, with no system tool (see
+// pdf-reader.ts: pdf.js and pdf-lib's parser). The calls are synchronous, as
+// the poppler commands they replace were: pdf.js is asynchronous, so it runs
+// in a worker thread and each call waits for its answer.
 import path from 'node:path'
+import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads'
+import type * as Reader from './pdf-reader'
 
-const run = (tool: string, args: string[]) => execFileSync(tool, args, { encoding: 'utf8', maxBuffer: 64 << 20 })
+let worker: Worker | undefined
 
-export const pdfText = (file: string) => run('pdftotext', ['-enc', 'UTF-8', file, '-'])
+function call<K extends keyof typeof Reader>(fn: K, ...args: Parameters<(typeof Reader)[K]>): Awaited<ReturnType<(typeof Reader)[K]>> {
+  if (!worker) {
+    worker = new Worker(path.join(__dirname, 'pdf-worker.cjs'))
+    worker.unref() // never keeps a test process alive
+  }
+  const signal = new Int32Array(new SharedArrayBuffer(4))
+  const { port1, port2 } = new MessageChannel()
+  worker.postMessage({ signal, port: port2, fn, args }, [port2])
+  const waited = Atomics.wait(signal, 0, 0, 5 * 60_000)
+  const answer = receiveMessageOnPort(port1)?.message as { value?: unknown; error?: string } | undefined
+  port1.close()
+  if (!answer) throw new Error(`The PDF reader gave no answer to ${fn} (${waited})`)
+  if (answer.error !== undefined) throw new Error(`${fn}(${args.map((a) => JSON.stringify(a)).join(', ')}): ${answer.error}`)
+  return answer.value as Awaited<ReturnType<(typeof Reader)[K]>>
+}
+
+/** The text of each page, in drawing order; Japanese without spaces between its characters. */
+export const pdfPageTexts = (file: string): string[] => call('pdfPageTexts', file)
+
+/** The whole text, pages separated by a form feed (as pdftotext writes them). */
+export const pdfText = (file: string): string => call('pdfText', file)
 
 /** Text with all white space removed: wrapped lines join up again. */
 export const squeeze = (text: string) => text.replace(/\s+/g, '')
 
-export function pdfFonts(file: string): Array<{ name: string; embedded: boolean; subset: boolean }> {
-  return run('pdffonts', [file])
-    .split('\n')
-    .slice(2)
-    .filter((line) => line.trim())
-    .map((line) => {
-      const cols = line.trim().split(/\s+/)
-      // name … emb sub uni object ID: count from the end, the type column has spaces.
-      return { name: cols[0], embedded: cols.at(-5) === 'yes', subset: cols.at(-4) === 'yes' }
-    })
-}
+export const pdfPages = (file: string): number => call('pdfPages', file)
 
-export const pdfPages = (file: string) => Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', [file]))?.[1])
+/** Every font text is drawn with: name (with a subset's six-letter tag), whether the PDF holds it, whether it is a subset. */
+export const pdfFonts = (file: string): Array<{ name: string; embedded: boolean; subset: boolean }> => call('pdfFonts', file)
 
-/** Images drawn, as pdfimages -list reports them (one per placement). */
-export function pdfImages(file: string): Array<{ page: number; width: number; height: number; encoding: string }> {
-  return run('pdfimages', ['-list', file])
-    .split('\n')
-    .slice(2)
-    .filter((line) => line.trim())
-    .map((line) => line.trim().split(/\s+/))
-    .filter((cols) => cols[2] === 'image')
-    .map((cols) => ({ page: Number(cols[0]), width: Number(cols[3]), height: Number(cols[4]), encoding: cols[8] }))
-}
+/** Pictures drawn, one per placement (as pdfimages -list reports them): page, size in pixels, `jpeg` or `image` (lossless). */
+export const pdfImages = (file: string): Array<{ page: number; width: number; height: number; encoding: string }> => call('pdfImages', file)
 
-/** Renders pages to test-results/dossier/NAME-N.png for a person to look at. */
-export function renderPages(file: string, name: string, resolution = 60): string[] {
-  const dir = path.resolve(__dirname, '../../test-results/dossier')
-  fs.mkdirSync(dir, { recursive: true })
-  for (const old of fs.readdirSync(dir).filter((f) => f.startsWith(`${name}-`))) fs.rmSync(path.join(dir, old))
-  execFileSync('pdftoppm', ['-png', '-r', String(resolution), file, path.join(dir, name)])
-  return fs.readdirSync(dir).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))
-}
+/** One page drawn by pdf.js at `resolution` pixels per inch, as PNG or JPEG bytes. */
+export const renderPage = (file: string, page: number, options: { resolution?: number; format?: 'png' | 'jpeg' } = {}): Buffer =>
+  Buffer.from(call('renderPage', file, page, options))
+
+/** Renders every page to test-results/dossier/NAME-N.png for a person to look at; returns the file names. */
+export const renderPages = (file: string, name: string, resolution = 60): string[] => call('renderPages', file, name, resolution)

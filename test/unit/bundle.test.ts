@@ -6,6 +6,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { InvalidInputError, importJsonFile, makeDossier, openCaseFile, verifyBundle, writeBundle, type DossierOptions } from '../../electron/main/core'
 import { kiroku } from '../helpers/cli'
+import { pdfText } from '../helpers/pdf'
 import { STORY_JSON } from '../helpers/story'
 import { PASSPHRASE, tempDir } from '../helpers/temp'
 import { extractZip, makeZip, readZip, type ZipEntrySpec } from '../helpers/zip'
@@ -137,7 +138,7 @@ describe('submission bundle', () => {
     const unpacked = path.join(dir, 'unpacked')
     extractZip(zip, unpacked)
     execFileSync('sha256sum', ['--quiet', '-c', 'manifest.sha256'], { cwd: unpacked })
-    const text = execFileSync('pdftotext', [path.join(unpacked, 'dossier.pdf'), '-'], { encoding: 'utf8' })
+    const text = pdfText(path.join(unpacked, 'dossier.pdf'))
     expect(text).toContain('TP-20181017-0042')
     expect(kiroku(['verify-bundle', zip]).status).toBe(0)
 

@@ -1,6 +1,6 @@
 // --redact masks phone numbers and e-mail addresses in every text a dossier
 // prints, not only the fields that hold them: a case with one planted in each
-// free-text field goes through the real `kiroku dossier`, and pdftotext must
+// free-text field goes through the real `kiroku dossier`, and pdf.js must
 // find none of them whole (only the last 4 characters), while the dossier
 // without --redact still shows every one (so each field is really printed).
 import path from 'node:path'

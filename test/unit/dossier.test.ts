@@ -1,8 +1,7 @@
-// The PDF dossier read back with poppler-utils, as a recipient would: every
-// event title, reference number, amount and SHA-256 is in the text; fonts are
-// embedded subsets; pictures are where they should be. Pages are rendered to
-// test-results/dossier/ for a person to look at.
-import { execFileSync } from 'node:child_process'
+// The PDF dossier read back as a recipient would (pdf.js, test/helpers/pdf.ts):
+// every event title, reference number, amount and SHA-256 is in the text;
+// fonts are embedded subsets; pictures are where they should be. Pages are
+// rendered to test-results/dossier/ for a person to look at.
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -12,7 +11,7 @@ import { createCaseFile, importJsonFile, makeDossier, openCaseFile, type Dossier
 import { encodePng } from '../../bench/png'
 import { kiroku } from '../helpers/cli'
 import { testRouter } from '../helpers/ipc'
-import { pdfFonts, pdfImages, pdfPages, pdfText, renderPages, squeeze } from '../helpers/pdf'
+import { pdfFonts, pdfImages, pdfPages, pdfText, renderPage, renderPages, squeeze } from '../helpers/pdf'
 import { STORY_JSON, readStory, writeStoryCopy } from '../helpers/story'
 import { PASSPHRASE } from '../helpers/temp'
 
@@ -158,8 +157,8 @@ describe('dossier of unusual cases', () => {
     fs.writeFileSync(path.join(files, 'broken.png'), Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from('not really a picture')]))
     fs.writeFileSync(path.join(files, 'anim.gif'), Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'))
     fs.writeFileSync(path.join(files, 'big.png'), encodePng(800, 600, crypto.randomBytes(800 * 600 * 3)))
-    // A real JPEG, made by poppler from the story's dossier.
-    execFileSync('pdftoppm', ['-jpeg', '-r', '20', '-f', '1', '-l', '1', '-singlefile', path.join(dir, 'story-ja-police.pdf'), path.join(files, 'page')])
+    // A real JPEG (Skia's encoder): the story's dossier, its first page drawn by pdf.js.
+    fs.writeFileSync(path.join(files, 'page.jpg'), renderPage(path.join(dir, 'story-ja-police.pdf'), 1, { resolution: 20, format: 'jpeg' }))
     await createCaseFile(file, PASSPHRASE, { title: '証拠のテスト', kind: 'other', status: 'open', summary: '', victim: {} }, {
       fill: (c) => {
         for (const name of ['rgb.png', 'broken.png', 'anim.gif', 'big.png', 'page.jpg']) c.evidence.addFile(path.join(files, name), { caption: name })

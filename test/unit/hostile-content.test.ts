@@ -1,6 +1,6 @@
 // Hostile content (issue 7 item 8) through real encrypted case files, real
 // bundles read back with Python's zipfile and real dossiers read back with
-// pdftotext: file names with folders in them, names and captions with
+// pdf.js: file names with folders in them, names and captions with
 // direction controls and invisible characters, notes with HTML and script,
 // pictures whose headers claim 50,000 × 50,000 pixels, a ZIP called .png.
 import fs from 'node:fs'

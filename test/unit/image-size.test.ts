@@ -1,33 +1,49 @@
 // Picture sizes read from headers without decoding: real files from real
-// encoders (poppler's JPEG and PNG writers, the project's PNG encoder), files
-// built from the format specifications that claim huge sizes, and random or
-// damaged bytes, which must never throw.
-import { execFileSync } from 'node:child_process'
+// encoders (MozJPEG's baseline and progressive JPEGs, Skia's PNG, the
+// project's PNG encoder), files built from the format specifications that
+// claim huge sizes, and random or damaged bytes, which must never throw.
 import fs from 'node:fs'
-import path from 'node:path'
+import { createRequire } from 'node:module'
+import encodeJpeg, { init as initJpeg } from '@jsquash/jpeg/encode.js'
+import { createCanvas } from '@napi-rs/canvas'
 import fc from 'fast-check'
-import { PDFDocument } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { encodePng } from '../../bench/png'
 import { MAX_PICTURE_PIXELS, checkPicture, isTooLarge, pictureSize } from '../../shared/image-size'
 import { gifWithFrame, jpegClaiming, pngClaiming, webpCanvasClaiming, webpLosslessClaiming, webpLossyClaiming } from '../helpers/pictures'
-import { TINY_PNG, tempDir } from '../helpers/temp'
+import { TINY_PNG } from '../helpers/temp'
+
+/** A gradient drawn by Skia (@napi-rs/canvas), so the encoders get a real picture. */
+function drawing(width: number, height: number) {
+  const canvas = createCanvas(width, height)
+  const context = canvas.getContext('2d')
+  const gradient = context.createLinearGradient(0, 0, width, height)
+  gradient.addColorStop(0, '#1d4ed8')
+  gradient.addColorStop(1, '#f59e0b')
+  context.fillStyle = gradient
+  context.fillRect(0, 0, width, height)
+  return canvas
+}
+
+/** MozJPEG (the npm package @jsquash/jpeg, WebAssembly): baseline (SOF0) or progressive (SOF2). */
+async function mozjpeg(width: number, height: number, progressive: boolean): Promise<Buffer> {
+  const wasm = createRequire(__filename).resolve('@jsquash/jpeg/codec/enc/mozjpeg_enc.wasm')
+  await initJpeg(await WebAssembly.compile(fs.readFileSync(wasm)))
+  const pixels = drawing(width, height).getContext('2d').getImageData(0, 0, width, height)
+  const image = { data: pixels.data, width, height, colorSpace: 'srgb' } as ImageData
+  const jpeg = Buffer.from(await encodeJpeg(image, { progressive, baseline: !progressive, quality: 80 }))
+  // The frame header says which kind it is: make sure each kind is really tested.
+  expect(jpeg.includes(Buffer.from(progressive ? 'ffc2' : 'ffc0', 'hex'))).toBe(true)
+  expect(jpeg.includes(Buffer.from(progressive ? 'ffc0' : 'ffc2', 'hex'))).toBe(false)
+  return jpeg
+}
 
 describe('pictureSize from real encoders', () => {
-  it('reads PNGs and baseline and progressive JPEGs that poppler writes at a chosen size', async () => {
-    const dir = tempDir()
-    const doc = await PDFDocument.create()
-    doc.addPage([200, 100])
-    const pdf = path.join(dir, 'page.pdf')
-    fs.writeFileSync(pdf, await doc.save())
-    const render = (format: string[], width: number, height: number) => {
-      const stem = path.join(dir, `out-${width}x${height}-${format.join('')}`)
-      execFileSync('pdftoppm', [...format, '-scale-to-x', String(width), '-scale-to-y', String(height), '-singlefile', pdf, stem])
-      return fs.readFileSync(fs.readdirSync(dir).map((f) => path.join(dir, f)).find((f) => f.startsWith(stem))!)
-    }
-    expect(pictureSize(render(['-jpeg'], 321, 123))).toEqual({ width: 321, height: 123 })
-    expect(pictureSize(render(['-jpeg', '-jpegopt', 'progressive=y'], 77, 1999))).toEqual({ width: 77, height: 1999 })
-    expect(pictureSize(render(['-png'], 640, 33))).toEqual({ width: 640, height: 33 })
+  it('reads baseline and progressive JPEGs and PNGs that real encoders write at a chosen size', async () => {
+    expect(pictureSize(await mozjpeg(321, 123, false))).toEqual({ width: 321, height: 123 })
+    expect(pictureSize(await mozjpeg(77, 1999, true))).toEqual({ width: 77, height: 1999 })
+    expect(pictureSize(drawing(640, 33).toBuffer('image/png'))).toEqual({ width: 640, height: 33 })
+    expect(pictureSize(drawing(321, 123).toBuffer('image/jpeg'))).toEqual({ width: 321, height: 123 }) // Skia's JPEG
     expect(pictureSize(encodePng(3, 5, new Uint8Array(45)))).toEqual({ width: 3, height: 5 })
     expect(pictureSize(TINY_PNG)).toEqual({ width: 1, height: 1 })
   })

@@ -2,7 +2,7 @@
 // version 3): never in a dossier, a preparation sheet, a bundle or a shared
 // copy, while what points at them keeps its own visibility without naming
 // them. Checked through the real CLI on a real case file, with the PDFs read
-// back by pdftotext and the shared copy opened again.
+// back by pdf.js and the shared copy opened again.
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3-multiple-ciphers'

@@ -12,7 +12,7 @@ import { createHandlers, type Platform } from '../../../electron/main/ipc/handle
 import { RecentFiles } from '../../../electron/main/ipc/recent-files'
 import { RememberedPassphrases, type Keyring } from '../../../electron/main/ipc/remembered-passphrases'
 import { createRouter, type Sender } from '../../../electron/main/ipc/router'
-import { launchChromium } from './browser'
+import { launchChromium, type BrowserChoice } from './browser'
 import { buildRenderer } from './build-renderer'
 import { serveFolder, type StaticServer } from './static-server'
 
@@ -70,14 +70,17 @@ export interface E2eEnvironment {
   close(): Promise<void>
 }
 
-/** `chromiumArgs`: extra command-line flags for the browser (e.g. V8 flags for heap snapshots). */
-export async function startEnvironment(options: { chromiumArgs?: readonly string[] } = {}): Promise<E2eEnvironment> {
+/**
+ * `chromiumArgs`: extra command-line flags for the browser (e.g. V8 flags for heap snapshots);
+ * `browser`: another browser than the one harness/browser.ts chooses.
+ */
+export async function startEnvironment(options: { chromiumArgs?: readonly string[]; browser?: BrowserChoice } = {}): Promise<E2eEnvironment> {
   const outDir = await buildRenderer()
   let server: StaticServer | undefined
   let browser: Browser | undefined
   try {
     server = await serveFolder(outDir)
-    browser = await launchChromium(options.chromiumArgs)
+    browser = await launchChromium(options.chromiumArgs, options.browser)
   } catch (error) {
     await server?.close()
     fs.rmSync(outDir, { recursive: true, force: true })
