@@ -191,7 +191,7 @@ describe('a bundle forged whole: only the case file can tell', () => {
     db.close()
     const result = kiroku(['verify-bundle', zip, '--against', file], { env })
     expect(result.status).toBe(4)
-    expect(result.stdout).toContain(`case file: event ${id} differs from what Kiroku wrote`)
+    expect(result.stdout).toContain(`case file: event ${id} “何も起きなかった” differs from what Kiroku wrote`)
   })
 
   it('the README says what the manifest shows and what it cannot, in both languages', async () => {

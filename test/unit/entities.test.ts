@@ -171,7 +171,10 @@ describe('audit log and verify', () => {
     expect(() => caseFile.db.exec(`UPDATE audit_log SET payload = '{}'`)).toThrow(/append-only/)
     expect(() => caseFile.db.exec('DELETE FROM audit_log')).toThrow(/append-only/)
     caseFile.db.exec(`DROP TRIGGER audit_log_no_update; UPDATE audit_log SET payload = '{"name":"X"}' WHERE seq = 2`)
-    expect(reopen().verify().problems).toEqual(['audit entry 2 was altered after it was written'])
+    expect(reopen().verify().problems).toEqual([
+      'the trigger "audit_log_no_update" is missing: it was removed outside Kiroku',
+      'audit entry 2 was altered after it was written',
+    ])
   })
 
   it('verify catches evidence bytes changed behind the app', () => {
@@ -180,7 +183,8 @@ describe('audit log and verify', () => {
     caseFile.db.prepare('UPDATE evidence SET data = ? WHERE id = ?').run(Buffer.from('forged'), evidence.id)
     const report = reopen().verify()
     expect(report.ok).toBe(false)
-    expect(report.problems[0]).toMatch(/no longer matches the SHA-256/)
+    expect(report.problems).toContain('the trigger "evidence_originals_never_change" is missing: it was removed outside Kiroku')
+    expect(report.problems).toContainEqual(expect.stringMatching(/no longer matches the SHA-256/))
   })
 })
 
