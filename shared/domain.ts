@@ -30,6 +30,8 @@ export const EVENT_KINDS = [
   'refund',
   'note',
 ] as const
+/** A police contact: a consultation (相談), a damage report (被害届), or something else. */
+export const POLICE_RECORD_KINDS = ['consultation', 'report', 'other'] as const
 export const CHANNELS = ['phone', 'email', 'web', 'in_person', 'letter', 'other'] as const
 export const EVIDENCE_MIME_TYPES = [
   'image/png',
@@ -46,6 +48,7 @@ export type CaseStatus = (typeof CASE_STATUSES)[number]
 export type OrganizationRole = (typeof ORGANIZATION_ROLES)[number]
 export type EventKind = (typeof EVENT_KINDS)[number]
 export type Channel = (typeof CHANNELS)[number]
+export type PoliceRecordKind = (typeof POLICE_RECORD_KINDS)[number]
 export type EvidenceMimeType = (typeof EVIDENCE_MIME_TYPES)[number]
 
 const OFFSET = '(Z|[+-](0\\d|1[0-4]):[0-5]\\d)'
@@ -123,6 +126,8 @@ export const OrganizationInputSchema = z.strictObject({
   email: optionalText(320),
   url: optionalText(2000),
   notes: optionalText(20_000),
+  /** The entry of the provider directory (resources/directory) this organisation is; its rules apply to it. */
+  directoryId: z.string().regex(/^[a-z][a-z0-9-]{1,47}$/, 'a directory id is lower-case letters, digits and -').optional(),
   /** A private organisation never appears in a dossier, a preparation sheet, a bundle or a shared copy. */
   private: z.boolean().default(false),
 })
@@ -161,12 +166,27 @@ export const LossInputSchema = z.strictObject({
   private: z.boolean().default(false),
 })
 
+/** The police as a record: which kind of contact, where, with whom, and the number they gave. */
+export const PoliceRecordInputSchema = z.strictObject({
+  kind: z.enum(POLICE_RECORD_KINDS),
+  occurredAt: isoDateOrDateTime,
+  station: name(200),
+  section: optionalText(200),
+  officer: optionalText(200),
+  /** 受理番号 of a 被害届, or 相談受理番号 of a consultation. */
+  receiptNumber: optionalText(100),
+  organizationId: id.optional(),
+  eventId: id.optional(),
+})
+
 export const TaskInputSchema = z.strictObject({
   title: name(500),
   dueAt: isoDateOrDateTime.optional(),
   done: z.boolean().default(false),
   organizationId: id.optional(),
   eventId: id.optional(),
+  /** Set on the follow-up that records a claim made under this directory rule: its deadline is met. */
+  claimRuleId: z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, 'a rule id is lower-case letters, digits and -').optional(),
 })
 
 /** What a caller may change about evidence: never the bytes. */
@@ -184,6 +204,7 @@ export type EventInput = z.input<typeof EventInputSchema>
 export type ReferenceInput = z.infer<typeof ReferenceInputSchema>
 export type LossInput = z.input<typeof LossInputSchema>
 export type TaskInput = z.input<typeof TaskInputSchema>
+export type PoliceRecordInput = z.input<typeof PoliceRecordInputSchema>
 export type EvidenceMeta = z.input<typeof EvidenceMetaSchema>
 
 // Records as the case file gives them back; also the IPC contract's outputs.
@@ -197,6 +218,7 @@ export const TimelineEventSchema = EventInputSchema.extend({ id, occurredAt: mom
 export const ReferenceSchema = ReferenceInputSchema.extend({ id, issuedAt: storedDay })
 export const LossSchema = LossInputSchema.extend({ id, occurredAt: storedDay, expectedRecoveryAt: storedDay })
 export const TaskSchema = TaskInputSchema.extend({ id, dueAt: storedDay })
+export const PoliceRecordSchema = PoliceRecordInputSchema.extend({ id, occurredAt: dayOrMomentShape })
 export const EvidenceSchema = EvidenceMetaSchema.extend({
   id,
   capturedAt: storedDay,
@@ -213,9 +235,10 @@ export type TimelineEvent = z.output<typeof TimelineEventSchema>
 export type Reference = z.output<typeof ReferenceSchema>
 export type Loss = z.output<typeof LossSchema>
 export type Task = z.output<typeof TaskSchema>
+export type PoliceRecord = z.output<typeof PoliceRecordSchema>
 export type Evidence = z.output<typeof EvidenceSchema>
 
-export const SEARCH_ENTITIES = ['event', 'reference', 'organization', 'loss', 'evidence'] as const
+export const SEARCH_ENTITIES = ['event', 'reference', 'organization', 'loss', 'evidence', 'police_record'] as const
 export type SearchEntity = (typeof SEARCH_ENTITIES)[number]
 export const SearchHitSchema = z.object({ entity: z.enum(SEARCH_ENTITIES), id: z.number().int(), text: z.string() })
 export type SearchHit = z.output<typeof SearchHitSchema>

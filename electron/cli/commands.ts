@@ -26,83 +26,21 @@ import {
   writeDossierFile,
   dueReport,
   planLibrary,
+  providerDirectory,
   writePrepSheetFile,
   type AddedCounts,
   type CaseFileOptions,
 } from '../main/core'
 import { getPassphrase } from './passphrase'
+import { fileOptions, list, oneOf, organizationId, passphrase, positional, printJson, str, withCase } from './helpers'
 import { appDataDir, backupsDir } from './app-data'
 import { backupCommands } from './backup-commands'
+import { directoryCommands } from './directory-commands'
 import { UsageError, type CommandContext } from './context'
 import { formatBundleAgainstCase, formatBundleReport } from './bundle-output'
 import { formatDueReport } from './due-output'
 
 export { UsageError, type CommandContext }
-
-const str = (ctx: CommandContext, name: string) => ctx.values[name] as string | undefined
-const list = (ctx: CommandContext, name: string) => (ctx.values[name] as string[] | undefined) ?? []
-
-function positional(ctx: CommandContext, index: number, what: string): string {
-  const value = ctx.positionals[index]
-  if (!value) throw new UsageError(`missing ${what}`)
-  return value
-}
-
-function fileOptions(ctx: CommandContext): CaseFileOptions {
-  // The same record of seen cases as the app's, so a rollback behind either one's back shows in both.
-  const deviceHistory = new DeviceHistory(path.join(appDataDir(), DEVICE_HISTORY_FILE))
-  const mb = str(ctx, 'max-evidence-mb') ?? process.env.KIROKU_MAX_EVIDENCE_MB
-  if (mb === undefined) return { deviceHistory }
-  const value = Number(mb)
-  if (!Number.isFinite(value) || value <= 0) throw new UsageError('--max-evidence-mb must be a positive number')
-  return { deviceHistory, maxEvidenceBytes: Math.round(value * 1024 * 1024) }
-}
-
-const passphrase = (ctx: CommandContext, confirm = false) =>
-  getPassphrase({
-    env: 'KIROKU_PASSPHRASE',
-    file: str(ctx, 'passphrase-file'),
-    prompt: confirm ? 'New case passphrase: ' : 'Case passphrase: ',
-    confirm,
-  })
-
-async function withCase<T>(
-  ctx: CommandContext,
-  work: (caseFile: CaseFile) => T | Promise<T>,
-  knownPassphrase?: string,
-): Promise<T> {
-  const file = positional(ctx, 0, 'FILE')
-  const caseFile = openCaseFile(file, knownPassphrase ?? (await passphrase(ctx)), fileOptions(ctx))
-  // Said on every command, not only verify: the user may be about to hand this file's contents over.
-  if (caseFile.historyFinding) process.stderr.write(`Warning: ${caseFile.historyFinding.message}. Run \`kiroku verify\` for details.\n`)
-  try {
-    return await work(caseFile)
-  } catch (error) {
-    // A page damaged past what quick_check saw at open: the same clear message.
-    throw damagedFileError(file, error) ?? error
-  } finally {
-    caseFile.close()
-  }
-}
-
-function printJson(ctx: CommandContext, value: unknown): void {
-  ctx.out(JSON.stringify(value, null, 2))
-}
-
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T | undefined {
-  if (value === undefined) return undefined
-  if (!allowed.includes(value as T)) throw new UsageError(`${option} must be one of: ${allowed.join(', ')}`)
-  return value as T
-}
-
-/** An organisation given by id or by exact name. */
-function organizationId(caseFile: CaseFile, given: string | undefined): number | undefined {
-  if (given === undefined) return undefined
-  const organizations = caseFile.organizations.list()
-  const found = organizations.find((o) => String(o.id) === given || o.name === given)
-  if (!found) throw new KirokuError('invalid_input', `No organization "${given}" in this case (see kiroku list --json)`)
-  return found.id
-}
 
 function describeEvent(event: TimelineEvent, organizationNames: Map<number, string>, references: string[]): string {
   const parts = [
@@ -270,7 +208,7 @@ export const commands = {
     if (at !== undefined && !isoDateOrDateTime.safeParse(at).success) throw new UsageError('--at must be a date (2018-11-20) or an ISO 8601 moment with its offset')
     // The day as written (2018-11-20T09:00+09:00 is the 20th), else today on this computer.
     const today = at?.slice(0, 10) ?? localDay()
-    const report = await withCase(ctx, (caseFile) => dueReport(caseFile, today, planLibrary()))
+    const report = await withCase(ctx, (caseFile) => dueReport(caseFile, today, planLibrary(), providerDirectory()))
     if (ctx.values.json) return printJson(ctx, report)
     for (const line of formatDueReport(report)) ctx.out(line)
   },
@@ -322,7 +260,7 @@ export const commands = {
       shared.close()
     }
     if (ctx.values.json) return printJson(ctx, added)
-    const { planNotMerged, planSteps, ...records } = added
+    const { planNotMerged, planSteps, linkedByName, ...records } = added
     const parts = [...Object.entries(records).map(([what, n]) => `${n} ${what}`), `${planSteps} plan steps (added or updated)`]
     ctx.out(`Merged ${sharedPath}: ${parts.filter((part) => !part.startsWith('0 ')).join(', ') || 'nothing new'}`)
     if (planNotMerged) ctx.out(`The shared case follows the plan for ${planNotMerged}; this case keeps its own plan, so those steps were not merged.`)
@@ -349,6 +287,7 @@ export const commands = {
   },
 
   ...backupCommands,
+  ...directoryCommands,
 }
 
 export type CommandName = keyof typeof commands

@@ -6,6 +6,7 @@ import { CannotOpenError, InvalidInputError, KirokuError, keepPendingWritesIn } 
 import { revealHidden } from '../../shared/visible-text'
 import { appDataDir } from './app-data'
 import { UsageError, commands, type CommandName } from './commands'
+import { directoryUsage } from './directory-commands'
 import { closePrompts, forgetPassphrases, takePassphraseVariables } from './passphrase'
 
 export const EXIT = { ok: 0, usage: 1, cannotOpen: 2, invalidInput: 3, verificationFailed: 4 } as const
@@ -142,6 +143,7 @@ const USAGE: Record<CommandName, { usage: string; options?: Options }> = {
       '  passphrase and passes verify. The replaced file is kept as FILE.before-restore-<time>.',
     options: { 'backups-dir': { type: 'string' } },
   },
+  ...directoryUsage,
 }
 
 const overview = () =>

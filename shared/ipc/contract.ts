@@ -15,6 +15,8 @@ import {
   LossSchema,
   OrganizationInputSchema,
   OrganizationSchema,
+  PoliceRecordInputSchema,
+  PoliceRecordSchema,
   ReferenceInputSchema,
   ReferenceSchema,
   SearchHitSchema,
@@ -22,6 +24,7 @@ import {
   TaskSchema,
   TimelineEventSchema,
 } from '../domain'
+import { DirectoryFileSchema } from '../directory'
 import { AdoptPlanSchema } from '../plans'
 import { planChannels } from './plan-contract'
 import { backupChannels } from './backup-contract'
@@ -70,6 +73,7 @@ const organizations = crud(OrganizationInputSchema, OrganizationSchema)
 const references = crud(ReferenceInputSchema, ReferenceSchema)
 const losses = crud(LossInputSchema, LossSchema)
 const tasks = crud(TaskInputSchema, TaskSchema)
+const policeRecords = crud(PoliceRecordInputSchema, PoliceRecordSchema)
 
 export const contract = {
   'app:info': { input: nothing, output: AppInfoSchema },
@@ -147,6 +151,12 @@ export const contract = {
   'tasks:create': tasks.create,
   'tasks:update': tasks.update,
   'tasks:delete': tasks.delete,
+  'policeRecords:list': policeRecords.list,
+  'policeRecords:create': policeRecords.create,
+  'policeRecords:update': policeRecords.update,
+  'policeRecords:delete': policeRecords.delete,
+  /** The provider directory (resources/directory): who handles what, and the claim rules with their sources. */
+  'directory:get': { input: nothing, output: DirectoryFileSchema },
 
   'evidence:list': { input: nothing, output: z.array(EvidenceSchema) },
   'evidence:add': {
@@ -216,6 +226,7 @@ export const contract = {
           losses: count,
           evidence: count,
           tasks: count,
+          policeRecords: count,
           /** Recovery-plan steps taken on, added or brought up to date. */
           planSteps: count,
           /** The shared case's plan kind, when this case follows another plan and kept its own. */

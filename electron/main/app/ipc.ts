@@ -78,6 +78,7 @@ export function registerIpc(sources: TrustedSources, window: () => BrowserWindow
     },
     // Shipped beside out/ (electron-builder.yml: files), inside app.asar when packaged.
     plansDir: path.join(app.getAppPath(), 'resources', 'plans'),
+    directoryDir: path.join(app.getAppPath(), 'resources', 'directory'),
   }
   const dispatch = createRouter(createHandlers(platform, session, grants), (sender) => isAppPage(sender.url, sources))
   ipcMain.handle(IPC_CHANNEL, (event, channel: unknown, input: unknown) =>

@@ -38,3 +38,4 @@ export { verifyBundle, DEFAULT_BUNDLE_LIMITS, type BundleLimits, type BundleRepo
 export { verifyBundleAgainstCase, type BundleAgainstCase, type CaseComparison } from './exchange/bundle-against-case'
 export * from './dossier'
 export * from './plans'
+export * from './directory'

@@ -16,6 +16,7 @@ import {
   writeBundle,
   writeDossierFile,
   planLibrary,
+  providerDirectory,
   type CaseFile,
   type CaseFileOptions,
 } from '../core'
@@ -43,6 +44,8 @@ export interface Platform {
   caseFileOptions: CaseFileOptions
   /** The recovery plans (resources/plans); default: the nearest resources/plans above the program. */
   plansDir?: string
+  /** resources/directory of the app (default: the nearest one, for tests). */
+  directoryDir?: string
   /** Opens the file manager on the folder of `file`, with the file selected. */
   showInFolder(file: string): void
 }
@@ -175,6 +178,11 @@ export function createHandlers(platform: Platform, session = new CaseSession(), 
     'tasks:create': (input) => cf().tasks.create(input),
     'tasks:update': ({ id, value }) => cf().tasks.update(id, value),
     'tasks:delete': ({ id }) => cf().tasks.delete(id),
+    'policeRecords:list': () => cf().policeRecords.list(),
+    'policeRecords:create': (input) => cf().policeRecords.create(input),
+    'policeRecords:update': ({ id, value }) => cf().policeRecords.update(id, value),
+    'policeRecords:delete': ({ id }) => cf().policeRecords.delete(id),
+    'directory:get': () => providerDirectory(platform.directoryDir),
 
     'evidence:list': () => cf().evidence.list(),
     'evidence:add': ({ base64, fileName, caption, capturedAt, private: isPrivate }) =>

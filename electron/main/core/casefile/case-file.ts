@@ -4,6 +4,8 @@ import {
   OrganizationInputSchema,
   ReferenceInputSchema,
   TaskInputSchema,
+  PoliceRecordInputSchema,
+  type PoliceRecord,
   type CaseInput,
   type Loss,
   type Organization,
@@ -47,6 +49,7 @@ export class CaseFile {
   readonly references: Table<typeof ReferenceInputSchema, Reference>
   readonly losses: Table<typeof LossInputSchema, Loss>
   readonly tasks: Table<typeof TaskInputSchema, Task>
+  readonly policeRecords: Table<typeof PoliceRecordInputSchema, PoliceRecord>
   readonly evidence: EvidenceStore
   /** Why the last automatic backup failed (it never stops the case from closing). */
   lastBackupError: unknown
@@ -76,6 +79,7 @@ export class CaseFile {
     this.references = new Table(db, { table: 'refs', entity: 'reference', schema: ReferenceInputSchema })
     this.losses = new Table(db, { table: 'losses', entity: 'loss', schema: LossInputSchema, booleans: ['private'] })
     this.tasks = new Table(db, { table: 'tasks', entity: 'task', schema: TaskInputSchema, booleans: ['done'] })
+    this.policeRecords = new Table(db, { table: 'police_records', entity: 'police_record', schema: PoliceRecordInputSchema })
     this.evidence = new EvidenceStore(db, options.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES)
     this.plan = new PlanProgress(db, this.events)
   }

@@ -9,16 +9,23 @@ import { forgetSealedTables } from './seals'
 /** 'KRKU': marks a SQLite file as a Kiroku case file. */
 export const APPLICATION_ID = 0x4b524b55
 
-/** What the search index holds for each table: `$column` is a column of the row. */
-export const SEARCH_SOURCES = [
+/** What the search index holds for each table: `$column` is a column of the row (schema 1). */
+const FIRST_SEARCH_SOURCES = [
   { table: 'events', entity: 'event', text: "concat_ws(' ', $title, $body, $representative)" },
   { table: 'refs', entity: 'reference', text: "concat_ws(' ', $label, $value)" },
   { table: 'organizations', entity: 'organization', text: "concat_ws(' ', $name, $phone, $email, $url, $notes)" },
   { table: 'losses', entity: 'loss', text: "concat_ws(' ', $description, $unit)" },
   { table: 'evidence', entity: 'evidence', text: "concat_ws(' ', $caption, $file_name)" },
 ] as const
+/** Police records are searchable from schema 6 (by station, officer and receipt number). */
+const POLICE_SEARCH_SOURCE = {
+  table: 'police_records',
+  entity: 'police_record',
+  text: "concat_ws(' ', $station, $section, $officer, $receipt_number)",
+} as const
+export const SEARCH_SOURCES = [...FIRST_SEARCH_SOURCES, POLICE_SEARCH_SOURCE] as const
 
-const searchTriggers = ({ table, entity, text }: (typeof SEARCH_SOURCES)[number]) => `
+const searchTriggers = ({ table, entity, text }: { table: string; entity: string; text: string }) => `
 CREATE TRIGGER ${table}_search_insert AFTER INSERT ON ${table} BEGIN
   INSERT INTO search_index (entity, entity_id, text) VALUES ('${entity}', NEW.id, ${text.replaceAll('$', 'NEW.')});
 END;
@@ -109,7 +116,7 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE VIRTUAL TABLE search_index USING fts5 (entity UNINDEXED, entity_id UNINDEXED, text, tokenize = 'trigram');
-${SEARCH_SOURCES.map(searchTriggers).join('\n')}
+${FIRST_SEARCH_SOURCES.map(searchTriggers).join('\n')}
 `,
   // 1 -> 2: events and evidence can be marked private (left out of shared copies).
   `
@@ -148,6 +155,21 @@ ALTER TABLE audit_log ADD COLUMN state TEXT;
   `
 ALTER TABLE organizations ADD COLUMN private INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE losses ADD COLUMN private INTEGER NOT NULL DEFAULT 0;
+`,
+  // 5 -> 6: organisations link to the provider directory; the police become records of their own.
+  `
+ALTER TABLE organizations ADD COLUMN directory_id TEXT;
+ALTER TABLE tasks ADD COLUMN claim_rule_id TEXT; -- this follow-up records a claim made under that rule
+CREATE TABLE police_records (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,        -- consultation | report | other
+  occurred_at TEXT NOT NULL, -- a day or a moment with its offset
+  station TEXT NOT NULL, section TEXT, officer TEXT,
+  receipt_number TEXT,       -- 受理番号 or 相談受理番号
+  organization_id INTEGER REFERENCES organizations(id) ON DELETE SET NULL,
+  event_id INTEGER REFERENCES events(id) ON DELETE SET NULL
+);
+${searchTriggers(POLICE_SEARCH_SOURCE)}
 `,
 ]
 

@@ -33,10 +33,22 @@ export function toDocument(caseFile: CaseFile, evidenceFile: (id: number, fileNa
     organizationId: localId('org', l.organizationId),
     ...privateFlag(isPrivate),
   }))
+  const tasks = caseFile.tasks.list().map(({ id: _id, ...t }) => ({
+    ...t,
+    organizationId: localId('org', t.organizationId),
+    eventId: localId('event', t.eventId),
+  }))
+  const police = caseFile.policeRecords.list().map(({ id: _id, ...p }) => ({
+    ...p,
+    organizationId: localId('org', p.organizationId),
+    eventId: localId('event', p.eventId),
+  }))
+  // No key at all without police records: a reader of version 3 or older can still import the document.
+  const policeRecords = police.length ? { policeRecords: police } : {}
   return {
     format: FORMAT_NAME,
     // The lowest version that holds the data.
-    version: lowestVersion({ ...plan, organizations, losses }),
+    version: lowestVersion({ ...plan, organizations, losses, tasks, ...policeRecords }),
     case: caseRecord,
     organizations,
     events: caseFile.events.list({ order: 'creation' }).map((e) => ({
@@ -60,11 +72,8 @@ export function toDocument(caseFile: CaseFile, evidenceFile: (id: number, fileNa
       capturedAt: e.capturedAt,
       private: e.private,
     })),
-    tasks: caseFile.tasks.list().map(({ id: _id, ...t }) => ({
-      ...t,
-      organizationId: localId('org', t.organizationId),
-      eventId: localId('event', t.eventId),
-    })),
+    tasks,
+    ...policeRecords,
     ...plan,
   }
 }

@@ -1,10 +1,13 @@
-// The interchange format ("kiroku-case", version 3): a case as one JSON
+// The interchange format ("kiroku-case", version 4): a case as one JSON
 // document plus its evidence files. Ids are local to the document and only
 // tie its parts together; file paths are relative to the document's folder.
 // Version 2 added the recovery plan's progress (`plan`); version 3 added
 // `private` on organisations and losses (events and evidence had it from
-// version 1). Documents of versions 1 and 2, which cannot have these, are
-// still read, and export writes the lowest version that holds the data.
+// version 1); version 4 added the provider-directory link of organisations
+// (`directoryId`), the claim a follow-up records (`claimRuleId`) and the
+// police records (`policeRecords`). Documents of older versions, which
+// cannot have these, are still read, and export writes the lowest version
+// that holds the data.
 import { z } from 'zod'
 import {
   CASE_KINDS,
@@ -14,6 +17,7 @@ import {
   EvidenceMetaSchema,
   LossInputSchema,
   OrganizationInputSchema,
+  PoliceRecordInputSchema,
   ReferenceInputSchema,
   TaskInputSchema,
   VictimSchema,
@@ -27,15 +31,15 @@ import type { InputIssue } from '../errors'
 
 export const FORMAT_NAME = 'kiroku-case'
 /** The highest version export writes (when the data needs it; see VERSION_OF). */
-export const FORMAT_VERSION = 3
+export const FORMAT_VERSION = 4
 /**
  * The versions import reads. A Kiroku that reads only version 1 refuses
  * `plan` as an unknown key, and one that reads up to version 2 refuses
  * `private` on an organisation or a loss.
  */
-export const READABLE_VERSIONS = [1, 2, 3] as const
+export const READABLE_VERSIONS = [1, 2, 3, 4] as const
 /** The first version that has each addition. */
-export const VERSION_OF = { plan: 2, privateOrganizationsAndLosses: 3 } as const
+export const VERSION_OF = { plan: 2, privateOrganizationsAndLosses: 3, directoryAndPolice: 4 } as const
 
 const LocalId = z.string().trim().min(1, 'must not be empty').max(100)
 /** A blank template field ("") means "not known" rather than an error. */
@@ -122,6 +126,10 @@ export const DocumentSchema = z.strictObject({
   tasks: z
     .array(TaskInputSchema.extend({ organizationId: optionalLink, eventId: optionalLink, dueAt: optionalDate }))
     .default([]),
+  policeRecords: z
+    .array(PoliceRecordInputSchema.extend({ organizationId: optionalLink, eventId: optionalLink }))
+    .max(1000)
+    .optional(),
   plan: PlanSchema.optional(),
 })
 
@@ -150,8 +158,8 @@ export function checkLinks(doc: CaseDocument): InputIssue[] {
     check(organizations, 'organization', e.organizationId, `$.events[${i}].organizationId`)
     e.evidenceIds.forEach((id, j) => check(evidence, 'evidence', id, `$.events[${i}].evidenceIds[${j}]`))
   })
-  for (const section of ['references', 'losses', 'tasks'] as const) {
-    doc[section].forEach((item, i) => {
+  for (const section of ['references', 'losses', 'tasks', 'policeRecords'] as const) {
+    doc[section]?.forEach((item, i) => {
       check(organizations, 'organization', item.organizationId, `$.${section}[${i}].organizationId`)
       if ('eventId' in item) check(events, 'event', item.eventId, `$.${section}[${i}].eventId`)
     })
@@ -166,11 +174,27 @@ export function checkLinks(doc: CaseDocument): InputIssue[] {
       })
     }
   }
+  if (doc.version < VERSION_OF.directoryAndPolice) issues.push(...version4Additions(doc))
   return issues
 }
 
+/** Where a document older than version 4 has what only version 4 can hold. */
+function version4Additions(doc: CaseDocument): InputIssue[] {
+  const tooNew = (path: string, what: string) => ({ path, message: `${what} is part of format version 4: set "version" to 4` })
+  return [
+    ...(doc.policeRecords !== undefined ? [tooNew('$.policeRecords', 'a police record')] : []),
+    ...doc.organizations.flatMap((o, i) => (o.directoryId !== undefined ? [tooNew(`$.organizations[${i}].directoryId`, 'a directory link')] : [])),
+    ...doc.tasks.flatMap((t, i) => (t.claimRuleId !== undefined ? [tooNew(`$.tasks[${i}].claimRuleId`, 'a claim rule on a follow-up')] : [])),
+  ]
+}
+
 /** The lowest version that holds what `doc` has: a reader of that version can import it. */
-export function lowestVersion(doc: Pick<CaseDocumentInput, 'plan' | 'organizations' | 'losses'>): (typeof READABLE_VERSIONS)[number] {
+export function lowestVersion(doc: Pick<CaseDocumentInput, 'plan' | 'organizations' | 'losses' | 'tasks' | 'policeRecords'>): (typeof READABLE_VERSIONS)[number] {
+  const version4 =
+    doc.policeRecords !== undefined ||
+    (doc.organizations ?? []).some((o) => o.directoryId !== undefined) ||
+    (doc.tasks ?? []).some((t) => t.claimRuleId !== undefined)
+  if (version4) return VERSION_OF.directoryAndPolice
   if ([...(doc.organizations ?? []), ...(doc.losses ?? [])].some((item) => item.private !== undefined)) return VERSION_OF.privateOrganizationsAndLosses
   return doc.plan ? VERSION_OF.plan : 1
 }

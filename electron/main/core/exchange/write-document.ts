@@ -2,7 +2,9 @@
 // transaction. Used by import (into a new file) and by merge (into a case
 // that already holds data, where what is already there is reused rather
 // than added twice, so merging the same thing twice = merging it once).
+import { suggestEntry } from '../../../../shared/directory'
 import type { CaseKind } from '../../../../shared/domain'
+import { providerDirectory } from '../directory/library'
 import type { CaseFile } from '../casefile/case-file'
 import { appendAudit } from '../casefile/audit'
 import type { Connection } from '../casefile/connection'
@@ -18,8 +20,11 @@ export interface AddedCounts {
   references: number
   losses: number
   tasks: number
+  policeRecords: number
   /** Recovery-plan steps taken on, added or brought up to date. */
   planSteps: number
+  /** Organisations added without a directory link and linked by their name (the user can change it). */
+  linkedByName: { name: string; directoryId: string }[]
   /**
    * The kind of the document's plan when it was left out: the case follows
    * the plan for another kind of fraud, and a case has one plan.
@@ -43,6 +48,12 @@ function findRow(db: Connection, table: string, match: Record<string, unknown>):
   return db.prepare(`SELECT id FROM ${table} WHERE ${where} LIMIT 1`).pluck().get(params) as number | undefined
 }
 
+/** Merge keeps a directory link the case lacks; one the user already chose is theirs. */
+function linkToDirectory(caseFile: CaseFile, organizationId: number, directoryId: string): void {
+  const { id: _id, ...organization } = caseFile.organizations.get(organizationId)
+  if (organization.directoryId === undefined) caseFile.organizations.update(organizationId, { ...organization, directoryId })
+}
+
 export function writeDocument(caseFile: CaseFile, doc: CaseDocument, options: WriteOptions): AddedCounts {
   const existing = (table: string, match: Record<string, unknown>) =>
     options.skipExisting ? findRow(caseFile.db, table, match) : undefined
@@ -51,12 +62,16 @@ export function writeDocument(caseFile: CaseFile, doc: CaseDocument, options: Wr
     const evidenceIds = new Map<string, number>()
     const eventIds = new Map<string, number>()
     const mapped = (ids: Map<string, number>, id: string | undefined) => (id === undefined ? undefined : ids.get(id))
-    const added: AddedCounts = { organizations: 0, evidence: 0, events: 0, references: 0, losses: 0, tasks: 0, planSteps: 0 }
+    const added: AddedCounts = { organizations: 0, evidence: 0, events: 0, references: 0, losses: 0, tasks: 0, policeRecords: 0, planSteps: 0, linkedByName: [] }
+    const directory = providerDirectory()
 
     for (const { id, ...organization } of doc.organizations) {
       const found = existing('organizations', { name: organization.name, role: organization.role })
-      organizationIds.set(id, found ?? caseFile.organizations.create(organization).id)
+      const suggested = organization.directoryId === undefined ? suggestEntry(directory, organization.name)?.id : undefined
+      if (suggested !== undefined && found === undefined) added.linkedByName.push({ name: organization.name, directoryId: suggested })
+      organizationIds.set(id, found ?? caseFile.organizations.create({ ...organization, directoryId: organization.directoryId ?? suggested }).id)
       if (found === undefined) added.organizations++
+      else if (organization.directoryId !== undefined) linkToDirectory(caseFile, found, organization.directoryId)
     }
     for (const item of doc.evidence) {
       const { caption, capturedAt, private: isPrivate } = item
@@ -100,6 +115,16 @@ export function writeDocument(caseFile: CaseFile, doc: CaseDocument, options: Wr
         eventId: mapped(eventIds, eventId),
       })
       added.tasks++
+    }
+    for (const { organizationId, eventId, ...record } of doc.policeRecords ?? []) {
+      const match = { kind: record.kind, occurred_at: record.occurredAt, station: record.station, receipt_number: record.receiptNumber }
+      if (existing('police_records', match) !== undefined) continue
+      caseFile.policeRecords.create({
+        ...record,
+        organizationId: mapped(organizationIds, organizationId),
+        eventId: mapped(eventIds, eventId),
+      })
+      added.policeRecords++
     }
     if (doc.plan) {
       const steps = doc.plan.steps.map(({ eventId, ...step }) => ({ ...step, eventId: mapped(eventIds, eventId) }))

@@ -3,7 +3,10 @@
 // overview uses (shared/followups), so the two always agree.
 import { dueFollowUps, whatNext, type DueStatus } from '../../../../shared/followups'
 import { stepTitle } from '../../../../shared/plans'
+import type { ClaimDeadline } from '../../../../shared/deadlines'
+import type { DirectoryFile, Prerequisite, WindowStart } from '../../../../shared/directory'
 import type { CaseFile } from '../casefile/case-file'
+import { caseDeadlines } from '../directory/case-deadlines'
 import type { PlanLibrary } from './library'
 
 export interface DueEntry {
@@ -22,6 +25,45 @@ export type NextEntry =
   | { type: 'followUp'; taskId: number; title: string; status: DueStatus; daysLeft: number }
   | { type: 'step'; id: number; stepId: string; number: number; title: string }
 
+/** A claim deadline as `kiroku due --json` gives it: the rule named with its source and the day it was checked. */
+export interface DeadlineEntry {
+  organizationId: number
+  organization: string
+  directoryId: string
+  ruleId: string
+  rule: { ja: string; en: string }
+  windowDays: number
+  from: WindowStart
+  /** Absent when the case does not say the day the window counts from. */
+  startDay?: string
+  day?: string
+  status?: DueStatus
+  daysLeft?: number
+  lossIds: number[]
+  missing: Prerequisite[]
+  confirm: Prerequisite[]
+  source: { url: string; checked: string }
+  /** Checked at its source more than a year ago. */
+  stale: boolean
+}
+
+export const deadlineEntry = (d: ClaimDeadline): DeadlineEntry => ({
+  organizationId: d.organizationId,
+  organization: d.organization,
+  directoryId: d.entry.id,
+  ruleId: d.rule.id,
+  rule: d.rule.title,
+  windowDays: d.rule.window.days,
+  from: d.rule.window.from,
+  ...(d.startDay ? { startDay: d.startDay } : {}),
+  ...(d.day ? { day: d.day, status: d.status, daysLeft: d.daysLeft } : {}),
+  lossIds: d.lossIds,
+  missing: d.missing,
+  confirm: d.confirm,
+  source: d.rule.source,
+  stale: d.stale,
+})
+
 export interface DueReport {
   /** The day the report is for (YYYY-MM-DD). */
   today: string
@@ -29,11 +71,13 @@ export interface DueReport {
   due: DueEntry[]
   /** Open follow-ups without a date (not listed). */
   undated: number
+  /** Claim deadlines set by the provider directory's rules, soonest first. */
+  deadlines: DeadlineEntry[]
   next?: NextEntry
   plan?: { done: number; total: number }
 }
 
-export function dueReport(caseFile: CaseFile, today: string, library: PlanLibrary): DueReport {
+export function dueReport(caseFile: CaseFile, today: string, library: PlanLibrary, directory: DirectoryFile): DueReport {
   const tasks = caseFile.tasks.list()
   const plan = caseFile.plan.get()
   const names = new Map(caseFile.organizations.list().map((o) => [o.id, o.name]))
@@ -55,6 +99,7 @@ export function dueReport(caseFile: CaseFile, today: string, library: PlanLibrar
     caseTitle: caseFile.case.get().title,
     due,
     undated: tasks.filter((t) => !t.done && t.dueAt === undefined).length,
+    deadlines: caseDeadlines(caseFile, directory, today).map(deadlineEntry),
     ...(lead
       ? {
           next:

@@ -1,28 +1,13 @@
 // Loads the recovery plans (resources/plans/<lang>.json) and checks them.
-// The folder is a parameter: the Electron glue passes the app's own copy
-// (app.getAppPath()/resources/plans); the CLI and tests fall back to the
-// nearest resources/plans above this module, which is the project's folder
-// when run from source (tsx, vitest) and from the built out/main bundle.
+// The folder is a parameter (see ../resources.ts for the default).
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { PLAN_LANGS, PlanFileSchema, type PlanFile, type PlanLang } from '../../../../shared/plans'
 import { KirokuError, issuesFromZod } from '../errors'
-
-const PLANS_FOLDER = path.join('resources', 'plans')
+import { nearestResourceDir } from '../resources'
 
 /** The nearest resources/plans folder above `from` (default: this module's folder). */
-export function defaultPlansDir(from?: string): string {
-  // tsx tags module URLs with ?tsx-namespace=… (see dossier/fonts.ts).
-  let dir = from ?? path.dirname(fileURLToPath(import.meta.url.split('?')[0]))
-  for (;;) {
-    const candidate = path.join(dir, PLANS_FOLDER)
-    if (fs.existsSync(path.join(candidate, `${PLAN_LANGS[0]}.json`))) return candidate
-    const parent = path.dirname(dir)
-    if (parent === dir) throw new KirokuError('io', `The recovery plans (${PLANS_FOLDER}) were not found above ${from ?? 'the program'}.`)
-    dir = parent
-  }
-}
+export const defaultPlansDir = (from?: string): string => nearestResourceDir('plans', `${PLAN_LANGS[0]}.json`, 'recovery plans', from)
 
 /** Reads and checks one language's plan file; a broken file is a bug of the build, said plainly. */
 export function readPlanFile(dir: string, lang: PlanLang): PlanFile {

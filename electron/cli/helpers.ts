@@ -1,0 +1,72 @@
+// What the commands share: reading options, opening the case named by the
+// first argument, printing JSON, naming an organisation.
+import path from 'node:path'
+import { CaseFile, DEVICE_HISTORY_FILE, DeviceHistory, KirokuError, damagedFileError, openCaseFile, type CaseFileOptions } from '../main/core'
+import { appDataDir } from './app-data'
+import { UsageError, type CommandContext } from './context'
+import { getPassphrase } from './passphrase'
+
+export const str = (ctx: CommandContext, name: string) => ctx.values[name] as string | undefined
+export const list = (ctx: CommandContext, name: string) => (ctx.values[name] as string[] | undefined) ?? []
+
+export function positional(ctx: CommandContext, index: number, what: string): string {
+  const value = ctx.positionals[index]
+  if (!value) throw new UsageError(`missing ${what}`)
+  return value
+}
+
+export function fileOptions(ctx: CommandContext): CaseFileOptions {
+  // The same record of seen cases as the app's, so a rollback behind either one's back shows in both.
+  const deviceHistory = new DeviceHistory(path.join(appDataDir(), DEVICE_HISTORY_FILE))
+  const mb = str(ctx, 'max-evidence-mb') ?? process.env.KIROKU_MAX_EVIDENCE_MB
+  if (mb === undefined) return { deviceHistory }
+  const value = Number(mb)
+  if (!Number.isFinite(value) || value <= 0) throw new UsageError('--max-evidence-mb must be a positive number')
+  return { deviceHistory, maxEvidenceBytes: Math.round(value * 1024 * 1024) }
+}
+
+export const passphrase = (ctx: CommandContext, confirm = false) =>
+  getPassphrase({
+    env: 'KIROKU_PASSPHRASE',
+    file: str(ctx, 'passphrase-file'),
+    prompt: confirm ? 'New case passphrase: ' : 'Case passphrase: ',
+    confirm,
+  })
+
+export async function withCase<T>(
+  ctx: CommandContext,
+  work: (caseFile: CaseFile) => T | Promise<T>,
+  knownPassphrase?: string,
+): Promise<T> {
+  const file = positional(ctx, 0, 'FILE')
+  const caseFile = openCaseFile(file, knownPassphrase ?? (await passphrase(ctx)), fileOptions(ctx))
+  // Said on every command, not only verify: the user may be about to hand this file's contents over.
+  if (caseFile.historyFinding) process.stderr.write(`Warning: ${caseFile.historyFinding.message}. Run \`kiroku verify\` for details.\n`)
+  try {
+    return await work(caseFile)
+  } catch (error) {
+    // A page damaged past what quick_check saw at open: the same clear message.
+    throw damagedFileError(file, error) ?? error
+  } finally {
+    caseFile.close()
+  }
+}
+
+export function printJson(ctx: CommandContext, value: unknown): void {
+  ctx.out(JSON.stringify(value, null, 2))
+}
+
+export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T | undefined {
+  if (value === undefined) return undefined
+  if (!allowed.includes(value as T)) throw new UsageError(`${option} must be one of: ${allowed.join(', ')}`)
+  return value as T
+}
+
+/** An organisation given by id or by exact name. */
+export function organizationId(caseFile: CaseFile, given: string | undefined): number | undefined {
+  if (given === undefined) return undefined
+  const organizations = caseFile.organizations.list()
+  const found = organizations.find((o) => String(o.id) === given || o.name === given)
+  if (!found) throw new KirokuError('invalid_input', `No organization "${given}" in this case (see kiroku list --json)`)
+  return found.id
+}
