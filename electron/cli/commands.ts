@@ -36,6 +36,7 @@ import { fileOptions, list, oneOf, organizationId, passphrase, positional, print
 import { appDataDir, backupsDir } from './app-data'
 import { backupCommands } from './backup-commands'
 import { directoryCommands } from './directory-commands'
+import { letterCommand } from './letter-command'
 import { UsageError, type CommandContext } from './context'
 import { formatBundleAgainstCase, formatBundleReport } from './bundle-output'
 import { formatDueReport } from './due-output'
@@ -260,7 +261,7 @@ export const commands = {
       shared.close()
     }
     if (ctx.values.json) return printJson(ctx, added)
-    const { planNotMerged, planSteps, linkedByName, ...records } = added
+    const { planNotMerged, planSteps, ...records } = added
     const parts = [...Object.entries(records).map(([what, n]) => `${n} ${what}`), `${planSteps} plan steps (added or updated)`]
     ctx.out(`Merged ${sharedPath}: ${parts.filter((part) => !part.startsWith('0 ')).join(', ') || 'nothing new'}`)
     if (planNotMerged) ctx.out(`The shared case follows the plan for ${planNotMerged}; this case keeps its own plan, so those steps were not merged.`)
@@ -288,6 +289,7 @@ export const commands = {
 
   ...backupCommands,
   ...directoryCommands,
+  letter: letterCommand,
 }
 
 export type CommandName = keyof typeof commands

@@ -41,22 +41,33 @@ export const directoryCommands = {
   },
 
   async link(ctx: CommandContext) {
-    const given = requiredOrganization(ctx)
+    const given = str(ctx, 'organization')
     const to = str(ctx, 'to')
+    if (given === undefined && to !== undefined) throw new UsageError('--to needs --organization')
     const directory = providerDirectory()
-    const organization = await withCase(ctx, (caseFile) => {
+    const linked = await withCase(ctx, (caseFile) => {
+      const link = (id: number, directoryId: string | undefined) => {
+        const { id: _id, ...current } = caseFile.organizations.get(id)
+        return caseFile.organizations.update(id, { ...current, directoryId })
+      }
+      // No --organization: every organisation without a link takes the entry its name suggests.
+      if (given === undefined) {
+        return caseFile.organizations
+          .list()
+          .flatMap((o) => (o.directoryId === undefined ? [{ o, entry: suggestEntry(directory, o.name) }] : []))
+          .flatMap(({ o, entry }) => (entry ? [link(o.id, entry.id)] : []))
+      }
       const id = organizationId(caseFile, given)!
-      const { id: _id, ...current } = caseFile.organizations.get(id)
-      // No --to: take the entry the name suggests, as the app offers it.
-      const directoryId = to === 'none' ? undefined : (to ?? suggestEntry(directory, current.name)?.id)
-      if (to === undefined && directoryId === undefined) throw new KirokuError('invalid_input', `No directory entry matches "${current.name}"; give one with --to ID (see kiroku directory)`)
+      const directoryId = to === 'none' ? undefined : (to ?? suggestEntry(directory, caseFile.organizations.get(id).name)?.id)
+      if (to === undefined && directoryId === undefined) throw new KirokuError('invalid_input', `No directory entry matches "${given}"; give one with --to ID (see kiroku directory)`)
       if (directoryId !== undefined && !directory.entries.some((e) => e.id === directoryId)) {
         throw new KirokuError('invalid_input', `There is no directory entry "${directoryId}" (see kiroku directory)`)
       }
-      return caseFile.organizations.update(id, { ...current, directoryId })
+      return [link(id, directoryId)]
     })
-    if (ctx.values.json) return printJson(ctx, organization)
-    ctx.out(organization.directoryId ? `Linked ${organization.name} to ${organization.directoryId}` : `${organization.name} is linked to no directory entry`)
+    if (ctx.values.json) return printJson(ctx, linked)
+    if (!linked.length) ctx.out('No organisation without a link matches a directory entry.')
+    for (const o of linked) ctx.out(o.directoryId ? `Linked ${o.name} to ${o.directoryId}` : `${o.name} is linked to no directory entry`)
   },
 
   async 'add-police'(ctx: CommandContext) {
@@ -102,9 +113,10 @@ export const directoryUsage = {
   directory: { usage: 'kiroku directory [--json]\n  The provider directory: who handles what, how to reach them, claim rules with their source and date.' },
   link: {
     usage:
-      'kiroku link FILE --organization ID|NAME [--to ENTRY|none]\n' +
+      'kiroku link FILE [--organization ID|NAME [--to ENTRY|none]]\n' +
       "  Link an organisation to a directory entry (its claim rules then set deadlines). Without --to, the entry its\n" +
-      '  name suggests; none removes the link.',
+      '  name suggests; none removes the link. Without --organization, every organisation not yet linked that a\n' +
+      '  name suggests (`kiroku due` lists them).',
     options: { organization: { type: 'string' }, to: { type: 'string' } },
   },
   'add-police': {

@@ -37,6 +37,10 @@ export function formatDueReport(report: DueReport): string[] {
     lines.push('Claim deadlines:')
     for (const d of report.deadlines) lines.push(...deadlineLines(d))
   }
+  if (report.suggestedLinks.length) {
+    const names = report.suggestedLinks.map((s) => `${s.organization} → ${s.directoryId}`).join(', ')
+    lines.push(`Not linked to the provider directory (no claim deadlines for them yet): ${names}. Link with \`kiroku link FILE\`.`)
+  }
   if (report.next) {
     const next = report.next
     lines.push(next.type === 'followUp' ? `Next: chase "${next.title}" (${when(next.daysLeft)})` : `Next: step ${next.number} of the plan: ${next.title}`)

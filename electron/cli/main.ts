@@ -7,6 +7,7 @@ import { revealHidden } from '../../shared/visible-text'
 import { appDataDir } from './app-data'
 import { UsageError, commands, type CommandName } from './commands'
 import { directoryUsage } from './directory-commands'
+import { letterUsage } from './letter-command'
 import { closePrompts, forgetPassphrases, takePassphraseVariables } from './passphrase'
 
 export const EXIT = { ok: 0, usage: 1, cannotOpen: 2, invalidInput: 3, verificationFailed: 4 } as const
@@ -144,6 +145,7 @@ const USAGE: Record<CommandName, { usage: string; options?: Options }> = {
     options: { 'backups-dir': { type: 'string' } },
   },
   ...directoryUsage,
+  letter: letterUsage,
 }
 
 const overview = () =>

@@ -146,7 +146,7 @@ describe('kiroku CLI', () => {
     expect(first.status).toBe(0)
     expect(first.stdout).toBe(`Merged ${copy}: 1 events\n`)
     const second = kiroku(['merge', file, copy, '--json'], { env: shareEnv })
-    expect(JSON.parse(second.stdout)).toEqual({ organizations: 0, evidence: 0, events: 0, references: 0, losses: 0, tasks: 0, planSteps: 0 })
+    expect(JSON.parse(second.stdout)).toEqual({ organizations: 0, evidence: 0, events: 0, references: 0, losses: 0, tasks: 0, policeRecords: 0, planSteps: 0 })
     const titles = JSON.parse(kiroku(['list', file, '--json'], { env }).stdout).map((e: { title: string }) => e.title)
     expect(titles).toHaveLength(7)
     expect(titles.filter((t: string) => t === '弁護士に相談')).toHaveLength(1)

@@ -125,6 +125,12 @@ describe('kiroku due, link, add-police and claimed', () => {
     const file = path.join(dir, 'c.kiroku')
     const e = env()
     expect(kiroku(['import-json', file, storyWithPayPay(dir)], { env: e }).status).toBe(0)
+    // Imported as written (no link), suggested by name, linked on request.
+    const before = kiroku(['due', file, '--at', '2018-11-20'], { env: e }).stdout
+    expect(before).not.toContain('Claim deadlines:')
+    expect(before).toContain('Not linked to the provider directory (no claim deadlines for them yet): PayPay → paypay. Link with `kiroku link FILE`.')
+    expect(kiroku(['link', file], { env: e }).stdout).toContain('Linked PayPay to paypay')
+    expect(kiroku(['due', file, '--at', '2018-11-20'], { env: e }).stdout).not.toContain('Not linked')
 
     const due = kiroku(['due', file, '--at', '2018-11-20', '--json'], { env: e })
     expect(due.status).toBe(0)
@@ -148,11 +154,12 @@ describe('kiroku due, link, add-police and claimed', () => {
     expect(verify.stdout).toMatch(/^OK/)
   })
 
-  it('links by name on import, can change or remove the link, and refuses an entry that does not exist', () => {
+  it('links by name, can change or remove the link, and refuses an entry that does not exist', () => {
     const dir = tempDir()
     const file = path.join(dir, 'c.kiroku')
     const e = env()
     kiroku(['import-json', file, storyWithPayPay(dir)], { env: e })
+    kiroku(['link', file], { env: e })
     const links = () => {
       const c = openCaseFile(file, PASSPHRASE)
       try {
@@ -183,6 +190,7 @@ describe('interchange format 4 and schema 6', () => {
     const first = path.join(dir, 'a.kiroku')
     const e = env()
     kiroku(['import-json', first, storyWithPayPay(dir)], { env: e })
+    kiroku(['link', first], { env: e })
     kiroku(['add-police', first, '--kind', 'consultation', '--station', '丸の内警察署', '--section', '生活安全課', '--officer', '山田', '--at', '2018-10-20', '--receipt', 'S-55'], { env: e })
     kiroku(['claimed', first, '--organization', 'PayPay', '--at', '2018-11-21'], { env: e })
     const out = path.join(dir, 'out.json')
@@ -251,7 +259,7 @@ describe('interchange format 4 and schema 6', () => {
     const theirs = path.join(dir, 'theirs.kiroku')
     await importJsonFile(mine, PASSPHRASE, storyWithPayPay(dir))
     kiroku(['import-json', theirs, storyWithPayPay(dir)], { env: e })
-    kiroku(['link', mine, '--organization', 'PayPay', '--to', 'none'], { env: e })
+    kiroku(['link', theirs, '--organization', 'PayPay'], { env: e })
     kiroku(['add-police', theirs, '--kind', 'report', '--station', '丸の内警察署', '--at', '2018-11-02', '--receipt', '第9号'], { env: e })
     const shareEnv = { ...e, KIROKU_SHARE_PASSPHRASE: PASSPHRASE }
     const shared = path.join(dir, 'shared.kiroku')

@@ -19,7 +19,7 @@ import { STORY_JSON, writeStoryCopy } from '../helpers/story'
 import { PASSPHRASE, tempDir } from '../helpers/temp'
 
 const ja = () => planLibrary().get('ja')
-const NOTHING = { organizations: 0, events: 0, references: 0, losses: 0, evidence: 0, tasks: 0, planSteps: 0 }
+const NOTHING = { organizations: 0, events: 0, references: 0, losses: 0, evidence: 0, tasks: 0, policeRecords: 0, planSteps: 0 }
 
 async function storyCase(dir: string, name: string): Promise<CaseFile> {
   const file = path.join(dir, name)

@@ -12,7 +12,7 @@ import { PASSPHRASE, tempDir } from '../helpers/temp'
 const SHARE_PASSPHRASE = 'for the lawyer 弁護士'
 /** The shared case follows the points-theft plan; the case merged into has none. */
 const PLAN_STEPS = planLibrary().get('ja').kinds.points_theft.steps.length
-const NOTHING = { organizations: 0, events: 0, references: 0, losses: 0, evidence: 0, tasks: 0, planSteps: 0 }
+const NOTHING = { organizations: 0, events: 0, references: 0, losses: 0, evidence: 0, tasks: 0, policeRecords: 0, planSteps: 0 }
 
 /** My case, and an encrypted copy of the same story with one more consultation in it. */
 async function setUp() {

@@ -39,3 +39,4 @@ export { verifyBundleAgainstCase, type BundleAgainstCase, type CaseComparison } 
 export * from './dossier'
 export * from './plans'
 export * from './directory'
+export * from './letters'

@@ -2,9 +2,7 @@
 // transaction. Used by import (into a new file) and by merge (into a case
 // that already holds data, where what is already there is reused rather
 // than added twice, so merging the same thing twice = merging it once).
-import { suggestEntry } from '../../../../shared/directory'
 import type { CaseKind } from '../../../../shared/domain'
-import { providerDirectory } from '../directory/library'
 import type { CaseFile } from '../casefile/case-file'
 import { appendAudit } from '../casefile/audit'
 import type { Connection } from '../casefile/connection'
@@ -23,8 +21,6 @@ export interface AddedCounts {
   policeRecords: number
   /** Recovery-plan steps taken on, added or brought up to date. */
   planSteps: number
-  /** Organisations added without a directory link and linked by their name (the user can change it). */
-  linkedByName: { name: string; directoryId: string }[]
   /**
    * The kind of the document's plan when it was left out: the case follows
    * the plan for another kind of fraud, and a case has one plan.
@@ -62,14 +58,11 @@ export function writeDocument(caseFile: CaseFile, doc: CaseDocument, options: Wr
     const evidenceIds = new Map<string, number>()
     const eventIds = new Map<string, number>()
     const mapped = (ids: Map<string, number>, id: string | undefined) => (id === undefined ? undefined : ids.get(id))
-    const added: AddedCounts = { organizations: 0, evidence: 0, events: 0, references: 0, losses: 0, tasks: 0, policeRecords: 0, planSteps: 0, linkedByName: [] }
-    const directory = providerDirectory()
+    const added: AddedCounts = { organizations: 0, evidence: 0, events: 0, references: 0, losses: 0, tasks: 0, policeRecords: 0, planSteps: 0 }
 
     for (const { id, ...organization } of doc.organizations) {
       const found = existing('organizations', { name: organization.name, role: organization.role })
-      const suggested = organization.directoryId === undefined ? suggestEntry(directory, organization.name)?.id : undefined
-      if (suggested !== undefined && found === undefined) added.linkedByName.push({ name: organization.name, directoryId: suggested })
-      organizationIds.set(id, found ?? caseFile.organizations.create({ ...organization, directoryId: organization.directoryId ?? suggested }).id)
+      organizationIds.set(id, found ?? caseFile.organizations.create(organization).id)
       if (found === undefined) added.organizations++
       else if (organization.directoryId !== undefined) linkToDirectory(caseFile, found, organization.directoryId)
     }

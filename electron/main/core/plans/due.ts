@@ -4,7 +4,7 @@
 import { dueFollowUps, whatNext, type DueStatus } from '../../../../shared/followups'
 import { stepTitle } from '../../../../shared/plans'
 import type { ClaimDeadline } from '../../../../shared/deadlines'
-import type { DirectoryFile, Prerequisite, WindowStart } from '../../../../shared/directory'
+import { suggestEntry, type DirectoryFile, type Prerequisite, type WindowStart } from '../../../../shared/directory'
 import type { CaseFile } from '../casefile/case-file'
 import { caseDeadlines } from '../directory/case-deadlines'
 import type { PlanLibrary } from './library'
@@ -73,6 +73,8 @@ export interface DueReport {
   undated: number
   /** Claim deadlines set by the provider directory's rules, soonest first. */
   deadlines: DeadlineEntry[]
+  /** Organisations without a directory link whose name suggests an entry with a claim window (no deadline until linked). */
+  suggestedLinks: { organizationId: number; organization: string; directoryId: string }[]
   next?: NextEntry
   plan?: { done: number; total: number }
 }
@@ -100,6 +102,10 @@ export function dueReport(caseFile: CaseFile, today: string, library: PlanLibrar
     due,
     undated: tasks.filter((t) => !t.done && t.dueAt === undefined).length,
     deadlines: caseDeadlines(caseFile, directory, today).map(deadlineEntry),
+    suggestedLinks: caseFile.organizations.list().flatMap((o) => {
+      const entry = o.directoryId === undefined ? suggestEntry(directory, o.name) : undefined
+      return entry?.rules.some((r) => r.window) ? [{ organizationId: o.id, organization: o.name, directoryId: entry.id }] : []
+    }),
     ...(lead
       ? {
           next:
