@@ -2,16 +2,18 @@
 // into the panel. Only the chosen panel is rendered.
 import { useRef, type KeyboardEvent } from 'react'
 import { useT } from '../i18n'
+import { useDirectoryT } from '../i18n/directory-messages'
 import { EvidencePanel } from './evidence/EvidencePanel'
 import { LossesPanel } from './lists/LossesPanel'
 import { OrganizationsPanel } from './lists/OrganizationsPanel'
+import { PoliceRecordsPanel } from './lists/PoliceRecordsPanel'
 import { ReferencesPanel } from './lists/ReferencesPanel'
 import { TasksPanel } from './lists/TasksPanel'
 import { OverviewPanel } from './OverviewPanel'
 import { PlanPanel } from './plan/PlanPanel'
 import { TimelinePanel } from './timeline/TimelinePanel'
 
-export const CASE_TABS = ['overview', 'plan', 'timeline', 'evidence', 'organizations', 'references', 'losses', 'tasks'] as const
+export const CASE_TABS = ['overview', 'plan', 'timeline', 'evidence', 'organizations', 'references', 'losses', 'police', 'tasks'] as const
 export type CaseTab = (typeof CASE_TABS)[number]
 
 interface CaseTabsProps {
@@ -23,6 +25,7 @@ interface CaseTabsProps {
 
 export function CaseTabs({ tab, onChange, searchRequest }: CaseTabsProps) {
   const t = useT()
+  const d = useDirectoryT()
   const tabs = useRef<Partial<Record<CaseTab, HTMLButtonElement | null>>>({})
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -55,7 +58,7 @@ export function CaseTabs({ tab, onChange, searchRequest }: CaseTabsProps) {
               tabIndex={tab === name ? 0 : -1}
               onClick={() => onChange(name)}
             >
-              {t.tabs[name]}
+              {name === 'police' ? d.policeTab : t.tabs[name]}
             </button>
           ))}
         </div>
@@ -69,6 +72,7 @@ export function CaseTabs({ tab, onChange, searchRequest }: CaseTabsProps) {
         {tab === 'references' && <ReferencesPanel />}
         {tab === 'losses' && <LossesPanel />}
         {tab === 'tasks' && <TasksPanel />}
+        {tab === 'police' && <PoliceRecordsPanel />}
       </section>
     </>
   )

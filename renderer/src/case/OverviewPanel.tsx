@@ -11,6 +11,7 @@ import { updateCase } from '../state/case-actions'
 import { showNotice, useCaseData } from '../state/session'
 import { useToday } from '../state/today'
 import { ErrorBox } from '../ui/ErrorBox'
+import { ClaimDeadlinesCard } from './directory/ClaimDeadlines'
 import { useOrganizationNames } from './lookups'
 import { WhatNextCard } from './plan/WhatNextCard'
 
@@ -44,6 +45,7 @@ export function OverviewPanel() {
   return (
     <div className="overview-grid">
       <WhatNextCard />
+      <ClaimDeadlinesCard />
       <section className="card" aria-labelledby="overview-case">
         <h2 id="overview-case" className="visually-hidden">
           {t.tabs.overview}

@@ -17,6 +17,7 @@ import { HistoryBanner } from '../case/HistoryBanner'
 import { NoticeBar } from '../case/NoticeBar'
 import { useTabRequests } from '../case/plan/tab-requests'
 import { useFollowUpNotifications } from '../case/plan/useFollowUpNotifications'
+import { useDeadlineNotifications } from '../case/directory/useDeadlineNotifications'
 import { SharingActions } from '../case/sharing/SharingActions'
 import { BackupsDialog } from './BackupsDialog'
 import { OpenRequestDialog } from './OpenRequestDialog'
@@ -29,6 +30,7 @@ export function CaseScreen() {
   const [tab, setTab] = useState<CaseTab>('overview')
   useTabRequests(setTab)
   useFollowUpNotifications()
+  useDeadlineNotifications()
   const [dialog, setDialog] = useState<'call' | 'settings' | 'backups' | null>(null)
   const [searchRequest, setSearchRequest] = useState(0)
   // A case file double-clicked while this one is open (requestOpen): asked, never switched behind the user's back;

@@ -17,6 +17,7 @@ const LOADERS = {
   references: () => call('references:list'),
   losses: () => call('losses:list'),
   tasks: () => call('tasks:list'),
+  policeRecords: () => call('policeRecords:list'),
   evidence: () => call('evidence:list'),
   plan: () => call('plan:get'),
 } satisfies { [K in CaseList]: () => Promise<CaseData[K]> }

@@ -7,6 +7,7 @@ import type {
   Evidence,
   Loss,
   Organization,
+  PoliceRecord,
   Reference,
   Task,
   TimelineEvent,
@@ -31,6 +32,8 @@ export interface CaseData {
   references: Reference[]
   losses: Loss[]
   tasks: Task[]
+  /** Consultations and damage reports (被害届) with the numbers the police gave. */
+  policeRecords: PoliceRecord[]
   evidence: Evidence[]
   /** The recovery plan and its progress; null when the case has none. */
   plan: CasePlan | null

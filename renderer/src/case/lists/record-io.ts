@@ -4,7 +4,7 @@ import type { Channel, Input } from '../../../../shared/ipc/contract'
 import { call } from '../../ipc'
 import { reload } from '../../state/case-actions'
 
-export type ListEntity = 'organizations' | 'references' | 'losses' | 'tasks'
+export type ListEntity = 'organizations' | 'references' | 'losses' | 'tasks' | 'policeRecords'
 type CaseList = Parameters<typeof reload>[number]
 
 // The channel name is built from the entity, which TypeScript cannot follow

@@ -12,6 +12,7 @@ import { showNotice, useCaseData } from '../../state/session'
 import { usePlanFile } from '../../state/plans'
 import { useToday } from '../../state/today'
 import { CallNoteDialog } from '../CallNoteDialog'
+import { DeadlineSummaries } from '../directory/ClaimDeadlines'
 import { useOrganizationNames } from '../lookups'
 import { markFollowUpDone } from './plan-actions'
 import { StartPlan } from './PlanPanel'
@@ -44,6 +45,8 @@ export function WhatNextCard() {
         )}
       </div>
       {next.lead ? <Lead thing={next.lead} plan={plan} file={file} total={next.plan?.total ?? 0} /> : <p className="muted">{t.plan.nothingNext}</p>}
+      {/* Claims lost for good if late: right under the lead, above what comes after. */}
+      <DeadlineSummaries />
       {(next.then.length > 0 || next.waiting.length > 0) && (
         <div className="what-next-more">
           {next.then.length > 0 && (
