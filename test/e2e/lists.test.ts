@@ -49,7 +49,7 @@ describe('the case lists', () => {
     await form.getByLabel('Unit').fill('T-POINT')
     await form.getByLabel('Happened on').fill('2018-10-17')
     await form.getByRole('button', { name: 'Save' }).click()
-    await page.getByRole('cell', { name: '87,233 T-POINT' }).waitFor()
+    await page.getByRole('cell', { name: '87,233 V Point (formerly T-Point)' }).waitFor()
     await page.getByRole('button', { name: 'Edit Tポイント不正利用' }).click()
     form = page.getByRole('dialog', { name: 'Edit loss' })
     await form.getByLabel('Recovered').fill('87233')

@@ -178,7 +178,7 @@ describe('merging a shared case', () => {
     await dialog.getByRole('button', { name: '取り込む…' }).click()
     const result = dialog.getByRole('region', { name: '共有された事件を取り込みました。' })
     await result.waitFor()
-    expect(await result.textContent()).toContain('経過 1 件、受付番号 1 件を追加しました。')
+    expect(await result.textContent()).toContain('経緯 1 件、受付番号 1 件を追加しました。')
     await screenshot(page, 'merge-dialog-ja')
     await dialog.getByLabel('共有されたファイルのパスフレーズ').fill(SHARE_PASSPHRASE)
     await dialog.getByRole('button', { name: '取り込む…' }).click()

@@ -95,7 +95,7 @@ describe('a recovery plan from the first minute', () => {
 
     // Step 3: a call to the platform, preset to a new organisation of that role.
     await next.getByText('Step 3 of 8').waitFor()
-    await next.getByRole('button', { name: 'Call note: Platform' }).click()
+    await next.getByRole('button', { name: 'Call note: Service provider' }).click()
     const callNote = page.getByRole('dialog', { name: 'Call note' })
     await callNote.waitFor()
     expect(await callNote.getByRole('combobox', { name: 'Organisation', exact: true }).inputValue()).toBe('new')
@@ -161,7 +161,7 @@ describe('a recovery plan from the first minute', () => {
     await openTab(page, 'Plan')
     app.dialogs.dossier = path.join(app.dir, 'police-sheet.pdf')
     const police = page.getByRole('listitem', { name: 'Consult the police' })
-    await police.getByRole('button', { name: 'Sheet for the police (PDF)' }).click()
+    await police.getByRole('button', { name: 'Sheet for the police (PDF, your own copy)' }).click()
     await page.getByRole('status').filter({ hasText: 'Preparation sheet saved' }).waitFor()
     expect(pdfPages(app.dialogs.dossier)).toBe(1)
     expect(squeeze(pdfText(app.dialogs.dossier))).toContain(squeeze('Y-0301'))

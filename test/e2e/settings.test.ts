@@ -44,7 +44,7 @@ describe('language', () => {
     const totals = await page.getByRole('region', { name: '被害額と回復額' }).textContent()
     expect(totals).toContain('87,233')
     await screenshot(page, 'overview-ja')
-    await openTab(page, '経過')
+    await openTab(page, '経緯')
     await page.getByRole('article', { name: '調査依頼' }).waitFor()
     await screenshot(page, 'timeline-ja')
     await page.keyboard.press('Control+n')

@@ -397,7 +397,7 @@ describe('in Japanese', () => {
     await page.keyboard.press('Escape')
 
     await page.getByRole('button', { name: 'ZIP 一式' }).click()
-    const bundle = page.getByRole('dialog', { name: '提出用一式（ZIP）' })
+    const bundle = page.getByRole('dialog', { name: '提出書類一式（ZIP）' })
     await bundle.getByRole('note', { name: /暗号化されません/ }).waitFor()
     await screenshot(page, 'bundle-dialog-ja')
     await bundle.getByRole('button', { name: '代わりに暗号化コピーを作る' }).click()

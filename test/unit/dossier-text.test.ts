@@ -2,6 +2,7 @@
 // redaction, and dates as the user entered them (with era when asked).
 import { describe, expect, it } from 'vitest'
 import { formatDate, maskTail, redactText } from '../../electron/main/core'
+import { isJapanTime } from '../../electron/main/core/dossier/dates'
 import { wrapText } from '../../electron/main/core/dossier/linebreak'
 
 // Every character one unit wide, spaces too: widths in characters.
@@ -56,17 +57,23 @@ describe('redaction', () => {
 
 describe('formatDate', () => {
   const ja = { lang: 'ja', era: 'western' } as const
-  it('keeps the wall-clock time and offset the user entered', () => {
-    expect(formatDate('2018-10-12T21:04:00+09:00', ja)).toBe('2018年10月12日 21:04 (UTC+09:00)')
+  it('keeps the wall-clock time the user entered; Japan time is not marked on each time, another zone is', () => {
+    expect(formatDate('2018-10-12T21:04:00+09:00', ja)).toBe('2018年10月12日 21:04')
+    expect(formatDate('2018-10-12T21:04:00+09:00', { lang: 'en', era: 'western' })).toBe('12 Oct 2018 21:04')
     expect(formatDate('2018-10-12T12:04Z', { lang: 'en', era: 'western' })).toBe('12 Oct 2018 12:04 (UTC)')
+    expect(formatDate('2018-10-12T08:30-05:00', ja)).toBe('2018年10月12日 08:30（UTC-05:00）')
     expect(formatDate('2018-11-15', ja)).toBe('2018年11月15日')
+    expect(formatDate('2018-10-12T21:04:00+09:00', ja, false)).toBe('2018年10月12日')
     expect(formatDate(undefined, ja)).toBe('')
+    expect(isJapanTime('2018-10-12T21:04:00+09:00')).toBe(true)
+    expect(isJapanTime('2018-10-12')).toBe(false)
+    expect(isJapanTime('2018-10-12T12:04Z')).toBe(false)
   })
 
   it('writes Japanese-era dates, and western ones before the era calendar applies', () => {
     const era = { lang: 'ja', era: 'japanese' } as const
     expect(formatDate('2018-10-12', era)).toBe('平成30年10月12日')
-    expect(formatDate('2019-05-01T09:00+09:00', era)).toBe('令和元年5月1日 09:00 (UTC+09:00)')
+    expect(formatDate('2019-05-01T09:00+09:00', era)).toBe('令和元年5月1日 09:00')
     expect(formatDate('1850-01-01', era)).toBe('1850年1月1日')
     expect(formatDate('0099-03-04', ja)).toBe('99年3月4日')
   })

@@ -67,6 +67,15 @@ describe('dossier of the reference story', () => {
         for (const hash of storyHashes()) expect(text).toContain(hash)
         expect(flat).toContain(lang === 'ja' ? '被害状況報告書' : 'Incidentreport')
         expect(flat.includes(lang === 'ja' ? '上記のとおり、事実に相違ありません。' : 'Ideclarethattheaboveistrue')).toBe(audience === 'police')
+        // Units by name, Japan time said once (not on each time), 5W1H "where" is the service, not the support centres called.
+        expect(flat).toContain(lang === 'ja' ? '87,233Vポイント（旧Tポイント）' : '87,233VPoint(formerlyT-Point)')
+        expect(flat).not.toContain('T-POINT')
+        expect(text).not.toMatch(/\d{2}:\d{2}\s*[（(]UTC\+09:00[)）]/)
+        expect(flat).toContain(lang === 'ja' ? '時刻は、特に記載のない限り日本時間です。' : 'TimesareJapantime(JST,UTC+09:00)')
+        expect(flat).toContain(lang === 'ja' ? '日時（日本時間）' : 'Dateandtime(JST)')
+        expect(flat).toContain(lang === 'ja' ? 'どこでYahoo!JAPAN誰が' : 'WhereYahoo!JAPANWho')
+        expect(flat).toContain(lang === 'ja' ? 'なぜ不明' : 'WhyNotknown')
+        if (lang === 'ja') for (const word of ['調査中', '加害者', '組織', '撮影日', '提出用', 'プラットフォーム']) expect(flat).not.toContain(word)
 
         const fonts = pdfFonts(pdf)
         expect(fonts.length).toBeGreaterThan(0)

@@ -170,6 +170,9 @@ describe('kiroku prep-sheet', () => {
     for (const expected of ['警察に相談・届け出るときの準備', '#9110', '本人確認書類', '印鑑', 'TP-20181017-0042', '丸の内-第1018-77号', 'PT-88231', '受理番号', '87,233']) {
       expect(text, expected).toContain(squeeze(expected))
     }
+    // The victim's own sheet (本人用, not 提出用); units by name; the police advice says to phone first and bring a memo of the calls.
+    for (const expected of ['本人用', '87,233Vポイント（旧Tポイント）', 'サイバー犯罪相談窓口', '先に警察署へ電話', '連絡メモ', '被害状況報告書']) expect(text, expected).toContain(expected)
+    for (const unexpected of ['提出用', 'ケース', 'T-POINT', '資料']) expect(text, unexpected).not.toContain(unexpected)
     expect(pdfFonts(police).every((f) => f.embedded)).toBe(true)
     expect(renderPages(police, 'prep-police-ja')).toHaveLength(1)
 

@@ -2,6 +2,7 @@
 // back per unit, what is still to be chased (and what is late), and the
 // reference numbers most recently given.
 import { useMemo, useState, type FormEvent } from 'react'
+import { unitName } from '../../../shared/amounts'
 import { CASE_STATUSES, type CaseStatus } from '../../../shared/domain'
 import { useLanguage, useT } from '../i18n'
 import { useAction } from '../hooks/useAction'
@@ -91,7 +92,9 @@ export function OverviewPanel() {
             <tbody>
               {totals.map((total) => (
                 <tr key={total.unit}>
-                  <th scope="row">{total.unit}</th>
+                  <th scope="row">
+                    <bdi>{unitName(total.unit, language)}</bdi>
+                  </th>
                   <td>{numbers.format(total.lost)}</td>
                   <td>{numbers.format(total.recovered)}</td>
                   <td className={total.outstanding > 0 ? 'outstanding' : undefined}>{numbers.format(total.outstanding)}</td>

@@ -3,6 +3,10 @@
 import type { CaseKind, CaseStatus, Channel, EventKind, EvidenceMimeType, OrganizationRole } from '../../../shared/domain'
 import { MAX_PICTURE_PIXELS } from '../../../shared/image-size'
 import { PASSPHRASE_WORDS_EN } from '../../../shared/passphrase-rule'
+import { TERMS } from '../../../shared/terms'
+
+// The words the PDFs say too (timeline, evidence, follow-up, acquired on…) come from shared/terms.ts.
+const E = TERMS.en
 
 export const en = {
   languageName: 'English',
@@ -37,7 +41,7 @@ export const en = {
   // New case
   newCaseTitle: 'New case',
   caseTitle: 'Title',
-  caseTitleHint: 'e.g. T-Point stolen via Yahoo! ID',
+  caseTitleHint: 'e.g. V Point (formerly T-Point) stolen via Yahoo! JAPAN ID',
   caseKind: 'Kind of fraud',
   saveAs: 'File',
   chooseFile: 'Choose where to save…',
@@ -88,8 +92,8 @@ export const en = {
   caseSections: 'Case sections',
   tabs: {
     overview: 'Overview',
-    timeline: 'Timeline',
-    evidence: 'Evidence',
+    timeline: E.chronology,
+    evidence: E.evidence,
     organizations: 'Organisations',
     references: 'Reference numbers',
     losses: 'Losses',
@@ -118,7 +122,7 @@ export const en = {
   due: (date: string) => `due ${date}`,
 
   // Timeline
-  timeline: 'Timeline',
+  timeline: E.chronology,
   search: 'Search',
   searchPlaceholder: 'Search notes, numbers, names…',
   filterKind: 'Kind',
@@ -213,7 +217,7 @@ export const en = {
   fileType: 'Type',
   addedAt: 'Added',
   caption: 'Caption',
-  capturedAt: 'Captured on',
+  capturedAt: E.acquiredOn,
   linkedEvents: 'Linked events',
   noLinkedEvents: 'Not linked to any event.',
   linkToEvent: 'Link to an event',
@@ -382,7 +386,7 @@ export const en = {
     overdueBy: (n: number) => (n === 1 ? '1 day overdue' : `${n} days overdue`),
     dueToday: 'Due today',
     dueIn: (n: number) => (n === 1 ? 'Due tomorrow' : `Due in ${n} days`),
-    followUp: 'Follow-up',
+    followUp: E.followUp,
     promisedBy: (org: string) => `Promised by ${org}`,
     stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
     progress: (done: number, total: number) => `${done} of ${total} steps done`,
@@ -396,7 +400,7 @@ export const en = {
     callNoteTo: (role: string) => `Call note: ${role}`,
     callAbout: (org: string) => (org ? `Call ${org}` : 'Log a call'),
     addEvidence: 'Add screenshots…',
-    prepSheet: { police: 'Sheet for the police (PDF)', provider: 'Sheet for the call (PDF)' },
+    prepSheet: { police: `Sheet for the police (PDF, ${E.ownCopy.toLowerCase()})`, provider: `Sheet for the call (PDF, ${E.ownCopy.toLowerCase()})` },
     prepSaved: (path: string) => `Preparation sheet saved: ${path}`,
     showPlan: 'Show the whole plan',
     then: 'After that',
@@ -537,53 +541,18 @@ export const en = {
   } as Record<string, string>,
 
   // Enumerations
-  caseKinds: {
-    account_takeover: 'Account takeover',
-    points_theft: 'Stolen points',
-    card_fraud: 'Card fraud',
-    phishing: 'Phishing',
-    shopping_scam: 'Shopping scam',
-    other: 'Other',
-  } satisfies Record<CaseKind, string>,
-  caseStatuses: {
-    open: 'Open',
-    reported: 'Reported',
-    awaiting_refund: 'Awaiting refund',
-    resolved: 'Resolved',
-    closed: 'Closed',
-  } satisfies Record<CaseStatus, string>,
-  eventKinds: {
-    incident: 'Incident',
-    unauthorized_access: 'Unauthorised access',
-    unauthorized_use: 'Unauthorised use',
-    contact: 'Contact',
-    police_report: 'Police report',
-    refund: 'Refund',
-    note: 'Note',
-  } satisfies Record<EventKind, string>,
-  roles: {
-    platform: 'Platform',
-    points_operator: 'Points operator',
-    police: 'Police',
-    bank: 'Bank',
-    card_issuer: 'Card issuer',
-    consumer_center: 'Consumer centre',
-    other: 'Other',
-  } satisfies Record<OrganizationRole, string>,
-  channels: {
-    phone: 'Phone',
-    email: 'E-mail',
-    web: 'Web form',
-    in_person: 'In person',
-    letter: 'Letter',
-    other: 'Other',
-  } satisfies Record<Channel, string>,
+  caseKinds: E.caseKinds satisfies Record<CaseKind, string>,
+  caseStatuses: E.caseStatuses satisfies Record<CaseStatus, string>,
+  eventKinds: E.eventKinds satisfies Record<EventKind, string>,
+  roles: E.roles satisfies Record<OrganizationRole, string>,
+  channels: E.channels satisfies Record<Channel, string>,
   searchEntities: {
     event: 'Event',
     reference: 'Reference number',
     organization: 'Organisation',
     loss: 'Loss',
-    evidence: 'Evidence',
+    evidence: E.evidence,
+    police_record: 'Police record',
   },
 }
 

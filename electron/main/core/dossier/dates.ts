@@ -1,7 +1,10 @@
 // Dates as the dossier prints them. A moment is shown as the wall-clock time
-// the user entered, with the offset they entered (a call at 10:15 in Tokyo
-// stays 10:15 +09:00 whatever the machine's zone). Japanese-era dates use
-// ICU's Japanese calendar (平成30年10月12日), as police paperwork often does.
+// the user entered, in the zone they entered it (a call at 10:15 in Tokyo
+// stays 10:15 whatever the machine's zone). Japan time (+09:00) is not marked
+// on each time: the document says 日本時間 / JST once (isJapanTime tells
+// where it is needed); any other offset is marked on its time. A day has no
+// time. Japanese-era dates use ICU's Japanese calendar (平成30年10月12日), as
+// police paperwork often does.
 
 export type Lang = 'ja' | 'en'
 export type Era = 'western' | 'japanese'
@@ -29,7 +32,19 @@ function day(y: number, m: number, d: number, style: DateStyle): string {
   return new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(utc)
 }
 
-/** "2018-10-12" or "2018-10-12T21:04+09:00" → the day, plus time and offset when given. */
+export const JAPAN_OFFSET = '+09:00'
+
+/** Whether the value is a moment in Japan time (its time is printed without a zone). */
+export function isJapanTime(value: string | undefined): boolean {
+  const m = value ? ISO.exec(value) : null
+  return !!m && m[4] !== undefined && m[6] === JAPAN_OFFSET
+}
+
+/**
+ * "2018-10-12" → the day; "2018-10-12T21:04+09:00" → the day and 21:04 (Japan
+ * time, said once elsewhere); another offset is written on the time: 12:04 (UTC),
+ * 08:30 (UTC-05:00).
+ */
 export function formatDate(value: string | undefined, style: DateStyle, withTime = true): string {
   if (!value) return ''
   const m = ISO.exec(value)
@@ -37,6 +52,7 @@ export function formatDate(value: string | undefined, style: DateStyle, withTime
   const [, y, mo, d, hh, mm, offset] = m
   const date = day(Number(y), Number(mo), Number(d), style)
   if (!withTime || hh === undefined) return date
-  const zone = offset === 'Z' ? 'UTC' : `UTC${offset}`
-  return `${date} ${hh}:${mm} (${zone})`
+  if (offset === JAPAN_OFFSET) return `${date} ${hh}:${mm}`
+  const zone = offset === 'Z' || offset === '+00:00' ? 'UTC' : `UTC${offset}`
+  return style.lang === 'ja' ? `${date} ${hh}:${mm}（${zone}）` : `${date} ${hh}:${mm} (${zone})`
 }

@@ -1,10 +1,11 @@
 // The dossier's sections, in the order the issue asks for, each only where it
 // has data. Pure: case data in, blocks out.
-import type { Evidence, Loss, Organization } from '../../../../shared/domain'
+import { formatAmount, unitName } from '../../../../shared/amounts'
+import type { Evidence, Loss, Organization, OrganizationRole } from '../../../../shared/domain'
 import { revealHidden } from '../../../../shared/visible-text'
 import { PAGE_COUNT, fields, para, type Block, type Cell, type Row } from './blocks'
 import { withoutNames } from '../casefile/findings'
-import { formatDate, type DateStyle } from './dates'
+import { formatDate, isJapanTime, type DateStyle } from './dates'
 import type { ImageProblem } from './images'
 import type { Labels } from './labels'
 import type { Audience, DossierData } from './select'
@@ -64,10 +65,21 @@ export function buildSections(ctx: SectionContext): Block[] {
   ]
 }
 
-function cover({ data, L, dates, audience, redacted, madeAt }: SectionContext): Block[] {
+/** Japan time is said once (here and on the chronology), not on every time. */
+function anyJapanTime({ data, madeAt }: SectionContext): boolean {
+  return [data.caseInfo.discoveredAt, madeAt, ...data.events.map((e) => e.occurredAt), ...data.tasks.map((t) => t.dueAt)].some(isJapanTime)
+}
+
+function cover(ctx: SectionContext): Block[] {
+  const { data, L, dates, audience, redacted, madeAt } = ctx
   const c = data.caseInfo
   const to = audience === 'police' ? L.police : (data.provider?.name ?? L.providers)
-  const notes = [data.provider ? L.providerScope(data.provider.name) : '', redacted ? L.redacted : '', L.madeWith].filter(Boolean)
+  const notes = [
+    data.provider ? L.providerScope(data.provider.name) : '',
+    redacted ? L.redacted : '',
+    anyJapanTime(ctx) ? L.timesAreJapanTime : '',
+    L.madeWith,
+  ].filter(Boolean)
   return [
     { kind: 'title', text: L.reportTitle, subtitle: L.audience[audience] },
     fields([
@@ -88,7 +100,7 @@ function cover({ data, L, dates, audience, redacted, madeAt }: SectionContext): 
   ]
 }
 
-/** Totals per unit, in order of first appearance: "T-POINT 87,233". */
+/** Totals per unit, in order of first appearance. */
 function totalsByUnit(losses: Loss[]): Map<string, { amount: number; recovered: number }> {
   const totals = new Map<string, { amount: number; recovered: number }>()
   for (const l of losses) {
@@ -104,18 +116,34 @@ function list(L: Labels, items: string[], max = 4): string {
   return unique.length > max ? `${shown} ${L.andMore(unique.length - max)}` : shown
 }
 
+/**
+ * Roles that can be where the damage happened (the service, site or shop);
+ * the card company, bank, points operator, police and consumer centre are
+ * whom the victim turned to, not where it happened.
+ */
+const PLACE_ROLES: ReadonlySet<OrganizationRole> = new Set(['platform', 'other'])
+
 function summary({ data, L, dates }: SectionContext, heading: Heading): Block[] {
   const c = data.caseInfo
   const { events } = data
-  const orgName = new Map(data.organizations.map((o) => [o.id, o.name]))
+  const org = new Map(data.organizations.map((o) => [o.id, o]))
   const incident = events.filter((e) => e.kind === 'incident' || e.kind === 'unauthorized_access' || e.kind === 'unauthorized_use')
   const totals = [...totalsByUnit(data.losses)]
+  const money = (unit: string, n: number) => formatAmount(n, unit, dates.lang)
+  const placesOf = (from: typeof events, roles: ReadonlySet<OrganizationRole>) =>
+    from.flatMap((e) => {
+      const o = e.organizationId !== undefined ? org.get(e.organizationId) : undefined
+      return o && roles.has(o.role) ? [o.name] : []
+    })
+  // Where the damage happened: the service or shop named by the incident itself,
+  // else a service the case deals with; never the support centres called.
+  const places = placesOf(incident, PLACE_ROLES)
   const span = events.length
-    ? `${L.firstEvent}: ${formatDate(events[0].occurredAt, dates)} / ${L.lastEvent}: ${formatDate(events.at(-1)!.occurredAt, dates)}`
+    ? `${L.firstEvent}${L.colon}${formatDate(events[0].occurredAt, dates)} / ${L.lastEvent}${L.colon}${formatDate(events.at(-1)!.occurredAt, dates)}`
     : ''
-  const when = [c.discoveredAt ? `${L.discovered}: ${formatDate(c.discoveredAt, dates)}` : '', span].filter(Boolean).join('\n')
-  const where = list(L, (incident.length ? incident : events).flatMap((e) => (e.organizationId ? [orgName.get(e.organizationId)!] : [])))
-  const outstanding = totals.map(([unit, t]) => `${unit} ${L.outstanding} ${amount(t.amount - t.recovered)}`).join(' / ')
+  const when = [c.discoveredAt ? `${L.discovered}${L.colon}${formatDate(c.discoveredAt, dates)}` : '', span].filter(Boolean).join('\n')
+  const where = list(L, places.length ? places : placesOf(events, new Set(['platform'])))
+  const outstanding = totals.map(([unit, t]) => `${L.outstanding} ${money(unit, t.amount - t.recovered)}`).join(' / ')
   const missing = [
     !events.length && L.missingItems.events,
     !data.losses.length && L.missingItems.losses,
@@ -129,16 +157,16 @@ function summary({ data, L, dates }: SectionContext, heading: Heading): Block[] 
       [
         [L.when, when || L.notRecorded],
         [L.where, where || L.notRecorded],
-        [L.who, `${L.victimIs}: ${c.victim.name || L.notRecorded} / ${L.perpetratorUnknown}`],
-        [L.what, totals.map(([unit, t]) => `${unit} ${amount(t.amount)}`).join(' / ') || L.notRecorded],
-        [L.how, [L.kinds[c.kind], list(L, incident.map((e) => e.title), 3)].filter(Boolean).join(': ')],
+        [L.who, `${L.victimIs}${L.colon}${c.victim.name || L.notRecorded} / ${L.perpetratorUnknown}`],
+        [L.what, totals.map(([unit, t]) => money(unit, t.amount)).join(' / ') || L.notRecorded],
+        [L.how, [L.kinds[c.kind], list(L, incident.map((e) => e.title), 3)].filter(Boolean).join(L.colon)],
         [L.why, L.whyUnknown],
         [L.status, [L.statuses[c.status], outstanding].filter(Boolean).join(' / ')],
       ],
       0.16,
     ),
     ...(c.summary.trim() ? [{ kind: 'subheading', text: L.inVictimsWords } as Block, para(c.summary)] : []),
-    ...(missing.length ? [{ kind: 'space', height: 8 } as Block, para(`${L.missing}: ${missing.join('、')}`, { warn: true })] : []),
+    ...(missing.length ? [{ kind: 'space', height: 8 } as Block, para(`${L.missing}${L.colon}${missing.join('、')}`, { warn: true })] : []),
   ]
 }
 
@@ -165,7 +193,7 @@ function losses({ data, L, dates }: SectionContext, heading: Heading): Block[] {
       total: true,
       cells: [L.total, '', amount(total.amount), amount(total.recovered), amount(total.amount - total.recovered), ''].map((text) => [{ text, bold: true }]),
     })
-    out.push({ kind: 'subheading', text: L.unitHeading(unit) }, { kind: 'table', columns, rows })
+    out.push({ kind: 'subheading', text: L.unitHeading(unitName(unit, dates.lang)) }, { kind: 'table', columns, rows })
   }
   return out
 }
@@ -175,10 +203,10 @@ function chronology({ data, L, dates }: SectionContext, heading: Heading): Block
   const evidenceNo = new Map(data.evidence.map((e, i) => [e.id, i + 1]))
   const rows: Row[] = data.events.map((e) => {
     const meta = [
-      e.organizationId ? `${L.organization}: ${orgName.get(e.organizationId) ?? e.organizationId}` : '',
-      e.representative ? `${L.representative}: ${e.representative}` : '',
-      e.channel ? `${L.channel}: ${L.channels[e.channel]}` : '',
-      e.durationMinutes !== undefined ? `${L.duration}: ${L.minutes(e.durationMinutes)}` : '',
+      e.organizationId ? `${L.organization}${L.colon}${orgName.get(e.organizationId) ?? e.organizationId}` : '',
+      e.representative ? `${L.representative}${L.colon}${e.representative}` : '',
+      e.channel ? `${L.channel}${L.colon}${L.channels[e.channel]}` : '',
+      e.durationMinutes !== undefined ? `${L.duration}${L.colon}${L.minutes(e.durationMinutes)}` : '',
     ].filter(Boolean)
     const refs = data.references.filter((r) => r.eventId === e.id).map((r) => `${r.label} ${r.value}`)
     const evidence = e.evidenceIds.filter((id) => evidenceNo.has(id)).map((id) => L.evidenceNo(evidenceNo.get(id)!))
@@ -186,12 +214,15 @@ function chronology({ data, L, dates }: SectionContext, heading: Heading): Block
       { text: e.title, bold: true },
       ...(meta.length ? [{ text: meta.join(' / '), muted: true }] : []),
       ...(e.body?.trim() ? [{ text: e.body }] : []),
-      ...(refs.length ? [{ text: `${L.referencesGiven}: ${refs.join(' / ')}` }] : []),
-      ...(evidence.length ? [{ text: `${L.evidence}: ${evidence.join(', ')}`, muted: true }] : []),
+      ...(refs.length ? [{ text: `${L.referencesGiven}${L.colon}${refs.join(' / ')}` }] : []),
+      ...(evidence.length ? [{ text: `${L.evidence}${L.colon}${evidence.join(', ')}`, muted: true }] : []),
     ]
     return { cells: [[{ text: formatDate(e.occurredAt, dates) }, { text: L.eventKinds[e.kind], muted: true }], content] }
   })
-  return [heading(L.chronology), { kind: 'table', columns: [{ title: L.dateTime, width: 0.22 }, { title: L.description, width: 0.78 }], rows }]
+  // Every time in Japan time: said once, in the column's title.
+  const allJapanTime = data.events.every((e) => isJapanTime(e.occurredAt) || !e.occurredAt.includes('T'))
+  const dateTitle = allJapanTime && data.events.some((e) => isJapanTime(e.occurredAt)) ? L.dateTimeIn(L.japanTime) : L.dateTime
+  return [heading(L.chronology), { kind: 'table', columns: [{ title: dateTitle, width: 0.22 }, { title: L.description, width: 0.78 }], rows }]
 }
 
 function contactLines(o: Organization): string[] {
@@ -249,7 +280,7 @@ function followUps({ data, L, dates, madeAt }: SectionContext, heading: Heading)
   }
   if (notes.length) {
     out.push({ kind: 'subheading', text: L.conditions })
-    out.push(...notes.map((o) => para(`${o.name}: ${o.notes}`)))
+    out.push(...notes.map((o) => para(`${o.name}${L.colon}${o.notes}`)))
   }
   return out
 }
@@ -341,7 +372,7 @@ function appendix(ctx: SectionContext): Block[] {
         kind: 'image',
         evidenceId: e.id,
         caption: [
-          { text: `${L.evidenceNo(n)}: ${captionOf(e) || nameOf(e)}`, bold: true },
+          { text: `${L.evidenceNo(n)}${L.colon}${captionOf(e) || nameOf(e)}`, bold: true },
           { text: [nameOf(e), TYPE_NAMES[e.mimeType], formatSize(e.size), formatDate(e.capturedAt, dates, false)].filter(Boolean).join(' / '), muted: true },
           ...sha256Line(e),
         ],

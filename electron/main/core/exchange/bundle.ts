@@ -38,7 +38,13 @@ export interface Manifest {
 // What the manifest shows, and what it cannot, said plainly: a recipient may
 // take "sha256sum says OK" for more than it is. Only the case file, or a
 // check against it, shows that a bundle rewritten whole is not the original.
-const README = {
+// Most recipients (a police station, a company) open it on Windows: it says
+// how to check there with PowerShell, and readmeBytes writes it so Notepad
+// shows it (see there).
+const WINDOWS_CHECK_ALL =
+  "Get-Content -Encoding UTF8 manifest.sha256 | ForEach-Object { $h, $f = $_ -split '  ', 2; if ((Get-FileHash -Algorithm SHA256 -LiteralPath $f).Hash -eq $h) { \"OK  $f\" } else { \"NG  $f\" } }"
+
+export const README = {
   ja: (m: Manifest) => `被害状況報告書 一式（${m.title}）
 
 このZIPには次のものが入っています。
@@ -47,7 +53,12 @@ const README = {
 - manifest.json：各ファイルの大きさ・SHA-256・説明・取得日と、作成時点の最新のハッシュ値
 - manifest.sha256：改ざんの有無の確認用
 
-確認のしかた（Linux / macOS）：このフォルダで sha256sum -c manifest.sha256
+確認のしかた（Windows）：ZIP を展開したフォルダで PowerShell を開き、ファイルごとに次を実行します。
+  Get-FileHash -Algorithm SHA256 ファイル名
+表示された Hash の値が manifest.sha256 のそのファイルの値と同じなら、そのファイルは manifest.json に書かれたとおりです（英字の大文字・小文字の違いは無視してください）。
+まとめて確かめるには、同じフォルダで次の 1 行を実行します。
+  ${WINDOWS_CHECK_ALL}
+確認のしかた（macOS / Linux）：このフォルダで sha256sum -c manifest.sha256（macOS では shasum -a 256 -c manifest.sha256）
 Kiroku をお持ちの場合：kiroku verify-bundle このファイル.zip
 すべて「OK」と表示されれば、各ファイルは manifest.json に書かれたとおりです。
 
@@ -67,7 +78,12 @@ This ZIP holds:
 - manifest.json: each file's size, SHA-256, caption and capture date, and the case file's newest hash when the bundle was made
 - manifest.sha256: for checking the files against manifest.json
 
-To check (Linux / macOS): in this folder, run  sha256sum -c manifest.sha256
+To check on Windows: open PowerShell in the folder the ZIP was extracted to and run, for each file,
+  Get-FileHash -Algorithm SHA256 FILE
+If the Hash shown is the value manifest.sha256 gives for that file (ignore upper and lower case), the file is as manifest.json describes it.
+To check every file at once, run this one line in the same folder:
+  ${WINDOWS_CHECK_ALL}
+To check on macOS or Linux: in this folder, run  sha256sum -c manifest.sha256  (on macOS: shasum -a 256 -c manifest.sha256)
 With Kiroku: kiroku verify-bundle THIS.zip
 Every line saying "OK" means that file is as manifest.json describes it.
 
@@ -80,6 +96,15 @@ Made: ${m.createdAt}
 Newest hash of the case file when made: #${m.auditHead.seq} ${m.auditHead.hash}
 `,
 }
+
+/**
+ * The README as written into the bundle: UTF-8 with a byte order mark and CRLF
+ * line ends. Notepad before Windows 10 (1903), still common in offices, reads a
+ * file without a BOM as Shift_JIS (the Japanese would be garbled) and shows LF
+ * alone as one long line.
+ */
+export const readmeBytes = (lang: 'ja' | 'en', manifest: Manifest): Buffer =>
+  Buffer.from(`\uFEFF${README[lang](manifest).replace(/\r?\n/g, '\r\n')}`, 'utf8')
 
 const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex')
 
@@ -127,7 +152,7 @@ export async function writeBundle(
       auditHead: caseFile.auditHead(),
       files,
     }
-    add(README_FILE, Buffer.from(README[lang](manifest)))
+    add(README_FILE, readmeBytes(lang, manifest))
     const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`)
     zip.addBuffer(manifestBytes, MANIFEST, { mtime: new Date(), mode: 0o100644 })
     zip.addBuffer(Buffer.from(checksumsText(files, sha256(manifestBytes))), CHECKSUMS, { mtime: new Date(), mode: 0o100644 })

@@ -5,6 +5,7 @@
 // (resources/plans); the page is drawn with the dossier's fonts and layout.
 import fs from 'node:fs'
 import { PDFDocument } from 'pdf-lib'
+import { formatAmount } from '../../../../shared/amounts'
 import type { CaseKind, Organization, TimelineEvent } from '../../../../shared/domain'
 import { dueFollowUps } from '../../../../shared/followups'
 import type { PlanLang, PrepAnswer, PrepAudience, PrepSheetDef } from '../../../../shared/plans'
@@ -20,6 +21,7 @@ import { findOrganization, withoutPrivate } from '../dossier/select'
 import { KirokuError } from '../errors'
 import { writeAtomically } from '../fs/atomic'
 import { localDay, localMoment } from '../../../../shared/dates'
+import { TERMS } from '../../../../shared/terms'
 import { planLibrary, type PlanLibrary } from './library'
 
 export interface PrepSheetOptions {
@@ -32,16 +34,16 @@ export interface PrepSheetOptions {
   library?: PlanLibrary
 }
 
-const WORDS = {
+export const PREP_SHEET_WORDS = {
   ja: {
     reportTitle: '準備シート',
-    caseLine: (title: string, kind: string) => `ケース: ${title}（${kind}）`,
-    forOrganization: (name: string) => `相手: ${name}`,
+    caseLine: (title: string, kind: string) => `${TERMS.ja.case}：${title}（${kind}）`,
+    forOrganization: (name: string) => `相手：${name}`,
     bring: '持ち物・手元に用意するもの',
     questions: '聞かれること',
     question: '質問',
     yourRecord: 'あなたの記録では',
-    references: 'これまでの受付番号・受理番号',
+    references: `これまでの${TERMS.ja.referenceNumber}・${TERMS.ja.policeReceiptNumber}`,
     organization: '相手',
     label: '種類',
     number: '番号',
@@ -54,12 +56,14 @@ const WORDS = {
     ask: 'こちらから聞くこと',
     notes: 'メモ（担当者・受付番号・約束と期限）',
     notYet: '未記録',
-    andMore: (n: number) => `ほか${n}件（詳しくは Kiroku の資料）`,
+    andMore: (n: number) => `ほか${n}件（詳しくは Kiroku で作った${TERMS.ja.policeDossier}）`,
     sep: '、',
+    colon: '：',
+    dated: (name: string, date: string) => `${name}（${date}）`,
   },
   en: {
     reportTitle: 'Preparation sheet',
-    caseLine: (title: string, kind: string) => `Case: ${title} (${kind})`,
+    caseLine: (title: string, kind: string) => `${TERMS.en.case}: ${title} (${kind})`,
     forOrganization: (name: string) => `For: ${name}`,
     bring: 'What to bring or have at hand',
     questions: 'What they will ask',
@@ -78,8 +82,10 @@ const WORDS = {
     ask: 'What to ask them',
     notes: 'Notes (name, reference number, promise and date)',
     notYet: 'not recorded',
-    andMore: (n: number) => `and ${n} more (see the Kiroku dossier)`,
+    andMore: (n: number) => `and ${n} more (see the ${TERMS.en.policeDossier.toLowerCase()} made with Kiroku)`,
     sep: '; ',
+    colon: ': ',
+    dated: (name: string, date: string) => `${name} (${date})`,
   },
 }
 
@@ -118,7 +124,7 @@ function applies(item: { kinds?: CaseKind[] }, kind: CaseKind): boolean {
 
 function buildBlocks(caseFile: CaseFile, def: PrepSheetDef, options: Required<Pick<PrepSheetOptions, 'for' | 'lang'>> & { provider?: Organization; today: string }, limit: (typeof LIMITS)[number]): Block[] {
   const { lang, provider } = options
-  const W = WORDS[lang]
+  const W = PREP_SHEET_WORDS[lang]
   const L = labelsFor(lang)
   const dates = { lang, era: 'western' as const }
   const record = caseFile.case.get()
@@ -136,7 +142,6 @@ function buildBlocks(caseFile: CaseFile, def: PrepSheetDef, options: Required<Pi
   })
   const { organizations, events } = visible
   const orgName = new Map(organizations.map((o) => [o.id, o.name]))
-  const numbers = new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-GB')
   const ours = (organizationId?: number) => !provider || organizationId === provider.id
   const cap = <T>(items: T[], n: number) => ({ shown: items.slice(0, n), more: Math.max(0, items.length - n) })
 
@@ -169,15 +174,15 @@ function buildBlocks(caseFile: CaseFile, def: PrepSheetDef, options: Required<Pi
         return list(
           losses.map((l) => {
             const when = l.occurredAt ? `${formatDate(l.occurredAt, dates, false)}  ` : ''
-            const back = l.recovered ? ` (${L.recovered} ${numbers.format(l.recovered)})` : ''
-            return `${when}${l.description}: ${numbers.format(l.amount)} ${l.unit}${back}`
+            const back = l.recovered ? ` (${L.recovered} ${formatAmount(l.recovered, l.unit, lang)})` : ''
+            return `${when}${l.description}${W.colon}${formatAmount(l.amount, l.unit, lang)}${back}`
           }),
         )
       }
       case 'contacts': {
         const last = new Map<number, TimelineEvent>()
         for (const e of events) if (CONTACT_KINDS.has(e.kind) && e.organizationId !== undefined) last.set(e.organizationId, e)
-        const lines = [...last.values()].reverse().map((e) => `${orgName.get(e.organizationId!)} (${formatDate(e.occurredAt, dates, false)}): ${e.title}`)
+        const lines = [...last.values()].reverse().map((e) => `${W.dated(orgName.get(e.organizationId!) ?? '', formatDate(e.occurredAt, dates, false))}${W.colon}${e.title}`)
         return lines.length ? list(lines) : W.notYet
       }
       case 'police_reference':
@@ -275,15 +280,16 @@ export async function makePrepSheet(caseFile: CaseFile, options: PrepSheetOption
   const provider = options.organization !== undefined ? findOrganization(caseFile.organizations.list(), options.organization) : undefined
   const now = options.now ?? new Date()
   const L = labelsFor(lang)
-  const W = WORDS[lang]
+  const W = PREP_SHEET_WORDS[lang]
   const record = caseFile.case.get()
   let last: PrepSheet | undefined
   for (const limit of LIMITS) {
     const blocks = buildBlocks(caseFile, def, { for: options.for, lang, provider, today: localDay(now) }, limit)
     const frame: FrameText = {
       caseTitle: record.title,
-      reportTitle: `${W.reportTitle}: ${def.title}`,
-      audience: provider ? provider.name : L.audience[options.for],
+      reportTitle: `${W.reportTitle}${W.colon}${def.title}`,
+      // The sheet is the victim's own, to have in hand: not for handing over.
+      audience: provider ? (lang === 'ja' ? `${L.ownCopy}（${provider.name}）` : `${L.ownCopy} (${provider.name})`) : L.ownCopy,
       made: `${L.madeOn} ${formatDate(localMoment(now), { lang, era: 'western' }, false)}`,
       pageOf: L.pageOf,
     }

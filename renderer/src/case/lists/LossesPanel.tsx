@@ -1,4 +1,5 @@
 // What was lost (yen or points) and how much has come back.
+import { formatAmount, isKnownUnit } from '../../../../shared/amounts'
 import type { Loss } from '../../../../shared/domain'
 import { useLanguage, useT } from '../../i18n'
 import { formatDay } from '../../lib/dates'
@@ -29,12 +30,16 @@ export function LossesPanel() {
         { header: t.description, cell: (l) => <NameWithPrivacy name={l.description} private={l.private} />, className: 'clip' },
         {
           header: t.amount,
-          cell: (l) => (
-            <>
-              {/* The unit is typed text: isolated so a direction control in it cannot reorder the amount. */}
-              {numbers.format(l.amount)} <bdi>{l.unit}</bdi>
-            </>
-          ),
+          cell: (l) =>
+            // A unit Kiroku knows is printed by name (12,000円, Vポイント（旧Tポイント）), as in the PDFs.
+            isKnownUnit(l.unit) ? (
+              formatAmount(l.amount, l.unit, language)
+            ) : (
+              <>
+                {/* Any other unit is typed text: isolated so a direction control in it cannot reorder the amount. */}
+                {numbers.format(l.amount)} <bdi>{l.unit}</bdi>
+              </>
+            ),
           className: 'number',
         },
         { header: t.recovered, cell: (l) => numbers.format(l.recovered), className: 'number' },
