@@ -12,6 +12,7 @@ import { claimDeadlines, type DeadlineInput } from '../../shared/deadlines'
 import { DirectoryFileSchema, RULE_FRESH_DAYS, suggestEntry, type DirectoryFile } from '../../shared/directory'
 import type { Loss, Organization } from '../../shared/domain'
 import { kiroku } from '../helpers/cli'
+import { pdfText, squeeze } from '../helpers/pdf'
 import { readStory, writeStoryCopy } from '../helpers/story'
 import { PASSPHRASE, tempDir } from '../helpers/temp'
 
@@ -175,6 +176,25 @@ describe('kiroku due, link, add-police and claimed', () => {
     expect([wrong.status, wrong.stderr]).toEqual([3, expect.stringContaining('no directory entry "no-such-entry"')])
     expect(kiroku(['link', file, '--organization', 'PayPay'], { env: e }).stdout).toContain('Linked PayPay to paypay')
     expect(links().PayPay).toBe('paypay')
+  })
+
+  it('puts the police record and the claim deadline in the dossier, with the rule’s date and source, in both languages', () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'c.kiroku')
+    const e = env()
+    kiroku(['import-json', file, storyWithPayPay(dir)], { env: e })
+    kiroku(['link', file, '--organization', 'PayPay'], { env: e })
+    kiroku(['add-police', file, '--kind', 'report', '--station', '丸の内警察署', '--officer', '山田', '--at', '2018-10-30', '--receipt', '第2018-1030号'], { env: e })
+    const ja = path.join(dir, 'ja.pdf')
+    const en = path.join(dir, 'en.pdf')
+    expect(kiroku(['dossier', file, ja], { env: e }).status).toBe(0)
+    expect(kiroku(['dossier', file, en, '--lang', 'en', '--audience', 'provider', '--organization', 'PayPay'], { env: e }).status).toBe(0)
+    const jaText = squeeze(pdfText(ja))
+    expect(jaText).toMatch(/警察への相談・届出.*被害届.*丸の内警察署.*第2018-1030号/)
+    expect(jaText).toMatch(/補償・補填の申請期限.*PayPay.*不正利用被害の補償.*時点の情報です。申請の前に事業者に確認してください（https:\/\/paypay\.ne\.jp\/help\/c0117\/）。.*2018年12月25日/)
+    const enText = squeeze(pdfText(en))
+    expect(enText).toMatch(/Policeconsultationsandreports.*Damagereport.*丸の内警察署.*第2018-1030号/)
+    expect(enText).toMatch(/Claimdeadlines.*PayPay.*Compensationforunauthoriseduse.*Asof.*confirmwiththeproviderbeforeapplying.*25Dec2018/)
   })
 
   it('lists the directory with each rule’s date and source', () => {

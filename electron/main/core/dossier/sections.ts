@@ -1,6 +1,9 @@
 // The dossier's sections, in the order the issue asks for, each only where it
 // has data. Pure: case data in, blocks out.
 import { formatAmount, unitName } from '../../../../shared/amounts'
+import { claimDeadlines } from '../../../../shared/deadlines'
+import { PREREQUISITE_TEXT } from '../../../../shared/directory'
+import { providerDirectory } from '../directory/library'
 import type { Evidence, Loss, Organization, OrganizationRole } from '../../../../shared/domain'
 import { revealHidden } from '../../../../shared/visible-text'
 import { PAGE_COUNT, fields, para, type Block, type Cell, type Row } from './blocks'
@@ -57,6 +60,7 @@ export function buildSections(ctx: SectionContext): Block[] {
     ...(data.losses.length ? losses(ctx, heading) : []),
     ...(data.events.length ? chronology(ctx, heading) : []),
     ...(data.organizations.length || data.references.length ? organizations(ctx, heading) : []),
+    ...(data.policeRecords.length ? police(ctx, heading) : []),
     ...followUps(ctx, heading),
     ...(data.evidence.length ? evidenceIndex(ctx, heading) : []),
     ...integrity(ctx, heading),
@@ -251,10 +255,55 @@ function organizations({ data, L, dates }: SectionContext, heading: Heading): Bl
   return [heading(L.organizations), { kind: 'table', columns, rows }]
 }
 
-function followUps({ data, L, dates, madeAt }: SectionContext, heading: Heading): Block[] {
+function police({ data, L, dates }: SectionContext, heading: Heading): Block[] {
+  const rows: Row[] = data.policeRecords.map((r) => ({
+    cells: [
+      [{ text: formatDate(r.occurredAt, dates) }],
+      [{ text: L.policeKinds[r.kind] }],
+      [{ text: r.station, bold: true }, ...[r.section, r.officer].filter((v): v is string => !!v).map((text) => ({ text, muted: true }))],
+      [{ text: r.receiptNumber ?? L.notRecorded, bold: !!r.receiptNumber, muted: !r.receiptNumber }],
+    ],
+  }))
+  const columns = [
+    { title: L.date, width: 0.22 },
+    { title: L.kind, width: 0.18 },
+    { title: L.policeStation, width: 0.32 },
+    { title: L.policeNumber, width: 0.28 },
+  ]
+  return [heading(L.policeRecords), { kind: 'table', columns, rows }]
+}
+
+/** The claim windows the provider directory's rules set on the losses shown, with their source and date. */
+function deadlines({ data, L, dates, madeAt }: SectionContext): Block[] {
+  const found = claimDeadlines({ case: data.caseInfo, ...data }, providerDirectory(), madeAt.slice(0, 10))
+  if (!found.length) return []
+  const lang = dates.lang
+  const rows: Row[] = found.map((d) => ({
+    cells: [
+      [{ text: d.organization, bold: true }],
+      [
+        { text: d.rule.title[lang] },
+        ...(d.missing.length ? [{ text: L.claimStillMissing(d.missing.map((p) => PREREQUISITE_TEXT[p][lang]).join(lang === 'ja' ? '、' : '; ')), warn: true }] : []),
+        { text: L.ruleAsOf(formatDate(d.rule.source.checked, dates, false), d.rule.source.url), muted: true },
+        ...(d.stale ? [{ text: L.ruleStale, warn: true }] : []),
+      ],
+      [{ text: d.day ? formatDate(d.day, dates, false) : L.claimStartUnknown, bold: !!d.day, warn: d.status === 'overdue' }],
+    ],
+  }))
+  const columns = [
+    { title: L.organization, width: 0.26 },
+    { title: L.claimRule, width: 0.52 },
+    { title: L.claimDeadline, width: 0.22 },
+  ]
+  return [{ kind: 'subheading', text: L.claimDeadlines }, { kind: 'table', columns, rows }]
+}
+
+function followUps(ctx: SectionContext, heading: Heading): Block[] {
+  const { data, L, dates, madeAt } = ctx
   const open = data.tasks.filter((t) => !t.done)
   const notes = data.organizations.filter((o) => o.notes?.trim())
-  if (!open.length && !notes.length) return []
+  const claims = deadlines(ctx)
+  if (!open.length && !notes.length && !claims.length) return []
   const orgName = new Map(data.organizations.map((o) => [o.id, o.name]))
   const today = madeAt.slice(0, 10)
   const out: Block[] = [heading(L.followUps)]
@@ -278,6 +327,7 @@ function followUps({ data, L, dates, madeAt }: SectionContext, heading: Heading)
     ]
     out.push({ kind: 'table', columns, rows })
   }
+  out.push(...claims)
   if (notes.length) {
     out.push({ kind: 'subheading', text: L.conditions })
     out.push(...notes.map((o) => para(`${o.name}${L.colon}${o.notes}`)))

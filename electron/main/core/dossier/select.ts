@@ -2,7 +2,7 @@
 // private (a dossier is handed over, like a shared copy), narrowed to one
 // provider when asked, and masked when --redact is given. Everything after this step works
 // on plain data and never sees anything that was left out.
-import type { CaseRecord, EventKind, Evidence, Loss, Organization, Reference, Task, TimelineEvent } from '../../../../shared/domain'
+import type { CaseRecord, EventKind, Evidence, Loss, Organization, PoliceRecord, Reference, Task, TimelineEvent } from '../../../../shared/domain'
 import type { CaseFile, VerifyReport } from '../casefile/case-file'
 import { KirokuError } from '../errors'
 import { withoutHidden } from '../../../../shared/visible-text'
@@ -18,6 +18,8 @@ export interface DossierData {
   losses: Loss[]
   tasks: Task[]
   evidence: Evidence[]
+  /** Every provider needs the police number: a provider's dossier keeps them all. */
+  policeRecords: PoliceRecord[]
   /** The one provider the dossier is for (audience provider with an organisation). */
   provider?: Organization
   verify: VerifyReport
@@ -40,7 +42,7 @@ export function findOrganization(organizations: Organization[], given: string): 
  * private organisations and losses. A record that points at a private
  * organisation keeps its own visibility but no longer names it.
  */
-export function withoutPrivate(records: Pick<DossierData, 'organizations' | 'events' | 'references' | 'losses' | 'tasks' | 'evidence'>) {
+export function withoutPrivate(records: Pick<DossierData, 'organizations' | 'events' | 'references' | 'losses' | 'tasks' | 'evidence' | 'policeRecords'>) {
   const privateEvents = new Set(records.events.filter((e) => e.private).map((e) => e.id))
   const privateOrganizations = new Set(records.organizations.filter((o) => o.private).map((o) => o.id))
   const notPrivate = (record: { eventId?: number }) => record.eventId === undefined || !privateEvents.has(record.eventId)
@@ -54,6 +56,7 @@ export function withoutPrivate(records: Pick<DossierData, 'organizations' | 'eve
     losses: records.losses.filter((l) => !l.private).map(unnamed),
     tasks: records.tasks.filter(notPrivate).map(unnamed),
     evidence: records.evidence.filter((e) => !e.private),
+    policeRecords: records.policeRecords.filter(notPrivate).map(unnamed),
   }
 }
 
@@ -67,6 +70,7 @@ export function selectData(caseFile: CaseFile, organization?: string): DossierDa
     losses: caseFile.losses.list(),
     tasks: caseFile.tasks.list(),
     evidence: caseFile.evidence.list(),
+    policeRecords: caseFile.policeRecords.list(),
     verify: caseFile.verify(),
   }
   // One provider's part first, by each record's own organisation: once private organisations lose
@@ -109,7 +113,7 @@ export function forProvider(data: DossierData, provider: Organization): DossierD
 export function redactData(data: DossierData): DossierData {
   const { victim } = data.caseInfo
   const secrets = [victim.phone, victim.email, victim.address].filter((s): s is string => !!s).map(withoutHidden)
-  const protect = data.references.map((r) => withoutHidden(r.value))
+  const protect = [...data.references.map((r) => r.value), ...data.policeRecords.flatMap((r) => r.receiptNumber ?? [])].map(withoutHidden)
   const text = (s: string) => redactText(withoutHidden(s), secrets, protect)
   const whole = (s: string) => maskTail(withoutHidden(s))
   const opt = (s: string | undefined, mask: (s: string) => string = text) => (s === undefined ? undefined : mask(s))
@@ -135,6 +139,8 @@ export function redactData(data: DossierData): DossierData {
     losses: data.losses.map((l) => ({ ...l, description: text(l.description), unit: text(l.unit) })),
     tasks: data.tasks.map((t) => ({ ...t, title: text(t.title) })),
     evidence: data.evidence.map((e) => ({ ...e, caption: opt(e.caption), fileName: text(e.fileName) })),
+    // Police numbers are the police's, not the victim's: kept whole, as reference numbers are.
+    policeRecords: data.policeRecords.map((r) => ({ ...r, station: text(r.station), section: opt(r.section), officer: opt(r.officer) })),
     provider: data.provider && organization(data.provider),
   }
 }

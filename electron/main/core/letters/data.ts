@@ -95,17 +95,12 @@ export function letterRecords(caseFile: CaseFile, options: LetterOptions, direct
     losses: caseFile.losses.list(),
     tasks: caseFile.tasks.list(),
     evidence: caseFile.evidence.list(),
+    policeRecords: caseFile.policeRecords.list(),
   }
   const provider = claimProvider(all.organizations, options)
-  const visible = withoutPrivate(all)
   // A police record of a private call is as private as the call; one at a private organisation keeps no name.
-  const privateEvents = new Set(all.events.filter((e) => e.private).map((e) => e.id))
-  const privateOrganizations = new Set(all.organizations.filter((o) => o.private).map((o) => o.id))
-  const policeRecords = caseFile.policeRecords
-    .list()
-    .filter((r) => r.eventId === undefined || !privateEvents.has(r.eventId))
-    .map((r) => (r.organizationId !== undefined && privateOrganizations.has(r.organizationId) ? { ...r, organizationId: undefined } : r))
-    .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id - b.id)
+  const { policeRecords: unsorted, ...visible } = withoutPrivate(all)
+  const policeRecords = unsorted.sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id - b.id)
   const caseInfo = caseFile.case.get()
   const today = todayOf(options)
   if (!provider) {

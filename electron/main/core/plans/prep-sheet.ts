@@ -139,6 +139,7 @@ function buildBlocks(caseFile: CaseFile, def: PrepSheetDef, options: Required<Pi
     losses: provider ? allLosses.filter((l) => l.organizationId === undefined || l.organizationId === provider.id) : allLosses,
     tasks: caseFile.tasks.list(),
     evidence: [],
+    policeRecords: caseFile.policeRecords.list(),
   })
   const { organizations, events } = visible
   const orgName = new Map(organizations.map((o) => [o.id, o.name]))
@@ -186,9 +187,11 @@ function buildBlocks(caseFile: CaseFile, def: PrepSheetDef, options: Required<Pi
         return lines.length ? list(lines) : W.notYet
       }
       case 'police_reference':
-        return policeReferences.length
-          ? policeReferences.map((r) => `${orgName.get(r.organizationId!) ?? ''} ${r.label} ${r.value}`.trim()).join(W.sep)
-          : W.notYet
+        // The police records first (their numbers are what a provider asks for), then numbers noted as references.
+        return [
+          ...visible.policeRecords.flatMap((r) => (r.receiptNumber ? [`${r.station} ${L.policeKinds[r.kind]} ${r.receiptNumber}`] : [])),
+          ...policeReferences.map((r) => `${orgName.get(r.organizationId!) ?? ''} ${r.label} ${r.value}`.trim()),
+        ].join(W.sep) || W.notYet
     }
   }
 
