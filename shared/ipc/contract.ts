@@ -56,6 +56,35 @@ export const DossierOptionsSchema = z.strictObject({
   organizationId: id.optional(),
 })
 
+/** The letters the core writes (electron/main/core/letters): a police report draft, a claim to one provider, notes for a 188 consultation. */
+export const LETTER_TYPES = ['police-report', 'claim', 'consumer-center'] as const
+export const LETTER_MISSING_FIELDS = [
+  'victimName',
+  'victimAddress',
+  'victimPhone',
+  'damageDate',
+  'damagePlace',
+  'damageDetails',
+  'losses',
+  'evidence',
+  'policeReceipt',
+  'providerReference',
+  'claimRule',
+  'claimDeadline',
+] as const
+
+/** A letter's options, as the CLI's flags (an organisation only, and always, for a claim: the core says so). */
+export const LetterOptionsSchema = z.strictObject({
+  type: z.enum(LETTER_TYPES),
+  organizationId: id.optional(),
+  lang: z.enum(['ja', 'en']).default('ja'),
+  era: z.enum(['western', 'japanese']).default('western'),
+  redact: z.boolean().default(false),
+})
+
+/** What a letter would leave blank (未記入), in the letter's language. */
+export const MissingItemSchema = z.object({ field: z.enum(LETTER_MISSING_FIELDS), text: z.string() })
+
 /** Path and time only: nothing about the case itself is ever kept outside its file. Unknown keys (the `title` older versions kept) are stripped. */
 export const RecentFileSchema = z.object({ path: z.string(), openedAt: z.string() })
 
@@ -179,6 +208,13 @@ export const contract = {
   'dossier:create': {
     input: DossierOptionsSchema,
     output: z.object({ path: z.string(), pages: z.number().int(), bytes: z.number().int() }).optional(),
+  },
+  /** What the letter would leave blank (未記入), in its language; writes nothing. */
+  'letter:missing': { input: LetterOptionsSchema, output: z.array(MissingItemSchema) },
+  /** Asks where to save (native dialog), then writes the letter (PDF), blanks and all; undefined if cancelled. */
+  'letter:create': {
+    input: LetterOptionsSchema,
+    output: z.object({ path: z.string(), pages: z.number().int(), bytes: z.number().int(), missing: z.array(MissingItemSchema) }).optional(),
   },
   /** Asks where to save, then writes a ZIP of dossier + original evidence + manifest (unencrypted by design). */
   'bundle:create': {

@@ -54,6 +54,8 @@ const SEEDS: Partial<Record<string, Record<string, unknown>>> = {
   search: { query: 'ポイント' },
   'dossier:create': { lang: 'en' },
   'bundle:create': { lang: 'en' },
+  'letter:missing': { type: 'claim', organizationId: 2, lang: 'en', era: 'japanese', redact: true },
+  'letter:create': { type: 'police-report', lang: 'en' },
   'share:create': { passphrase: PASSPHRASE, sharePassphrase: 'another passphrase' },
   'case:merge': { passphrase: PASSPHRASE },
   'backups:list': { path: '/tmp/x.kiroku' },

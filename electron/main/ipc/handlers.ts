@@ -8,6 +8,8 @@ import {
   InvalidInputError,
   KirokuError,
   createCaseFile,
+  letterMissing,
+  letterWords,
   makeDossier,
   mergeCaseFile,
   openCaseFile,
@@ -15,6 +17,7 @@ import {
   verifyPassphrase,
   writeBundle,
   writeDossierFile,
+  writeLetterFile,
   planLibrary,
   providerDirectory,
   type CaseFile,
@@ -201,6 +204,18 @@ export function createHandlers(platform: Platform, session = new CaseSession(), 
       const path = await chooseOutput('dossier')
       if (!path) return undefined
       const written = await writeDossierFile(cf(), path, { ...options, organization: organizationId?.toString() }, { overwrite: true })
+      return { path, ...written }
+    },
+    'letter:missing': (options) => letterMissing(cf(), options, providerDirectory(platform.directoryDir)),
+    'letter:create': async (options) => {
+      const directory = providerDirectory(platform.directoryDir)
+      // A claim to no organisation, or to a private one, is refused before the user is asked where to save.
+      letterMissing(cf(), options, directory)
+      const W = letterWords(options.lang)
+      const title = { 'police-report': W.police.title, claim: W.claim.titleBoth, 'consumer-center': W.consumer.title }[options.type]
+      const path = await chooseOutput('dossier', ` - ${title}`)
+      if (!path) return undefined
+      const written = await writeLetterFile(cf(), path, options, directory, { overwrite: true })
       return { path, ...written }
     },
     'bundle:create': async ({ organizationId, ...options }) => {

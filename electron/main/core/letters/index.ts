@@ -2,3 +2,4 @@
 // a claim to one provider (補填・補償のお願い) and notes for a consumer centre.
 export { makeLetter, letterMissing, writeLetterFile, type Letter } from './letters'
 export { LETTER_TYPES, type LetterOptions, type LetterType, type MissingField, type MissingItem } from './data'
+export { wordsFor as letterWords } from './words'

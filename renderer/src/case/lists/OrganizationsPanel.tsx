@@ -58,7 +58,7 @@ export function OrganizationsPanel() {
   )
 }
 
-function OrganizationForm({ record, onClose }: { record?: Organization; onClose: () => void }) {
+export function OrganizationForm({ record, onClose }: { record?: Organization; onClose: () => void }) {
   const t = useT()
   const d = useDirectoryT()
   const language = useLanguage()

@@ -35,9 +35,10 @@ export function ReferencesPanel() {
   )
 }
 
-function ReferenceForm({ record, onClose }: { record?: Reference; onClose: () => void }) {
+/** `organizationId`: the organisation a new number is from (the letter dialog's claim asks for the provider's). */
+export function ReferenceForm({ record, organizationId, onClose }: { record?: Reference; organizationId?: number; onClose: () => void }) {
   const t = useT()
-  const organization = useOrganizationPicker(record?.organizationId)
+  const organization = useOrganizationPicker(record?.organizationId ?? organizationId)
   const save = async (data: FormData) => {
     const org = await organization.resolve(data)
     const value = {

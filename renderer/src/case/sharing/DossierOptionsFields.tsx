@@ -102,7 +102,7 @@ export function DossierOptionsFields({ value, onChange, autoFocus }: DossierOpti
 }
 
 /** A labelled row of radio buttons: the label in a column of its own, the choices wrapping beside it. */
-function ChoiceRow({ label, children }: { label: string; children: ReactNode }) {
+export function ChoiceRow({ label, children }: { label: string; children: ReactNode }) {
   const labelId = useId()
   return (
     <div role="radiogroup" aria-labelledby={labelId} className="choice-row">
