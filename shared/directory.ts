@@ -77,6 +77,8 @@ export const DirectoryEntrySchema = z.strictObject({
   /** The first name is the one shown; all are matched against an organisation's name. */
   names: Localized(z.array(line).min(1).max(12)),
   formerNames: z.array(z.strictObject({ name: line, until: day, source: SourceSchema })).max(5).default([]),
+  /** Names that contain one of this entry's names but belong to someone else (楽天カード is not 楽天ペイ). */
+  notNames: z.array(line).max(20).default([]),
   /** Who handles what, told apart from the parties a victim confuses it with. */
   handles: Localized(paragraph),
   contacts: z.array(ContactSchema).max(12).default([]),
@@ -119,6 +121,7 @@ export function suggestEntry(directory: DirectoryFile, organizationName: string)
   const folded = fold(organizationName)
   let best: { entry: DirectoryEntry; length: number } | undefined
   for (const entry of directory.entries) {
+    if (entry.notNames.some((n) => folded.includes(fold(n)))) continue
     for (const name of [...entry.names.ja, ...entry.names.en, ...entry.formerNames.map((f) => f.name)]) {
       const candidate = fold(name)
       if (candidate.length >= 2 && folded.includes(candidate) && candidate.length > (best?.length ?? 0)) best = { entry, length: candidate.length }

@@ -3,7 +3,7 @@
 // dossier labels (electron/main/core/dossier/labels.ts) and the UI strings
 // (renderer/src/i18n) take these; a term changed here changes everywhere.
 // The English object is typed by the Japanese one, so both have every key.
-import type { CaseKind, CaseStatus, Channel, EventKind, OrganizationRole } from './domain'
+import type { CaseKind, CaseStatus, Channel, EventKind, OrganizationRole, PoliceRecordKind } from './domain'
 
 export type TermLang = 'ja' | 'en'
 
@@ -47,6 +47,10 @@ const ja = {
   /** Said once for +09:00, never (UTC+09:00) on each time. */
   japanTime: '日本時間',
   timesAreJapanTime: '時刻は、特に記載のない限り日本時間です。',
+  /** Beside every rule of the provider directory: how old the knowledge is. */
+  ruleAsOf: (checked: string) => `${checked}時点の情報です。最新の条件は事業者に確認してください。`,
+  ruleStale: '1年以上前に確認した情報のため、変わっている可能性があります。',
+  policeKinds: { consultation: '相談', report: '被害届', other: 'その他' } satisfies Record<PoliceRecordKind, string>,
 
   caseKinds: {
     account_takeover: 'アカウント乗っ取り',
@@ -118,6 +122,9 @@ const en: Terms = {
   twoStepVerification: 'two-step verification (a code by SMS or from an authenticator app, or a passkey)',
   japanTime: 'JST',
   timesAreJapanTime: 'Times are Japan time (JST, UTC+09:00) unless marked otherwise.',
+  ruleAsOf: (checked: string) => `As of ${checked} — confirm the current conditions with the provider.`,
+  ruleStale: 'Checked more than a year ago: it may be out of date.',
+  policeKinds: { consultation: 'Consultation', report: 'Damage report', other: 'Other' },
 
   caseKinds: {
     account_takeover: 'Account takeover',

@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3-multiple-ciphers'
 import { describe, expect, it } from 'vitest'
-import { SCHEMA_VERSION, importJsonFile, openCaseFile, providerDirectory, readDirectory } from '../../electron/main/core'
+import { SCHEMA_VERSION, importJsonFile, openCaseFile, providerDirectory, readDirectory, shareCaseFile } from '../../electron/main/core'
 import { APPLICATION_ID, MIGRATIONS } from '../../electron/main/core/casefile/migrations'
 import { claimDeadlines, type DeadlineInput } from '../../shared/deadlines'
 import { DirectoryFileSchema, RULE_FRESH_DAYS, suggestEntry, type DirectoryFile } from '../../shared/directory'
@@ -54,6 +54,12 @@ describe('the provider directory', () => {
     expect(suggestEntry(directory, 'Tポイント・ジャパン カスタマーセンター')?.id).toBe('v-point')
     expect(suggestEntry(directory, '丸の内警察署')?.role).toBe('police')
     expect(suggestEntry(directory, '近所の八百屋')).toBeUndefined()
+    // A name that contains another entry's name is not that entry: a Rakuten bank is a bank, not 楽天ペイ.
+    expect(suggestEntry(directory, '楽天ペイ')?.id).toBe('rakuten')
+    expect(suggestEntry(directory, '楽天銀行')?.id).toBe('banks')
+    expect(suggestEntry(directory, '楽天カード')?.id).not.toBe('rakuten')
+    expect(suggestEntry(directory, 'PayPay銀行')?.id).toBe('banks')
+    expect(suggestEntry(directory, 'PayPayカード')?.id).toBe('paypay-card')
     const vPoint = directory.entries.find((e) => e.id === 'v-point')!
     expect(vPoint.formerNames.map((f) => [f.name, f.until])).toContainEqual(['Tポイント', '2024-04-22'])
   })
@@ -191,10 +197,10 @@ describe('kiroku due, link, add-police and claimed', () => {
     expect(kiroku(['dossier', file, en, '--lang', 'en', '--audience', 'provider', '--organization', 'PayPay'], { env: e }).status).toBe(0)
     const jaText = squeeze(pdfText(ja))
     expect(jaText).toMatch(/警察への相談・届出.*被害届.*丸の内警察署.*第2018-1030号/)
-    expect(jaText).toMatch(/補償・補填の申請期限.*PayPay.*不正利用被害の補償.*時点の情報です。申請の前に事業者に確認してください（https:\/\/paypay\.ne\.jp\/help\/c0117\/）。.*2018年12月25日/)
+    expect(jaText).toMatch(/補償・補填の申請期限.*PayPay.*不正利用被害の補償.*時点の情報です。最新の条件は事業者に確認してください。（https:\/\/paypay\.ne\.jp\/help\/c0117\/）.*2018年12月25日/)
     const enText = squeeze(pdfText(en))
     expect(enText).toMatch(/Policeconsultationsandreports.*Damagereport.*丸の内警察署.*第2018-1030号/)
-    expect(enText).toMatch(/Claimdeadlines.*PayPay.*Compensationforunauthoriseduse.*Asof.*confirmwiththeproviderbeforeapplying.*25Dec2018/)
+    expect(enText).toMatch(/Claimdeadlines.*PayPay.*Compensationforunauthoriseduse.*Asof.*confirmthecurrentconditionswiththeprovider.*25Dec2018/)
   })
 
   it('lists the directory with each rule’s date and source', () => {
@@ -292,6 +298,30 @@ describe('interchange format 4 and schema 6', () => {
       expect(c.verify().problems).toEqual([])
     } finally {
       c.close()
+    }
+  })
+})
+
+describe('police records stay as private as the call they record', () => {
+  it('a shared copy leaves out the police record of a private call and keeps the others', async () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'c.kiroku')
+    const copy = path.join(dir, 'copy.kiroku')
+    await importJsonFile(file, PASSPHRASE, storyWithPayPay(dir))
+    const c = openCaseFile(file, PASSPHRASE)
+    try {
+      const call = c.events.create({ occurredAt: '2018-10-21T10:00:00+09:00', kind: 'police_report', title: '内緒の相談', private: true })
+      c.policeRecords.create({ kind: 'consultation', occurredAt: '2018-10-21', station: '内緒警察署', receiptNumber: 'SECRET-1', eventId: call.id })
+      c.policeRecords.create({ kind: 'report', occurredAt: '2018-10-30', station: '丸の内警察署', receiptNumber: '第1号' })
+      await shareCaseFile(c, PASSPHRASE, copy, 'another long passphrase 共有')
+    } finally {
+      c.close()
+    }
+    const shared = openCaseFile(copy, 'another long passphrase 共有')
+    try {
+      expect(shared.policeRecords.list().map((r) => r.receiptNumber)).toEqual(['第1号'])
+    } finally {
+      shared.close()
     }
   })
 })

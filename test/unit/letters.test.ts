@@ -24,6 +24,8 @@ const PRIVATE_CALL = '探偵事務所に調査を依頼'
 const PRIVATE_LOSS = '調査費用（探偵事務所）'
 const PRIVATE_ORG = 'みどり探偵事務所'
 const PRIVATE_USE = '家族カードでの買い物（内緒）'
+/** Not private itself, but at a private organisation: it must not pass for a use "of none" in another provider's claim. */
+const USE_AT_PRIVATE_ORG = '探偵事務所の口座からの引き落とし'
 
 /** The story (format version 4) with a PayPay loss, a police report with its 受理番号, and private records. */
 function storyDocument(dir: string, alter: (doc: any) => void = () => {}): string {
@@ -46,6 +48,7 @@ function storyDocument(dir: string, alter: (doc: any) => void = () => {}): strin
       },
       { id: 'p1', occurredAt: '2018-10-21T10:00:00+09:00', kind: 'contact', title: PRIVATE_CALL, organizationId: 'agency', private: true },
       { id: 'p2', occurredAt: '2018-10-22T10:00:00+09:00', kind: 'unauthorized_use', title: PRIVATE_USE, organizationId: 'paypay', private: true },
+      { id: 'p3', occurredAt: '2018-10-23T10:00:00+09:00', kind: 'unauthorized_use', title: USE_AT_PRIVATE_ORG, organizationId: 'agency' },
     )
     doc.references.push({ organizationId: 'paypay', label: '問い合わせ番号', value: 'PP-555-1020', issuedAt: '2018-10-21' })
     doc.losses.push(
@@ -194,7 +197,7 @@ describe('letters from the story case', () => {
       '2026年12月6日時点の情報です。最新の条件は事業者に確認してください。',
     ])
     // Only PayPay's: not the other providers' numbers or losses.
-    for (const other of ['TP-20181017-0042', 'PT-88231', '87,233', '18,739']) expect(squeeze(ja.text)).not.toContain(other)
+    for (const other of ['TP-20181017-0042', 'PT-88231', '87,233', '18,739', USE_AT_PRIVATE_ORG]) expect(squeeze(ja.text)).not.toContain(squeeze(other))
     expectNothingPrivate(ja.text)
     expectPlainTerms(ja.text)
 

@@ -6,6 +6,7 @@
 import type { PoliceRecordKind } from '../../../shared/domain'
 import type { Prerequisite, WindowStart } from '../../../shared/directory'
 import { PREREQUISITE_TEXT, WINDOW_START_TEXT } from '../../../shared/directory'
+import { TERMS } from '../../../shared/terms'
 import { useLanguage } from './index'
 
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`
@@ -34,7 +35,7 @@ export const directoryEn = {
   noWindow: 'The directory states no time limit for this claim.',
   prerequisites: 'Needed before applying',
   howToApply: 'How to apply',
-  asOf: (day: string) => `As of ${day} — confirm with the provider.`,
+  asOf: TERMS.en.ruleAsOf,
   source: 'Source',
   stale: 'Possibly out of date',
 
@@ -45,7 +46,7 @@ export const directoryEn = {
   editPoliceRecord: 'Edit police record',
   noPoliceRecords: 'No police records yet. Add each consultation and damage report (被害届) with the number the police gave.',
   policeKind: 'Kind',
-  policeKinds: { consultation: 'Consultation (相談)', report: 'Damage report (被害届)', other: 'Other' } satisfies Record<PoliceRecordKind, string>,
+  policeKinds: { consultation: `${TERMS.en.policeKinds.consultation} (相談)`, report: `${TERMS.en.policeKinds.report} (被害届)`, other: TERMS.en.policeKinds.other } satisfies Record<PoliceRecordKind, string>,
   policeDate: 'Date',
   station: 'Police station',
   stationHint: 'e.g. 新宿警察署',
@@ -113,7 +114,7 @@ export const directoryJa: DirectoryMessages = {
   noWindow: 'この申請の期限は窓口案内に記載がありません。',
   prerequisites: '申請の前に必要なこと',
   howToApply: '申請方法',
-  asOf: (day) => `${day}時点の情報です。最新の内容は事業者に確認してください。`,
+  asOf: TERMS.ja.ruleAsOf,
   source: '出典',
   stale: '古い可能性があります',
 
@@ -123,7 +124,7 @@ export const directoryJa: DirectoryMessages = {
   editPoliceRecord: '相談・届出を編集',
   noPoliceRecords: 'まだ記録がありません。警察に相談したときや被害届を出したときに、伝えられた番号と一緒に記録します。',
   policeKind: '種類',
-  policeKinds: { consultation: '相談', report: '被害届', other: 'その他' },
+  policeKinds: TERMS.ja.policeKinds,
   policeDate: '日付',
   station: '警察署',
   stationHint: '例：新宿警察署',

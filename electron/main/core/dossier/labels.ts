@@ -88,7 +88,7 @@ const ja = {
   conditions: '事業者に関する注記・条件',
 
   policeRecords: '警察への相談・届出',
-  policeKinds: { consultation: '相談', report: '被害届', other: 'その他' },
+  policeKinds: T.policeKinds,
   policeStation: '警察署・担当',
   policeNumber: `${T.policeReceiptNumber}・${T.consultationNumber}`,
   kind: '種別',
@@ -97,8 +97,8 @@ const ja = {
   claimDeadline: '申請期限',
   claimStartUnknown: '起算日が記録されていません',
   claimStillMissing: (items: string) => `未記入：${items}`,
-  ruleAsOf: (checked: string, url: string) => `${checked}時点の情報です。申請の前に事業者に確認してください（${url}）。`,
-  ruleStale: '1年以上前に確認した情報のため、変わっている可能性があります。',
+  ruleAsOf: (checked: string, url: string) => `${T.ruleAsOf(checked)}（${url}）`,
+  ruleStale: T.ruleStale,
 
   evidenceIndex: `${T.evidence}一覧`,
   number: '番号',
@@ -230,7 +230,7 @@ const en: Labels = {
   conditions: 'Notes and conditions set by organisations',
 
   policeRecords: 'Police consultations and reports',
-  policeKinds: { consultation: 'Consultation', report: 'Damage report', other: 'Other' },
+  policeKinds: E.policeKinds,
   policeStation: 'Station and officer',
   policeNumber: 'Receipt or consultation number',
   kind: 'Kind',
@@ -239,8 +239,8 @@ const en: Labels = {
   claimDeadline: 'Apply by',
   claimStartUnknown: 'the day it counts from is not recorded',
   claimStillMissing: (items: string) => `Still missing: ${items}`,
-  ruleAsOf: (checked: string, url: string) => `As of ${checked}; confirm with the provider before applying (${url}).`,
-  ruleStale: 'Checked more than a year ago: it may have changed.',
+  ruleAsOf: (checked: string, url: string) => `${E.ruleAsOf(checked)} (${url})`,
+  ruleStale: E.ruleStale,
 
   evidenceIndex: 'Evidence index',
   number: 'No.',

@@ -41,8 +41,8 @@ function leaveOut(db: Connection, options: ShareOptions): LeftOut {
     (withoutPrivate ? db.prepare('DELETE FROM evidence WHERE private = 1').run().changes : 0) +
     excluded.reduce((n, id) => n + db.prepare('DELETE FROM evidence WHERE id = ?').run(id).changes, 0)
   if (withoutPrivate) {
-    // The reference number and promise of a private call are as private as the call.
-    for (const table of ['refs', 'tasks']) db.exec(`DELETE FROM ${table} WHERE event_id IN (SELECT id FROM events WHERE private = 1)`)
+    // The reference number, promise and police record of a private call are as private as the call.
+    for (const table of ['refs', 'tasks', 'police_records']) db.exec(`DELETE FROM ${table} WHERE event_id IN (SELECT id FROM events WHERE private = 1)`)
   }
   const events = withoutPrivate ? db.prepare('DELETE FROM events WHERE private = 1').run().changes : 0
   const losses = withoutPrivate ? db.prepare('DELETE FROM losses WHERE private = 1').run().changes : 0

@@ -86,7 +86,10 @@ export function consumerCenterSummary(data: LetterData, ctx: PartContext, today:
     const name = named(d.task.organizationId)
     if (name) ask.push(C.askItems.noResponse(name))
   }
-  for (const d of data.deadlines) if (d.day) ask.push(C.askItems.deadline(d.organization, formatDate(d.day, dates)))
+  // A deadline is said with the rule's date and source, as everywhere.
+  for (const d of data.deadlines) {
+    if (d.day) ask.push(`${C.askItems.deadline(d.organization, formatDate(d.day, dates))} ${W.claim.asOf(formatDate(d.rule.source.checked, dates, false))} ${d.rule.source.url}`)
+  }
   if (!data.policeRecords.some((r) => r.kind === 'report') && !data.organizations.some((o) => o.role === 'police')) ask.push(C.askItems.police)
   ask.push(C.askItems.other)
 

@@ -111,9 +111,14 @@ export function letterRecords(caseFile: CaseFile, options: LetterOptions, direct
 
   // A claim: the provider's own records, the fraud's events, and the police's numbers.
   const ours = (organizationId: number | undefined) => organizationId === provider.id
-  const events = visible.events.filter(
-    (e) => ours(e.organizationId) || e.kind === 'incident' || e.kind === 'unauthorized_access' || (e.kind === 'unauthorized_use' && e.organizationId === undefined),
+  // Chosen by each event's own organisation before private ones lose their names: an unauthorised use at a
+  // private organisation is not "of none", and must not reach another provider's letter.
+  const concerns = new Set(
+    all.events
+      .filter((e) => ours(e.organizationId) || e.kind === 'incident' || e.kind === 'unauthorized_access' || (e.kind === 'unauthorized_use' && e.organizationId === undefined))
+      .map((e) => e.id),
   )
+  const events = visible.events.filter((e) => concerns.has(e.id))
   const shownEvidence = new Set(events.flatMap((e) => e.evidenceIds))
   const losses = visible.losses.filter((l) => ours(l.organizationId))
   // Deadlines from what the letter may show: a private loss never sets the day.

@@ -74,7 +74,7 @@ export function LetterDialog({ onClose }: { onClose: () => void }) {
   const provider = providers.find((o) => o.id === options.organizationId)
 
   // The blanks, in the UI's language, asked again when the options or anything of the case changes.
-  const { record, events, references, losses, evidence, policeRecords } = caseData
+  const { record, events, references, losses, evidence, policeRecords, tasks } = caseData
   useEffect(() => {
     if (!letterReady(options)) {
       setMissing({ state: 'needsOrganization' })
@@ -88,7 +88,7 @@ export function LetterDialog({ onClose }: { onClose: () => void }) {
     return () => {
       current = false
     }
-  }, [options, language, record, organizations, events, references, losses, evidence, policeRecords])
+  }, [options, language, record, organizations, events, references, losses, evidence, policeRecords, tasks])
 
   const items = missing.state === 'ready' ? missing.items : []
   const victimItems = items.filter((i) => VICTIM_FIELDS.has(i.field))
