@@ -78,9 +78,12 @@ export function CaseScreen() {
           </button>
         </div>
       </header>
-      <HistoryBanner onShowBackups={() => setDialog('backups')} />
-      <NoticeBar />
-      <CaseTabs tab={tab} onChange={setTab} searchRequest={searchRequest} />
+      {/* The case's content as the page's main landmark: a screen reader jumps here past the header's actions. */}
+      <main className="case-main">
+        <HistoryBanner onShowBackups={() => setDialog('backups')} />
+        <NoticeBar />
+        <CaseTabs tab={tab} onChange={setTab} searchRequest={searchRequest} />
+      </main>
       {dialog === 'call' && <CallNoteDialog onClose={() => setDialog(null)} />}
       {dialog === 'settings' && <SettingsDialog onClose={() => setDialog(null)} onShowBackups={() => setDialog('backups')} />}
       {dialog === 'backups' && <BackupsDialog onClose={() => setDialog(null)} />}

@@ -42,12 +42,13 @@ export function Dialog({ title, onClose, children, size = 'medium', role = 'dial
         onClose()
       }}
     >
-      <header className="dialog-header">
+      {/* A div, not <header>: a header outside <main>/<section> is a page banner landmark, even inside a dialog. */}
+      <div className="dialog-header">
         <h2 id={titleId}>{title}</h2>
         <button type="button" className="icon-button" onClick={onClose} aria-label={t.close} title={`${t.close} (Esc)`}>
           ✕
         </button>
-      </header>
+      </div>
       <div className="dialog-body">{children}</div>
     </dialog>
   )
