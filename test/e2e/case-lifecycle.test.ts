@@ -24,7 +24,7 @@ describe('a case file in the UI', () => {
     await page.getByRole('button', { name: 'New case' }).click()
     const dialog = page.getByRole('dialog', { name: 'New case' })
     await dialog.getByLabel('Title').fill('Tポイント不正利用')
-    await dialog.getByLabel('Kind of fraud').selectOption('points_theft')
+    await dialog.getByRole('radio', { name: 'Stolen points' }).check()
     expect(await dialog.getByRole('note').textContent()).toMatch(/cannot be recovered/)
 
     const passphrase = dialog.getByLabel('Passphrase', { exact: true })

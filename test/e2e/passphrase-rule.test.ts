@@ -93,11 +93,13 @@ describe('a new passphrase in the UI', () => {
     expect(app.dialogs.create).toBeUndefined()
 
     // Show and hide what was typed, in both fields.
-    const show = dialog.getByRole('checkbox', { name: 'Show passphrase' })
-    await show.check()
+    const show = dialog.getByRole('button', { name: 'Show passphrase' })
+    expect(await show.getAttribute('aria-pressed')).toBe('false')
+    await show.click()
+    expect(await show.getAttribute('aria-pressed')).toBe('true')
     expect([await passphrase.getAttribute('type'), await repeat.getAttribute('type')]).toEqual(['text', 'text'])
     expect(await passphrase.getAttribute('spellcheck')).toBe('false')
-    await show.uncheck()
+    await show.click()
     expect([await passphrase.getAttribute('type'), await repeat.getAttribute('type')]).toEqual(['password', 'password'])
 
     // A strong one, key by key: Create comes on and says nothing against it.
@@ -137,7 +139,7 @@ describe('a new passphrase in the UI', () => {
     const create = dialog.getByRole('button', { name: '作成する' })
     expect(await create.isDisabled()).toBe(true)
     expect(await description(create)).toBe(`パスフレーズが条件を満たすと「作成する」を押せるようになります。理由はパスフレーズの下に表示しています。 ${reason}`)
-    await dialog.getByRole('checkbox', { name: 'パスフレーズを表示する' }).check()
+    await dialog.getByRole('button', { name: 'パスフレーズを表示する' }).click()
     await screenshot(page, 'passphrase-weak-ja')
     await dialog.getByRole('button', { name: 'キャンセル' }).click()
     await app.close()

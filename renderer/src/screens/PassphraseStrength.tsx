@@ -2,11 +2,13 @@
 // passphrase with the rule's meter and its reason under it, the repetition,
 // and a switch that shows both. The rule is the one the main process applies
 // (shared/passphrase-rule.ts). Only its verdict is kept in React state (a
-// score, a length and reason codes), never the text.
-import { useCallback, useEffect, useId, useRef, useState } from 'react'
+// score, a length and reason codes), never the text. The switch is a toggle
+// button (aria-pressed), with room beside it for a form's own buttons.
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import { describeVerdict, type PassphraseVerdict } from '../../../shared/passphrase-rule'
 import { useT, type Messages } from '../i18n'
 import { usePassphraseRule, type PassphraseRule } from '../lib/passphrase-strength'
+import './first-run.css'
 
 export interface NewPassphrase {
   rule: PassphraseRule
@@ -54,9 +56,11 @@ interface FieldsProps {
   repeatLabel: string
   /** More to describe the passphrase field with (a hint's id). */
   describedBy?: string
+  /** More buttons beside the show switch (e.g. print). */
+  children?: ReactNode
 }
 
-export function NewPassphraseFields({ state, name, repeatName, label, repeatLabel, describedBy }: FieldsProps) {
+export function NewPassphraseFields({ state, name, repeatName, label, repeatLabel, describedBy, children }: FieldsProps) {
   const t = useT()
   const input = useRef<HTMLInputElement>(null)
   const meterId = useId()
@@ -114,10 +118,13 @@ export function NewPassphraseFields({ state, name, repeatName, label, repeatLabe
         <span>{repeatLabel}</span>
         <input name={repeatName} {...fieldProps} />
       </label>
-      <label className="check">
-        <input type="checkbox" checked={state.shown} onChange={(e) => state.setShown(e.target.checked)} />
-        <span>{t.newPassphrase.show}</span>
-      </label>
+      <div className="passphrase-tools">
+        <button type="button" className="toggle" aria-pressed={state.shown} onClick={() => state.setShown(!state.shown)}>
+          <span className="toggle-mark" aria-hidden="true" />
+          {t.newPassphrase.show}
+        </button>
+        {children}
+      </div>
     </>
   )
 }

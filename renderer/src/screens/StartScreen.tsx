@@ -1,7 +1,9 @@
-// The first screen: recent case files, a new case, or another file to open.
+// The first screen: the urgent first steps (no case file needed), then
+// recent case files, a new case, or another file to open.
 import { useEffect, useState } from 'react'
 import type { Output } from '../../../shared/ipc/contract'
 import { useT } from '../i18n'
+import { useFirstRunT } from '../i18n/first-run-messages'
 import { call } from '../ipc'
 import { useAction } from '../hooks/useAction'
 import { caseFileNameOf, folderOf } from '../lib/paths'
@@ -9,11 +11,13 @@ import { goToUnlock } from '../state/case-actions'
 import { ErrorBox } from '../ui/ErrorBox'
 import { NewCaseDialog } from './NewCaseDialog'
 import { SettingsDialog } from './SettingsDialog'
+import './first-run.css'
 
 type RecentFile = Output<'recent:list'>[number]
 
 export function StartScreen() {
   const t = useT()
+  const f = useFirstRunT()
   const [recent, setRecent] = useState<RecentFile[]>([])
   const [dialog, setDialog] = useState<'new' | 'settings' | null>(null)
   const { run, error } = useAction()
@@ -44,42 +48,57 @@ export function StartScreen() {
           {t.settings}
         </button>
       </header>
-      <main className="start-main">
-        <h1>{t.startTitle}</h1>
-        <p className="lead">{t.startIntro}</p>
-        <div className="actions start-actions">
-          <button type="button" className="primary" onClick={() => setDialog('new')}>
-            {t.newCase}
-          </button>
-          <button type="button" onClick={openOther}>
-            {t.openCase}
-          </button>
-        </div>
-        <ErrorBox error={error} />
-        <section aria-labelledby="recent-heading" className="card">
-          <h2 id="recent-heading">{t.recentFiles}</h2>
-          {recent.length === 0 ? (
-            <p className="muted">{t.noRecentFiles}</p>
-          ) : (
-            <ul className="recent-list">
-              {recent.map((file) => {
-                // The file's name, never the case's title: nothing about a case is kept outside its file.
-                const name = caseFileNameOf(file.path)
-                return (
-                  <li key={file.path}>
-                    <button type="button" className="recent-open" onClick={() => goToUnlock(file.path)} aria-label={t.openRecent(name)} title={file.path}>
-                      <span className="recent-title">{name}</span>
-                      <span className="recent-path">{folderOf(file.path)}</span>
-                    </button>
-                    <button type="button" className="quiet small" onClick={() => forget(file.path)} aria-label={t.forgetRecent(name)}>
-                      {t.forget}
-                    </button>
-                  </li>
-                )
-              })}
-            </ul>
-          )}
+      <main className="start-main start-grid">
+        <section aria-labelledby="urgent-heading" className="card urgent-steps">
+          <h2 id="urgent-heading">{f.urgentTitle}</h2>
+          <p className="urgent-intro">{f.urgentIntro}</p>
+          <ol className="urgent-list">
+            {f.urgentSteps.map((step) => (
+              <li key={step.title}>
+                <h3>{step.title}</h3>
+                <p>{step.text}</p>
+              </li>
+            ))}
+          </ol>
+          <p className="urgent-then">{f.urgentThen}</p>
         </section>
+        <div className="start-files">
+          <h1>{t.startTitle}</h1>
+          <p className="lead">{t.startIntro}</p>
+          <div className="actions start-actions">
+            <button type="button" className="primary" onClick={() => setDialog('new')}>
+              {t.newCase}
+            </button>
+            <button type="button" onClick={openOther}>
+              {t.openCase}
+            </button>
+          </div>
+          <ErrorBox error={error} />
+          <section aria-labelledby="recent-heading" className="card">
+            <h2 id="recent-heading">{t.recentFiles}</h2>
+            {recent.length === 0 ? (
+              <p className="muted">{t.noRecentFiles}</p>
+            ) : (
+              <ul className="recent-list">
+                {recent.map((file) => {
+                  // The file's name, never the case's title: nothing about a case is kept outside its file.
+                  const name = caseFileNameOf(file.path)
+                  return (
+                    <li key={file.path}>
+                      <button type="button" className="recent-open" onClick={() => goToUnlock(file.path)} aria-label={t.openRecent(name)} title={file.path}>
+                        <span className="recent-title">{name}</span>
+                        <span className="recent-path">{folderOf(file.path)}</span>
+                      </button>
+                      <button type="button" className="quiet small" onClick={() => forget(file.path)} aria-label={t.forgetRecent(name)}>
+                        {t.forget}
+                      </button>
+                    </li>
+                  )
+                })}
+              </ul>
+            )}
+          </section>
+        </div>
       </main>
       {dialog === 'new' && <NewCaseDialog onClose={() => setDialog(null)} />}
       {dialog === 'settings' && <SettingsDialog onClose={() => setDialog(null)} />}
