@@ -26,6 +26,8 @@ export const PlanActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('evidence'), caption: line.optional() }),
   /** The one-page preparation sheet (PDF). */
   z.strictObject({ type: z.literal('prepSheet'), for: z.enum(PREP_AUDIENCES) }),
+  /** The form for a loss (yen or points): what the police and the dossier ask for first. */
+  z.strictObject({ type: z.literal('losses') }),
 ])
 
 export const PlanStepDefSchema = z.strictObject({

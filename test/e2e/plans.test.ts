@@ -1,5 +1,5 @@
 // Recovery plans, "What next" and follow-up reminders, as a victim meets
-// them: a points-theft case started with its plan, three steps followed from
+// them: a points-theft case started with its plan, four steps followed from
 // the overview (one of them a call whose promise becomes a follow-up), the
 // clock moved past the promised day, and the overview leading with it.
 import fs from 'node:fs'
@@ -56,7 +56,7 @@ async function timePasses(page: Page, to: string): Promise<void> {
 }
 
 describe('a recovery plan from the first minute', () => {
-  it('creates a points-theft case with its plan, follows three steps, and shows the promise overdue once its day has passed', async () => {
+  it('creates a points-theft case with its plan, follows four steps, and shows the promise overdue once its day has passed', async () => {
     const app = await env.launch({ beforeLoad: fakeClockAndNotifications(new Date('2024-03-01T09:00:00')) })
     const { page } = app
     const file = path.join(app.dir, 'points.kiroku')
@@ -66,7 +66,7 @@ describe('a recovery plan from the first minute', () => {
     await page.getByRole('button', { name: 'New case' }).click()
     const newCase = page.getByRole('dialog', { name: 'New case' })
     await newCase.getByLabel('Title').fill('Tポイント不正利用')
-    await newCase.getByLabel('Kind of fraud').selectOption('points_theft')
+    await newCase.getByRole('radio', { name: 'Stolen points' }).check()
     expect(await newCase.getByLabel('Recovery plan').inputValue()).toBe('same')
     await newCase.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE)
     await newCase.getByLabel('Passphrase again').fill(PASSPHRASE)
@@ -76,9 +76,9 @@ describe('a recovery plan from the first minute', () => {
 
     // The overview leads with step 1, what to have ready, and its button.
     const next = page.getByRole('region', { name: 'What next' })
-    await next.getByText('Step 1 of 8').waitFor()
+    await next.getByText('Step 1 of 9').waitFor()
     expect(await next.textContent()).toContain('Lock the intruder out of the account')
-    expect(await next.textContent()).toContain('0 of 8 steps done')
+    expect(await next.textContent()).toContain('0 of 9 steps done')
     await screenshot(page, 'plan-overview-start')
 
     // Step 1 has no form: mark it done.
@@ -86,15 +86,28 @@ describe('a recovery plan from the first minute', () => {
     await page.getByRole('status').filter({ hasText: 'Step done; noted on the timeline.' }).waitFor()
 
     // Step 2 asks for screenshots: its button opens the file picker; the step names them.
-    await next.getByText('Step 2 of 8').waitFor()
+    await next.getByText('Step 2 of 9').waitFor()
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), next.getByRole('button', { name: 'Add screenshots…' }).click()])
     const screenshotFile = pngFile('login-history.png', 3)
     await chooser.setFiles({ name: screenshotFile.name, mimeType: screenshotFile.type, buffer: Buffer.from(screenshotFile.base64, 'base64') })
     await page.getByRole('status').filter({ hasText: 'Evidence added.' }).waitFor()
+    // The screenshot is on record: What next offers the step as done.
+    await next.getByText('Recorded: evidence “Login history and points history” — mark done?').waitFor()
     await next.getByRole('button', { name: /Mark done/ }).click()
 
-    // Step 3: a call to the platform, preset to a new organisation of that role.
-    await next.getByText('Step 3 of 8').waitFor()
+    // Step 3: the amounts lost, in the loss form; once recorded, offered as done.
+    await next.getByText('Step 3 of 9').waitFor()
+    await next.getByRole('button', { name: 'Record an amount lost…' }).click()
+    const lossForm = page.getByRole('dialog', { name: 'New loss' })
+    await lossForm.getByLabel('Description').fill('Tポイント不正利用')
+    await lossForm.getByLabel('Amount').fill('12000')
+    await lossForm.getByLabel('Unit').fill('T-POINT')
+    await lossForm.getByRole('button', { name: 'Save' }).click()
+    await next.getByText('Recorded: 1 loss — mark done?').waitFor()
+    await next.getByRole('button', { name: /Mark done/ }).click()
+
+    // Step 4: a call to the platform, preset to a new organisation of that role.
+    await next.getByText('Step 4 of 9').waitFor()
     await next.getByRole('button', { name: 'Call note: Service provider' }).click()
     const callNote = page.getByRole('dialog', { name: 'Call note' })
     await callNote.waitFor()
@@ -111,9 +124,9 @@ describe('a recovery plan from the first minute', () => {
     await callNote.getByRole('button', { name: 'Save call note' }).click()
     await page.getByRole('status').filter({ hasText: 'Call note saved.' }).waitFor()
 
-    // Three steps done; the next step leads, the promise waits below it.
-    await next.getByText('3 of 8 steps done').waitFor()
-    await next.getByText('Step 4 of 8').waitFor()
+    // Four steps done; the next step leads, the promise waits below it.
+    await next.getByText('4 of 9 steps done').waitFor()
+    await next.getByText('Step 5 of 9').waitFor()
     expect(await next.textContent()).toContain('Call each points operator whose points were used')
     expect(await next.textContent()).toContain('不正ログイン調査の回答')
     expect(await next.textContent()).toContain('Due in 7 days')
@@ -121,7 +134,7 @@ describe('a recovery plan from the first minute', () => {
 
     await openTab(page, 'Plan')
     const steps = page.getByRole('tabpanel')
-    for (const title of ['Lock the intruder out of the account', 'Save the login history and the points history as evidence', 'Tell the service whose account was used']) {
+    for (const title of ['Lock the intruder out of the account', 'Save the login history and the points history as evidence', 'Record the amounts lost (money and points)', 'Tell the service whose account was used']) {
       expect(await steps.getByRole('checkbox', { name: `${title}: done` }).isChecked()).toBe(true)
     }
     expect(await steps.getByRole('checkbox', { name: 'Call each points operator whose points were used: done' }).isChecked()).toBe(false)
@@ -170,18 +183,19 @@ describe('a recovery plan from the first minute', () => {
     expect(app.browserDialogs).toEqual([])
     await app.close()
 
-    // What the file holds: three steps done, each on the timeline; the call is step 3's record.
+    // What the file holds: four steps done, each on the timeline; the call is step 4's record.
     const caseFile = openCaseFile(file, PASSPHRASE)
     try {
       const plan = caseFile.plan.get()!
       expect(plan).toMatchObject({ kind: 'points_theft', lang: 'en', version: planLibrary().get('en').version })
-      expect(plan.steps.filter((s) => s.done).map((s) => s.stepId)).toEqual(['secure-account', 'save-login-history', 'contact-platform'])
+      expect(plan.steps.filter((s) => s.done).map((s) => s.stepId)).toEqual(['secure-account', 'save-login-history', 'record-losses', 'contact-platform'])
       const events = caseFile.events.list()
       const call = events.find((e) => e.title === 'Call with Yahoo! JAPAN')!
-      expect(plan.steps[2].eventId).toBe(call.id)
+      expect(plan.steps[3].eventId).toBe(call.id)
       expect(events.filter((e) => e.kind === 'note').map((e) => e.title)).toEqual([
         'Done: Lock the intruder out of the account',
         'Done: Save the login history and the points history as evidence',
+        'Done: Record the amounts lost (money and points)',
       ])
       expect(caseFile.tasks.list()).toMatchObject([{ title: '不正ログイン調査の回答', dueAt: '2024-03-08', done: false, eventId: call.id }])
       expect(caseFile.evidence.list()).toMatchObject([{ fileName: 'login-history.png', caption: 'Login history and points history' }])
@@ -260,7 +274,7 @@ describe('a case without a plan', () => {
     await page.getByRole('button', { name: 'New case' }).click()
     const newCase = page.getByRole('dialog', { name: 'New case' })
     await newCase.getByLabel('Title').fill('カード不正利用')
-    await newCase.getByLabel('Kind of fraud').selectOption('card_fraud')
+    await newCase.getByRole('radio', { name: 'Card fraud' }).check()
     await newCase.getByLabel('Recovery plan').selectOption('none')
     await newCase.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE)
     await newCase.getByLabel('Passphrase again').fill(PASSPHRASE)
@@ -280,7 +294,7 @@ describe('a case without a plan', () => {
     await panel.getByRole('button', { name: 'Add step' }).click()
     await panel.getByRole('checkbox', { name: '家族カードも確認する: done' }).check()
     await page.getByRole('status').filter({ hasText: 'Step done; noted on the timeline.' }).waitFor()
-    expect(await panel.textContent()).toContain('1 of 7 steps done')
+    expect(await panel.textContent()).toContain('1 of 8 steps done')
     await screenshot(page, 'plan-tab-edited')
     expect(app.problems).toEqual([])
     await app.close()

@@ -57,6 +57,20 @@ describe('the plan files', () => {
     }
   })
 
+  it('ask for the amounts lost in every plan, once the account or card is secured, with the loss form as its button', () => {
+    for (const lang of PLAN_LANGS) {
+      for (const kind of CASE_KINDS) {
+        const steps = files[lang].kinds[kind].steps
+        const at = steps.findIndex((s) => s.id === 'record-losses')
+        expect(at, `${kind} in ${lang}`).toBeGreaterThan(0)
+        expect(steps[at].action, `${kind} in ${lang}`).toEqual({ type: 'losses' })
+        expect(steps.filter((s) => s.action?.type === 'losses'), `${kind} in ${lang}`).toHaveLength(1)
+      }
+    }
+    // Cases adopted from version 1 keep their steps; the new step only changed the version.
+    expect(files.en.version).toBeGreaterThanOrEqual(2)
+  })
+
   it('name no phone number, address or web site except the national #9110 and 188', () => {
     for (const lang of PLAN_LANGS) {
       for (const [at, text] of strings(files[lang])) {

@@ -2,8 +2,9 @@
 // gave and what they promised by when, saved in one step (events:logCall).
 // Laid out in the order a call happens so it can be typed straight through.
 import { useMemo, useState, type FormEvent } from 'react'
-import type { Organization, OrganizationRole } from '../../../shared/domain'
+import type { Organization, OrganizationRole, TimelineEvent } from '../../../shared/domain'
 import type { PlanStepState } from '../../../shared/plans'
+import { organizationForRole } from '../../../shared/step-evidence'
 import { useLanguage, useT } from '../i18n'
 import { call } from '../ipc'
 import { useAction } from '../hooks/useAction'
@@ -31,7 +32,7 @@ const PROMISE_PRESETS = [7, 10, 30]
 /** Where the dialog starts when a plan step or a follow-up opens it. */
 export interface CallNotePreset {
   organizationId?: number
-  /** The first organisation of this role, else a new one with it. */
+  /** The organisation of this role contacted most recently, else a new one with it. */
   role?: OrganizationRole
   /** The plan step this call carries out: ticked with the call as its record. */
   step?: { state: PlanStepState; title: string }
@@ -41,8 +42,8 @@ export function CallNoteDialog({ onClose, preset }: { onClose: () => void; prese
   const t = useT()
   const language = useLanguage()
   const names = useOrganizationNames()
-  const { organizations } = useCaseData()
-  const [organization, setOrganization] = useState(() => initialOrganization(preset, organizations))
+  const { organizations, events } = useCaseData()
+  const [organization, setOrganization] = useState(() => initialOrganization(preset, organizations, events))
   const [dueAt, setDueAt] = useState('')
   const started = useMemo(() => nowMoment(), [])
   const { run, error, busy } = useAction()
@@ -169,9 +170,9 @@ export function CallNoteDialog({ onClose, preset }: { onClose: () => void; prese
   )
 }
 
-function initialOrganization(preset: CallNotePreset | undefined, organizations: readonly Organization[]): string {
+function initialOrganization(preset: CallNotePreset | undefined, organizations: readonly Organization[], events: readonly TimelineEvent[]): string {
   if (preset?.organizationId !== undefined) return String(preset.organizationId)
   if (!preset?.role) return ''
-  const match = organizations.find((o) => o.role === preset.role)
+  const match = organizationForRole(preset.role, organizations, events)
   return match ? String(match.id) : NEW_ORGANIZATION
 }

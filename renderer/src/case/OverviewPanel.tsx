@@ -15,6 +15,7 @@ import { ErrorBox } from '../ui/ErrorBox'
 import { ClaimDeadlinesCard } from './directory/ClaimDeadlines'
 import { useOrganizationNames } from './lookups'
 import { WhatNextCard } from './plan/WhatNextCard'
+import { VictimCard } from './VictimCard'
 
 const LATEST_REFERENCES = 5
 
@@ -74,6 +75,8 @@ export function OverviewPanel() {
           </div>
         </form>
       </section>
+
+      <VictimCard />
 
       <section className="card" aria-labelledby="overview-totals">
         <h2 id="overview-totals">{t.totals}</h2>

@@ -53,7 +53,8 @@ export function LossesPanel() {
   )
 }
 
-function LossForm({ record, onClose }: { record?: Loss; onClose: () => void }) {
+/** The form for one loss (also opened by the plan's losses step). */
+export function LossForm({ record, onClose }: { record?: Loss; onClose: () => void }) {
   const t = useT()
   const organization = useOrganizationPicker(record?.organizationId)
   const save = async (data: FormData) => {

@@ -1,16 +1,20 @@
 // The buttons of a plan step: the form its action opens (a call note preset
-// to the right kind of organisation, evidence intake, a preparation sheet)
-// and "Mark done". Shared by the overview's "What next" and the plan tab.
+// to the organisation of the right kind most recently contacted, evidence
+// intake, the loss form, a preparation sheet) and "Mark done". Shared by the
+// overview's "What next" and the plan tab.
 import { useRef, useState } from 'react'
 import type { OrganizationRole } from '../../../../shared/domain'
 import type { PlanAction, PlanStepState, PrepAudience } from '../../../../shared/plans'
 import { useLanguage, useT } from '../../i18n'
+import { useGuideT } from '../../i18n/guide-messages'
+import { organizationForRole } from '../../../../shared/step-evidence'
 import { call } from '../../ipc'
 import { describeError } from '../../lib/errors'
 import { reload } from '../../state/case-actions'
 import { showNotice, useCaseData } from '../../state/session'
 import { CallNoteDialog, type CallNotePreset } from '../CallNoteDialog'
 import { addEvidenceFiles } from '../evidence/evidence-intake'
+import { LossForm } from '../lists/LossesPanel'
 import { savePrepSheet, setStepDone } from './plan-actions'
 
 const ACCEPT = 'image/png,image/jpeg,image/webp,image/gif,application/pdf,text/plain,message/rfc822,.eml,.txt'
@@ -39,8 +43,12 @@ interface StepActionsProps {
 export function StepActions({ step, title, action, primary, markDone = true }: StepActionsProps) {
   const t = useT()
   const language = useLanguage()
-  const { organizations } = useCaseData()
+  const g = useGuideT()
+  const { organizations, events } = useCaseData()
   const [callPreset, setCallPreset] = useState<CallNotePreset>()
+  const [addingLoss, setAddingLoss] = useState(false)
+  // The organisation a call from this step is about: the one of its role contacted last (none: a new one).
+  const callee = action?.type === 'callNote' ? organizationForRole(action.role, organizations, events) : undefined
   const [busy, setBusy] = useState(false)
   const fileInput = useRef<HTMLInputElement>(null)
 
@@ -52,7 +60,7 @@ export function StepActions({ step, title, action, primary, markDone = true }: S
 
   const prep = (audience: PrepAudience, role?: OrganizationRole) =>
     run(async () => {
-      const organizationId = audience === 'provider' ? organizations.find((o) => o.role === role)?.id : undefined
+      const organizationId = audience === 'provider' && role ? organizationForRole(role, organizations, events)?.id : undefined
       const path = await savePrepSheet(audience, language, organizationId)
       if (path) showNotice({ kind: 'info', text: t.plan.prepSaved(path) })
     })
@@ -72,8 +80,8 @@ export function StepActions({ step, title, action, primary, markDone = true }: S
   return (
     <div className="step-actions">
       {action?.type === 'callNote' && (
-        <button type="button" className={mainClass} onClick={() => setCallPreset({ role: action.role, step: { state: step, title } })}>
-          {t.plan.callNoteTo(t.roles[action.role])}
+        <button type="button" className={mainClass} onClick={() => setCallPreset({ role: action.role, organizationId: callee?.id, step: { state: step, title } })}>
+          {t.plan.callNoteTo(callee?.name ?? t.roles[action.role])}
         </button>
       )}
       {action?.type === 'evidence' && (
@@ -96,6 +104,11 @@ export function StepActions({ step, title, action, primary, markDone = true }: S
             }}
           />
         </>
+      )}
+      {action?.type === 'losses' && (
+        <button type="button" className={mainClass} onClick={() => setAddingLoss(true)}>
+          {g.recordLoss}
+        </button>
       )}
       {action?.type === 'prepSheet' && (
         <button type="button" className={mainClass} onClick={prep(action.for)} disabled={busy}>
@@ -121,6 +134,7 @@ export function StepActions({ step, title, action, primary, markDone = true }: S
         </button>
       )}
       {callPreset && <CallNoteDialog preset={callPreset} onClose={() => setCallPreset(undefined)} />}
+      {addingLoss && <LossForm onClose={() => setAddingLoss(false)} />}
     </div>
   )
 }

@@ -1,10 +1,14 @@
 // The top of the overview: the one thing to do now (the most overdue
 // follow-up, else the next step of the plan), with the button that opens the
 // right form, and what comes after. A user who opens the case should know
-// within seconds what to do.
+// within seconds what to do. A step whose work the case already records (the
+// call, the police record, the evidence, the losses) is offered as done with
+// one click, linking the record; it is never ticked without the user.
 import { useMemo, useState } from 'react'
 import { whatNext, type DueFollowUp, type NextThing } from '../../../../shared/followups'
-import { stepDefinition, stepTitle, type CasePlan, type PlanFile } from '../../../../shared/plans'
+import { stepDefinition, stepTitle, type CasePlan, type PlanFile, type PlanStepState } from '../../../../shared/plans'
+import { recordedWork, type RecordedWork } from '../../../../shared/step-evidence'
+import { useGuideT, type GuideMessages } from '../../i18n/guide-messages'
 import { useLanguage, useT } from '../../i18n'
 import { latestReferences } from '../../lib/case-figures'
 import { formatDay } from '../../lib/dates'
@@ -14,11 +18,12 @@ import { useToday } from '../../state/today'
 import { CallNoteDialog } from '../CallNoteDialog'
 import { DeadlineSummaries } from '../directory/ClaimDeadlines'
 import { useOrganizationNames } from '../lookups'
-import { markFollowUpDone } from './plan-actions'
+import { markFollowUpDone, setStepDone } from './plan-actions'
 import { StartPlan } from './PlanPanel'
 import { StepActions, withNotice } from './StepActions'
 import { requestTab } from './tab-requests'
 import '../../styles/plan.css'
+import '../../styles/guide.css'
 
 /** Promises for later days shown here; the follow-ups card lists them all. */
 const WAITING_SHOWN = 3
@@ -29,6 +34,7 @@ export function WhatNextCard() {
   const today = useToday((s) => s.today)
   const file = usePlanFile()
   const next = useMemo(() => whatNext({ tasks, plan, today }), [tasks, plan, today])
+  const recorded = useRecordedWork(plan, file)
 
   return (
     <section className={`card what-next${next.lead?.type === 'followUp' && next.lead.followUp.status === 'overdue' ? ' what-next-late' : ''}`} aria-labelledby="what-next-title">
@@ -44,7 +50,11 @@ export function WhatNextCard() {
           </p>
         )}
       </div>
-      {next.lead ? <Lead thing={next.lead} plan={plan} file={file} total={next.plan?.total ?? 0} /> : <p className="muted">{t.plan.nothingNext}</p>}
+      {next.lead ? (
+        <Lead thing={next.lead} plan={plan} file={file} total={next.plan?.total ?? 0} recorded={next.lead.type === 'step' ? recorded(next.lead.step) : undefined} />
+      ) : (
+        <p className="muted">{t.plan.nothingNext}</p>
+      )}
       {/* Claims lost for good if late: right under the lead, above what comes after. */}
       <DeadlineSummaries />
       {(next.then.length > 0 || next.waiting.length > 0) && (
@@ -55,7 +65,7 @@ export function WhatNextCard() {
               <ol className="plain-list">
                 {next.then.map((thing) => (
                   <li key={thing.type === 'step' ? `s${thing.step.id}` : `f${thing.followUp.task.id}`}>
-                    <Summary thing={thing} plan={plan} file={file} />
+                    <Summary thing={thing} plan={plan} file={file} recorded={thing.type === 'step' ? recorded(thing.step) : undefined} />
                   </li>
                 ))}
               </ol>
@@ -87,14 +97,44 @@ function DueBadge({ followUp }: { followUp: DueFollowUp }) {
   return <span className="badge">{t.plan.dueIn(followUp.daysLeft)}</span>
 }
 
-function Summary({ thing, plan, file }: { thing: NextThing; plan: CasePlan | null; file?: PlanFile }) {
+/** What the case records of each step's work (undefined: nothing, or the step is done). */
+function useRecordedWork(plan: CasePlan | null, file: PlanFile | undefined): (step: PlanStepState) => RecordedWork | undefined {
+  const { organizations, events, evidence, losses, policeRecords } = useCaseData()
+  return useMemo(() => {
+    if (!plan) return () => undefined
+    const records = { organizations, events, evidence, losses, policeRecords, plan }
+    const actionOf = (s: PlanStepState) => stepDefinition(file, plan, s)?.action
+    const found = new Map(plan.steps.map((s) => [s.id, recordedWork({ state: s, action: actionOf(s) }, records, actionOf)]))
+    return (step) => found.get(step.id)
+  }, [plan, file, organizations, events, evidence, losses, policeRecords])
+}
+
+/** "Recorded: call to Tポイント on … — mark done?" */
+function recordedText(work: RecordedWork, g: GuideMessages, language: string): string {
+  const { what } = work
+  const day = (at: string) => formatDay(at.slice(0, 10), language)
+  switch (what.type) {
+    case 'contact':
+      return g.recordedContact(what.channel, what.organization, day(what.at))
+    case 'police':
+      return g.recordedPolice(what.kind, what.station, day(what.at))
+    case 'evidence':
+      return g.recordedEvidence(what.count, what.caption ?? what.fileName)
+    case 'losses':
+      return g.recordedLosses(what.count)
+  }
+}
+
+function Summary({ thing, plan, file, recorded }: { thing: NextThing; plan: CasePlan | null; file?: PlanFile; recorded?: RecordedWork }) {
   const t = useT()
+  const g = useGuideT()
   const language = useLanguage()
   const names = useOrganizationNames()
   if (thing.type === 'step') {
     return (
       <span className="next-summary">
         <span className="muted">{t.plan.stepOf(thing.number, plan?.steps.filter((s) => !s.hidden).length ?? 0)}</span> {stepTitle(file, plan!, thing.step)}
+        {recorded && <span className="badge badge-ok">{g.recordedBadge}</span>}
       </span>
     )
   }
@@ -110,7 +150,7 @@ function Summary({ thing, plan, file }: { thing: NextThing; plan: CasePlan | nul
   )
 }
 
-function Lead({ thing, plan, file, total }: { thing: NextThing; plan: CasePlan | null; file?: PlanFile; total: number }) {
+function Lead({ thing, plan, file, total, recorded }: { thing: NextThing; plan: CasePlan | null; file?: PlanFile; total: number; recorded?: RecordedWork }) {
   const t = useT()
   const language = useLanguage()
   const names = useOrganizationNames()
@@ -136,7 +176,8 @@ function Lead({ thing, plan, file, total }: { thing: NextThing; plan: CasePlan |
           </div>
         )}
         {thing.step.notes && <p className="next-notes">{thing.step.notes}</p>}
-        <StepActions step={thing.step} title={title} action={def?.action} primary />
+        {recorded && <RecordedOffer step={thing.step} work={recorded} />}
+        <StepActions step={thing.step} title={title} action={def?.action} primary={!recorded} markDone={!recorded} />
       </div>
     )
   }
@@ -177,6 +218,35 @@ function Lead({ thing, plan, file, total }: { thing: NextThing; plan: CasePlan |
         </button>
       </div>
       {calling && <CallNoteDialog preset={{ organizationId: task.organizationId }} onClose={() => setCalling(false)} />}
+    </div>
+  )
+}
+
+/** The step's work is on record: one click ticks it, with that record as its entry on the timeline. */
+function RecordedOffer({ step, work }: { step: PlanStepState; work: RecordedWork }) {
+  const t = useT()
+  const g = useGuideT()
+  const language = useLanguage()
+  const [busy, setBusy] = useState(false)
+  const confirm = async () => {
+    setBusy(true)
+    await withNotice(async () => {
+      await setStepDone(step, true, language, work.eventId)
+      showNotice({ kind: 'info', text: t.plan.stepDone })
+    }, t)
+    setBusy(false)
+  }
+  return (
+    <div className="next-recorded">
+      <p>
+        {recordedText(work, g, language)}
+        {work.what.type === 'police' && work.what.receiptNumber && (
+          <span className="next-recorded-number"> {g.recordedNumber(work.what.kind, work.what.receiptNumber)}</span>
+        )}
+      </p>
+      <button type="button" className="primary" onClick={() => void confirm()} disabled={busy}>
+        ✓ {t.plan.markDone}
+      </button>
     </div>
   )
 }

@@ -1,6 +1,6 @@
-// "Your details" in the letter dialog: the victim's name, address, phone and
-// e-mail, written to the case record (case:update) where the letter's blanks
-// are listed. A form of its own (never inside the letter's form): Enter saves
+// "Your details" in the letter dialog and on the overview's card: the
+// victim's name, address, phone and e-mail, written to the case record
+// (case:update) where the letter's blanks are listed. A form of its own (never inside the letter's form): Enter saves
 // these details, not the letter. Each problem is shown under its field.
 import { useId, useRef, useState, type FormEvent } from 'react'
 import type { Victim } from '../../../../shared/domain'
@@ -11,6 +11,7 @@ import { updateCase } from '../../state/case-actions'
 import { showNotice, useCaseData } from '../../state/session'
 import { ErrorBox } from '../../ui/ErrorBox'
 import '../../styles/directory.css'
+import './letters.css'
 
 type Field = 'name' | 'address' | 'phone' | 'email'
 const FIELDS: readonly Field[] = ['name', 'address', 'phone', 'email']
@@ -23,9 +24,13 @@ const EMAIL = /^[^\s@]+@[^\s@]+$/
 interface VictimDetailsFormProps {
   onDone: () => void
   disabled?: boolean
+  /** What the details are for, where the form is shown (default: the letter's). */
+  intro?: string
+  /** The title is read by screen readers only (the card around the form shows it). */
+  hideTitle?: boolean
 }
 
-export function VictimDetailsForm({ onDone, disabled }: VictimDetailsFormProps) {
+export function VictimDetailsForm({ onDone, disabled, intro, hideTitle }: VictimDetailsFormProps) {
   const L = useLetterT()
   const t = useT()
   const { record } = useCaseData()
@@ -99,8 +104,10 @@ export function VictimDetailsForm({ onDone, disabled }: VictimDetailsFormProps) 
   return (
     <form ref={form} onSubmit={submit} onChange={clearError} className="form victim-details" aria-labelledby={titleId} noValidate>
       <fieldset className="plain" disabled={disabled || busy}>
-        <h4 id={titleId}>{L.detailsTitle}</h4>
-        <p className="hint">{L.detailsIntro}</p>
+        <h4 id={titleId} className={hideTitle ? 'visually-hidden' : undefined}>
+          {L.detailsTitle}
+        </h4>
+        <p className="hint">{intro ?? L.detailsIntro}</p>
         <div className="victim-fields">
           {input('name', 'text', 'name', true)}
           {input('phone', 'tel', 'tel')}
