@@ -160,6 +160,8 @@ export const contract = {
       newOrganization: OrganizationInputSchema.optional(),
       reference: z.strictObject({ label: z.string().trim().min(1).max(100), value: z.string().trim().min(1).max(200) }).optional(),
       promise: z.strictObject({ title: z.string().trim().min(1).max(500), dueAt: TaskInputSchema.shape.dueAt }).optional(),
+      /** A visit to (or call with) the police: its police record, written with the event's date, organisation and id. */
+      policeRecord: PoliceRecordInputSchema.omit({ occurredAt: true, organizationId: true, eventId: true }).optional(),
     }),
     output: TimelineEventSchema,
   },

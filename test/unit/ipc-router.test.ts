@@ -101,6 +101,26 @@ describe('IPC router', () => {
     expect(await call('organizations:list')).toMatchObject({ ok: true, value: [{ id: orgId }] })
   })
 
+  it('writes a police visit and its police record in one step, and neither when the note fails', async () => {
+    const { call } = await withOpenCase()
+    const visit = {
+      event: { occurredAt: '2018-10-20T14:00+09:00', kind: 'contact' as const, channel: 'in_person' as const, title: '新宿警察署で被害届', evidenceIds: [999] },
+      newOrganization: { name: '新宿警察署', role: 'police' as const },
+      reference: { label: '受理番号', value: '第1234号' },
+      policeRecord: { kind: 'report' as const, station: '新宿警察署', section: '生活安全課', officer: '田中', receiptNumber: '第1234号' },
+    }
+    expect(await call('events:logCall', visit)).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(await call('policeRecords:list')).toEqual({ ok: true, value: [] })
+    const logged = await call('events:logCall', { ...visit, event: { ...visit.event, evidenceIds: [] } })
+    if (!logged.ok) throw new Error(logged.error.message)
+    expect(await call('policeRecords:list')).toMatchObject({
+      ok: true,
+      value: [{ kind: 'report', station: '新宿警察署', receiptNumber: '第1234号', occurredAt: '2018-10-20T14:00+09:00', eventId: logged.value.id, organizationId: logged.value.organizationId }],
+    })
+    // The contract refuses a police record with no station.
+    expect(await call('events:logCall', { event: { occurredAt: '2018-10-21T10:00+09:00', kind: 'contact', title: 'x' }, policeRecord: { kind: 'report', station: '' } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+  })
+
   it('evidence crosses as base64 and comes back byte-identical; refusals are explained', async () => {
     const { call } = await withOpenCase()
     const added = await call('evidence:add', { fileName: 'screenshot.png', base64: TINY_PNG.toString('base64'), caption: 'ログイン履歴' })

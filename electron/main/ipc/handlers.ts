@@ -151,7 +151,7 @@ export function createHandlers(platform: Platform, session = new CaseSession(), 
     'events:create': (input) => cf().events.create(input),
     'events:update': ({ id, value }) => cf().events.update(id, value),
     'events:delete': ({ id }) => cf().events.delete(id),
-    'events:logCall': ({ event, newOrganization, reference, promise }) =>
+    'events:logCall': ({ event, newOrganization, reference, promise, policeRecord }) =>
       cf().transaction(() => {
         if (newOrganization && event.organizationId !== undefined) {
           throw new KirokuError('invalid_input', 'A call is with one organisation: give organizationId or newOrganization, not both.')
@@ -162,6 +162,7 @@ export function createHandlers(platform: Platform, session = new CaseSession(), 
         const link = { organizationId: created.organizationId, eventId: created.id }
         if (reference) cf().references.create({ ...reference, ...link, issuedAt: created.occurredAt })
         if (promise) cf().tasks.create({ ...promise, ...link, done: false })
+        if (policeRecord) cf().policeRecords.create({ ...policeRecord, ...link, occurredAt: created.occurredAt })
         return created
       }),
 
