@@ -12,7 +12,7 @@ export function NoticeBar() {
   // Good news fades after a while; a refusal stays until dismissed.
   useEffect(() => {
     if (notice?.kind !== 'info') return
-    const timer = setTimeout(() => showNotice(null), INFO_SECONDS * 1000)
+    const timer = setTimeout(() => showNotice(null), (notice.action ? 3 : 1) * INFO_SECONDS * 1000)
     return () => clearTimeout(timer)
   }, [notice])
 
@@ -25,6 +25,11 @@ export function NoticeBar() {
       <div role="alert" className={notice?.kind === 'error' ? 'notice notice-error' : 'visually-hidden'}>
         {notice?.kind === 'error' && notice.text}
       </div>
+      {notice?.action && (
+        <button type="button" className="small notice-action" onClick={() => void Promise.resolve(notice.action!.run()).catch((e: unknown) => showNotice({ kind: 'error', text: String(e instanceof Error ? e.message : e) }))}>
+          {notice.action.label}
+        </button>
+      )}
       {notice && (
         <button type="button" className="icon-button notice-close" onClick={() => showNotice(null)} aria-label={t.close}>
           ✕

@@ -88,7 +88,7 @@ export const en = {
 
   // Case screen
   lock: 'Lock',
-  callNote: 'Call note',
+  callNote: 'Record a contact',
   caseSections: 'Case sections',
   tabs: {
     overview: 'Overview',
@@ -457,7 +457,7 @@ export const en = {
 
   // Shortcuts
   shortcuts: {
-    callNote: 'Call note',
+    callNote: 'Record a contact',
     search: 'Search the timeline',
     lock: 'Lock',
     submit: 'Save',

@@ -128,7 +128,7 @@ export const ja: Messages = {
   rememberedForgotten: '記憶していたパスフレーズをこのパソコンのキーリングから読み出せなくなったため（キーリングがリセットされましたか？）、記憶を消しました。パスフレーズを入力してください。',
 
   lock: 'ロック',
-  callNote: '通話メモ',
+  callNote: '連絡の記録',
   caseSections: '事件の項目',
   tabs: {
     overview: '概要',
@@ -478,7 +478,7 @@ export const ja: Messages = {
   forgotAllRemembered: '消しました。どの事件ファイルも、開くときにパスフレーズを尋ねます。',
 
   shortcuts: {
-    callNote: '通話メモ',
+    callNote: '連絡の記録',
     search: `${T.chronology}を検索`,
     lock: 'ロック',
     submit: '保存',

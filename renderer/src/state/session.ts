@@ -46,6 +46,8 @@ export type CaseList = Exclude<keyof CaseData, 'path' | 'record' | 'history'>
 export interface Notice {
   kind: 'info' | 'error'
   text: string
+  /** One follow-up the message offers (e.g. tick the plan step this record carries out). */
+  action?: { label: string; run: () => Promise<void> | void }
 }
 
 export interface SessionState {
