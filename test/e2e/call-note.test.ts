@@ -22,17 +22,17 @@ describe('the quick call note', () => {
     const file = await createCase(app, { title: 'Tポイント不正利用' })
 
     await page.keyboard.press('Control+n')
-    const dialog = page.getByRole('dialog', { name: 'Call note' })
+    const dialog = page.getByRole('dialog', { name: 'Record a contact' })
     await dialog.waitFor()
     // The organisation is the first thing asked, and already has the focus.
     expect(await dialog.getByRole('combobox', { name: 'Organisation', exact: true }).evaluate((el) => el === document.activeElement)).toBe(true)
     // "When" defaults to now, written with this computer's offset.
     expect(await dialog.getByLabel('When', { exact: true }).inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
-    expect(await dialog.getByLabel('UTC offset').inputValue()).toMatch(/^[+-]\d{2}:\d{2}$/)
+    expect(await dialog.getByLabel('UTC offset').inputValue()).toMatch(/^([+-]\d{2}:\d{2}|Z)$/)
 
-    await dialog.getByRole('combobox', { name: 'Organisation', exact: true }).selectOption({ label: '+ New organisation…' })
-    await dialog.getByLabel('New organisation name').fill('Tポイント事務局')
+    await dialog.getByRole('combobox', { name: 'Organisation', exact: true }).fill('Tポイント事務局')
     await dialog.getByLabel('Role').selectOption('points_operator')
+    await dialog.locator('details.time-zone summary').click()
     await dialog.getByLabel('Representative').fill('佐藤')
     await dialog.getByLabel('When', { exact: true }).fill('2018-10-13T10:00')
     await dialog.getByLabel('UTC offset').fill('+09:00')
@@ -41,12 +41,12 @@ describe('the quick call note', () => {
     expect(await dialog.getByLabel('Label', { exact: true }).inputValue()).toBe('受付番号')
     await dialog.getByLabel('Number', { exact: true }).fill('TP-1013')
     await dialog.getByLabel('Promise', { exact: true }).fill('調査結果の連絡')
-    await dialog.getByRole('button', { name: 'in 1 week' }).click()
+    await dialog.getByRole('button', { name: 'In a week' }).click()
     expect(await dialog.getByLabel('By when').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/)
     await screenshot(page, 'call-note-dialog')
     // Enter in a field saves the note.
     await dialog.getByLabel('Number', { exact: true }).press('Enter')
-    await page.getByRole('status').filter({ hasText: 'Call note saved.' }).waitFor()
+    await page.getByRole('status').filter({ hasText: 'Contact saved.' }).waitFor()
     expect(await dialog.count()).toBe(0)
 
     // The overview shows the promise to chase and the number given.
@@ -57,12 +57,12 @@ describe('the quick call note', () => {
     await references.getByText('TP-1013').waitFor()
 
     // A second call whose promised date has passed shows as overdue.
-    await page.getByRole('button', { name: /^Call note/ }).click()
-    await dialog.getByRole('combobox', { name: 'Organisation', exact: true }).selectOption({ label: 'Tポイント事務局' })
+    await page.getByRole('button', { name: /^Record a contact/ }).click()
+    await dialog.getByRole('combobox', { name: 'Organisation', exact: true }).fill('Tポイント事務局')
     await dialog.getByLabel('Subject').fill('再度の問い合わせ')
     await dialog.getByLabel('Promise', { exact: true }).fill('折り返し電話')
     await dialog.getByLabel('By when').fill('2018-10-20')
-    await dialog.getByRole('button', { name: 'Save call note' }).click()
+    await dialog.getByRole('button', { name: 'Save contact' }).click()
     await followUps.getByText('折り返し電話').waitFor()
     expect(await followUps.textContent()).toContain('1 overdue')
     await screenshot(page, 'overview-with-call')

@@ -113,7 +113,7 @@ describe('a case file in the UI', () => {
     expect(await page.getByRole('searchbox', { name: 'Search' }).evaluate((el) => el === document.activeElement)).toBe(true)
     // Escape closes a dialog and gives the focus back.
     await page.keyboard.press('Control+n')
-    await page.getByRole('dialog', { name: 'Call note' }).waitFor()
+    await page.getByRole('dialog', { name: 'Record a contact' }).waitFor()
     await page.keyboard.press('Escape')
     expect(await page.getByRole('dialog').count()).toBe(0)
     expect(app.problems).toEqual([])

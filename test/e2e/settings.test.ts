@@ -48,7 +48,7 @@ describe('language', () => {
     await page.getByRole('article', { name: '調査依頼' }).waitFor()
     await screenshot(page, 'timeline-ja')
     await page.keyboard.press('Control+n')
-    await page.getByRole('dialog', { name: '通話メモ' }).waitFor()
+    await page.getByRole('dialog', { name: '連絡の記録' }).waitFor()
     await screenshot(page, 'call-note-ja')
     await page.keyboard.press('Escape')
 
@@ -68,11 +68,11 @@ describe('auto-lock', () => {
     const app = await env.launch({ beforeLoad: (context) => context.clock.install() })
     const { page } = app
     await createCase(app, { title: '秘密の事件' })
-    await page.getByRole('button', { name: /^Call note/ }).click()
-    const note = page.getByRole('dialog', { name: 'Call note' })
+    await page.getByRole('button', { name: /^Record a contact/ }).click()
+    const note = page.getByRole('dialog', { name: 'Record a contact' })
     await note.getByLabel('Subject').fill('担当 鈴木 との通話')
     await note.getByLabel('Number', { exact: true }).fill('SECRET-42')
-    await note.getByRole('button', { name: 'Save call note' }).click()
+    await note.getByRole('button', { name: 'Save contact' }).click()
     await page.getByRole('region', { name: 'Latest reference numbers' }).getByText('SECRET-42').waitFor()
     await openTab(page, 'Timeline')
     await page.getByRole('article', { name: '担当 鈴木 との通話' }).waitFor()

@@ -63,7 +63,7 @@ export const contactJa: ContactMessages = {
   organizationHint: '一覧から選ぶか、新しい名前を入力します（この記録と一緒に追加されます）。',
   newOrganization: (name) => `新しい連絡先：「${name}」をこの記録と一緒に追加します。`,
   directoryMatch: (entry) => `登録済みの事業者：${entry}`,
-  role: '連絡先の種類',
+  role: '役割',
   subjectDefault: {
     phone: (org) => (org ? `${org}に電話` : '電話'),
     in_person: (org) => (org ? `${org}を訪問` : '訪問'),

@@ -173,7 +173,7 @@ export const en = {
   },
 
   // Call note
-  callNoteTitle: 'Call note',
+  callNoteTitle: 'Record a contact',
   callSubject: 'Subject',
   callSubjectDefault: (org: string) => (org ? `Call with ${org}` : 'Phone call'),
   whatWasSaid: 'What was said',
@@ -187,9 +187,9 @@ export const en = {
   promiseDue: 'By when',
   promiseDefaultTitle: (org: string) => (org ? `Answer from ${org}` : 'Expected answer'),
   inDays: (n: number) => (n === 7 ? 'in 1 week' : `in ${n} days`),
-  logCall: 'Save call note',
+  logCall: 'Save contact',
   submitHint: 'Enter saves; Ctrl+Enter inside notes.',
-  callLogged: 'Call note saved.',
+  callLogged: 'Contact saved.',
 
   // Evidence
   evidence: 'Evidence',

@@ -208,7 +208,7 @@ export const ja: Messages = {
     note: '非公開の連絡先はどこにも載りません。その連絡先に関係するほかの記録は、連絡先の名前なしで載ります。',
   },
 
-  callNoteTitle: '通話メモ',
+  callNoteTitle: '連絡の記録',
   callSubject: '件名',
   callSubjectDefault: (org) => (org ? `${org}に電話` : '電話'),
   whatWasSaid: '話した内容',
@@ -222,9 +222,9 @@ export const ja: Messages = {
   promiseDue: '期限',
   promiseDefaultTitle: (org) => (org ? `${org}からの連絡` : '連絡待ち'),
   inDays: (n) => (n === 7 ? '1 週間後' : `${n} 日後`),
-  logCall: '通話メモを保存',
+  logCall: '記録する',
   submitHint: 'Enter で保存（メモ欄では Ctrl+Enter）。',
-  callLogged: '通話メモを保存しました。',
+  callLogged: '連絡を記録しました。',
 
   evidence: T.evidence,
   addEvidence: '証拠を追加',
