@@ -46,6 +46,8 @@ export type CaseList = Exclude<keyof CaseData, 'path' | 'record' | 'history'>
 export interface Notice {
   kind: 'info' | 'error'
   text: string
+  /** Evidence just pasted or dropped: the message asks for its caption and event (and stays until answered). */
+  intake?: number[]
 }
 
 export interface SessionState {
