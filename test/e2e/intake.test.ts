@@ -12,6 +12,7 @@ import { en } from '../../renderer/src/i18n/en'
 import { ja } from '../../renderer/src/i18n/ja'
 import { INTAKE_MESSAGES } from '../../renderer/src/i18n/intake-messages'
 import { startEnvironment, type E2eEnvironment } from './harness/app'
+import { axeViolations, describeViolations } from './harness/axe'
 import { pngFile } from './harness/files'
 import { openTab, PASSPHRASE, pasteFile, screenshot } from './harness/flows'
 
@@ -35,6 +36,8 @@ async function screenshots(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1024, height: 640 })
   await screenshot(page, `${name}-1024`)
   await page.setViewportSize({ width: 1280, height: 800 })
+  // And no axe violation in what they show.
+  expect(describeViolations(await axeViolations(page))).toEqual([])
 }
 
 const TITLE = 'Tポイント不正利用'

@@ -8,7 +8,7 @@ import { useLanguage } from './index'
 
 export const intakeEn = {
   // The message after a paste or drop
-  intakeTitle: (n: number, name: string) => (n === 1 ? `Added ${name}. What does it show?` : `Added ${n} files. What do they show?`),
+  intakeTitle: (n: number, name: string) => (n === 1 ? `What does ${name} show?` : `What do these ${n} files show?`),
   intakeLabel: 'Describe the evidence just added',
   intakeCaption: 'Caption',
   intakeCaptionHint: 'e.g. login history, the SMS from the offender',
@@ -42,7 +42,7 @@ export const intakeEn = {
 export type IntakeMessages = typeof intakeEn
 
 export const intakeJa: IntakeMessages = {
-  intakeTitle: (n, name) => (n === 1 ? `${name}を追加しました。何を写したものですか？` : `${n}件のファイルを追加しました。何を写したものですか？`),
+  intakeTitle: (n, name) => (n === 1 ? `${name}は何を写したものですか？` : `${n}件のファイルは何を写したものですか？`),
   intakeLabel: '追加した証拠の説明',
   intakeCaption: '説明',
   intakeCaptionHint: '例：ログイン履歴、犯人からのSMS',
