@@ -1,10 +1,10 @@
 // Form fields several case forms share: a moment with its offset, an
 // organisation picker that can create one on the spot, and optional numbers.
 import { ORGANIZATION_ROLES, type OrganizationInput, type OrganizationRole } from '../../../shared/domain'
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import { useLanguage, useT } from '../i18n'
 import { call } from '../ipc'
-import { formatDay, joinMoment, OFFSET_PATTERN, type LocalMoment } from '../lib/dates'
+import { joinMoment, OFFSET_PATTERN, type LocalMoment } from '../lib/dates'
 import { optionalId, optionalText } from '../lib/records'
 import { reload } from '../state/case-actions'
 import { useCaseData } from '../state/session'
@@ -13,27 +13,13 @@ import { useOrganizationNames } from './lookups'
 export function MomentFields({ initial, autoFocus }: { initial: LocalMoment; autoFocus?: boolean }) {
   const t = useT()
   const language = useLanguage()
-  const [local, setLocal] = useState(initial.local)
-  const echoId = useId()
   return (
     <div className="field-row">
       <label className="field grow">
         <span>{t.when}</span>
-        {/* lang for the picker and screen readers; Chromium still draws the value in the OS's format, so the
-            moment is written out beside it as the app writes it. */}
-        <input
-          type="datetime-local"
-          lang={language}
-          name="whenLocal"
-          defaultValue={initial.local}
-          required
-          data-autofocus={autoFocus || undefined}
-          aria-describedby={echoId}
-          onChange={(e) => setLocal(e.target.value)}
-        />
-        <span id={echoId} className="date-echo" aria-hidden="true">
-          {formatLocalMoment(local, language)}
-        </span>
+        {/* lang for the picker and screen readers (Chromium still draws the value by the OS locale; the
+            call-note dialog, reworked apart, shows the moment as text where it needs to). */}
+        <input type="datetime-local" lang={language} name="whenLocal" defaultValue={initial.local} required data-autofocus={autoFocus || undefined} />
       </label>
       <label className="field offset-field">
         <span>{t.offset}</span>
@@ -41,13 +27,6 @@ export function MomentFields({ initial, autoFocus }: { initial: LocalMoment; aut
       </label>
     </div>
   )
-}
-
-/** 2018-10-12T21:40 as 2018年10月12日(金) 21:40 / Fri, 12 Oct 2018 21:40; empty when incomplete. */
-function formatLocalMoment(local: string, language: string): string {
-  const [day, time] = local.split('T')
-  if (!day || !time) return ''
-  return `${formatDay(day, language)} ${time.slice(0, 5)}`
 }
 
 export function momentFrom(data: FormData): string {
