@@ -2,6 +2,7 @@
 import { useEffect } from 'react'
 import { useT } from '../i18n'
 import { showNotice, useSession } from '../state/session'
+import { IntakePrompt } from './evidence/IntakePrompt'
 
 const INFO_SECONDS = 8
 
@@ -9,9 +10,9 @@ export function NoticeBar() {
   const t = useT()
   const notice = useSession((s) => s.notice)
 
-  // Good news fades after a while; a refusal stays until dismissed.
+  // Good news fades after a while; a refusal, or a question, stays until dismissed.
   useEffect(() => {
-    if (notice?.kind !== 'info') return
+    if (notice?.kind !== 'info' || notice.intake?.length) return
     const timer = setTimeout(() => showNotice(null), (notice.action ? 3 : 1) * INFO_SECONDS * 1000)
     return () => clearTimeout(timer)
   }, [notice])
@@ -19,8 +20,9 @@ export function NoticeBar() {
   return (
     <div className="notice-slot">
       {/* The live regions stay mounted so screen readers announce changes. */}
-      <div role="status" className={notice?.kind === 'info' ? 'notice notice-info' : 'visually-hidden'}>
-        {notice?.kind === 'info' && notice.text}
+      <div className={notice?.kind === 'info' ? 'notice notice-info' : 'visually-hidden'}>
+        <div role="status">{notice?.kind === 'info' && notice.text}</div>
+        {notice?.kind === 'info' && notice.intake?.length ? <IntakePrompt key={notice.intake.join(',')} evidenceIds={notice.intake} /> : null}
       </div>
       <div role="alert" className={notice?.kind === 'error' ? 'notice notice-error' : 'visually-hidden'}>
         {notice?.kind === 'error' && notice.text}

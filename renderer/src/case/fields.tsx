@@ -2,7 +2,7 @@
 // organisation picker that can create one on the spot, and optional numbers.
 import { ORGANIZATION_ROLES, type OrganizationInput, type OrganizationRole } from '../../../shared/domain'
 import { useState } from 'react'
-import { useT } from '../i18n'
+import { useLanguage, useT } from '../i18n'
 import { call } from '../ipc'
 import { joinMoment, OFFSET_PATTERN, type LocalMoment } from '../lib/dates'
 import { optionalId, optionalText } from '../lib/records'
@@ -12,11 +12,14 @@ import { useOrganizationNames } from './lookups'
 
 export function MomentFields({ initial, autoFocus }: { initial: LocalMoment; autoFocus?: boolean }) {
   const t = useT()
+  const language = useLanguage()
   return (
     <div className="field-row">
       <label className="field grow">
         <span>{t.when}</span>
-        <input type="datetime-local" name="whenLocal" defaultValue={initial.local} required data-autofocus={autoFocus || undefined} />
+        {/* lang for the picker and screen readers (Chromium still draws the value by the OS locale; the
+            call-note dialog, reworked apart, shows the moment as text where it needs to). */}
+        <input type="datetime-local" lang={language} name="whenLocal" defaultValue={initial.local} required data-autofocus={autoFocus || undefined} />
       </label>
       <label className="field offset-field">
         <span>{t.offset}</span>

@@ -48,6 +48,8 @@ export interface Notice {
   text: string
   /** One follow-up the message offers (e.g. tick the plan step this record carries out). */
   action?: { label: string; run: () => Promise<void> | void }
+  /** Evidence just pasted or dropped: the message asks for its caption and event (and stays until answered). */
+  intake?: number[]
 }
 
 export interface SessionState {

@@ -1,9 +1,10 @@
 // One piece of evidence in full: the picture (or text), its SHA-256 so a
 // recipient can check the original, its caption, and which events it belongs to.
-import { useEffect, useMemo, useState, type FormEvent } from 'react'
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
 import type { Evidence, TimelineEvent } from '../../../../shared/domain'
 import { restoreHidden } from '../../../../shared/visible-text'
 import { useLanguage, useT } from '../../i18n'
+import { useIntakeT } from '../../i18n/intake-messages'
 import { call } from '../../ipc'
 import { useAction } from '../../hooks/useAction'
 import { base64ToBytes } from '../../lib/base64'
@@ -15,6 +16,8 @@ import { showNotice, useCaseData } from '../../state/session'
 import { useConfirmDelete } from '../../ui/ConfirmDialog'
 import { Dialog } from '../../ui/Dialog'
 import { ErrorBox } from '../../ui/ErrorBox'
+import { checkForm, clearProblemOf, showProblems } from '../form-checks'
+import { DateInput } from '../lists/RecordFormDialog'
 import { EvidenceImage } from './EvidenceThumb'
 import { hasHiddenCharacters, shownCaption, shownLabel, shownName } from './shown-names'
 
@@ -25,6 +28,8 @@ export function EvidenceViewer({ evidence, onClose }: { evidence: Evidence; onCl
   const { events } = useCaseData()
   const { run, error, busy } = useAction()
   const { confirmDelete, dialog: confirmDialog } = useConfirmDelete()
+  const m = useIntakeT()
+  const formId = useId()
   const linkedEvents = useMemo(() => events.filter((e) => e.evidenceIds.includes(evidence.id)), [events, evidence.id])
 
   const setLinked = (event: TimelineEvent, linked: boolean) =>
@@ -37,6 +42,9 @@ export function EvidenceViewer({ evidence, onClose }: { evidence: Evidence; onCl
 
   const saveMeta = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
+    const problems = checkForm(e.currentTarget, m)
+    showProblems(e.currentTarget, formId, problems, true)
+    if (problems.length) return
     const data = new FormData(e.currentTarget)
     // The field shows the caption with its hidden characters written out: left as shown, the original is kept
     // as it is; edited, the markers go back to the characters they stand for (trimmed first, while they are
@@ -84,21 +92,21 @@ export function EvidenceViewer({ evidence, onClose }: { evidence: Evidence; onCl
         </div>
         <div className="viewer-side">
           <EvidenceDetails evidence={evidence} />
-          <form onSubmit={saveMeta} className="form" key={`${evidence.id}-${evidence.caption}-${evidence.capturedAt}-${evidence.private}`}>
+          <form onSubmit={saveMeta} onChange={(e) => clearProblemOf(e.currentTarget, formId, e.target)} noValidate className="form" key={`${evidence.id}-${evidence.caption}-${evidence.capturedAt}-${evidence.private}`}>
             <label className="field">
               <span>{t.caption}</span>
               <input name="caption" defaultValue={shownCaption(evidence)} maxLength={2000} data-autofocus />
             </label>
             <label className="field">
               <span>{t.capturedAt}</span>
-              <input name="capturedAt" type="date" defaultValue={evidence.capturedAt?.slice(0, 10)} />
+              <DateInput name="capturedAt" defaultValue={evidence.capturedAt?.slice(0, 10)} />
             </label>
             <label className="check">
               <input type="checkbox" name="private" defaultChecked={evidence.private} />
               <span>{t.privateEvidence}</span>
             </label>
             <div className="actions">
-              <button type="submit" disabled={busy}>
+              <button type="submit" className="primary" disabled={busy}>
                 {t.save}
               </button>
             </div>
@@ -106,8 +114,9 @@ export function EvidenceViewer({ evidence, onClose }: { evidence: Evidence; onCl
           <LinkedEvents linked={linkedEvents} onUnlink={(e) => void setLinked(e, false)} />
           <EventLinker events={events} evidenceId={evidence.id} onLink={(e) => void setLinked(e, true)} />
           <ErrorBox error={error} />
-          <div className="actions">
-            <button type="button" className="danger" onClick={() => void remove()}>
+          {/* Apart from the daily controls and quiet: deleting evidence is rare, and it asks first. */}
+          <div className="viewer-delete">
+            <button type="button" className="small quiet danger-quiet" onClick={() => void remove()}>
               {t.delete}
             </button>
           </div>

@@ -12,11 +12,16 @@ import { checkEvidenceFile, megabytes, nameForPasted } from '../../lib/evidence-
 import { reload } from '../../state/case-actions'
 import { showNotice } from '../../state/session'
 
-export async function addEvidenceFiles(files: readonly File[], t: Messages, options: { pasted?: boolean } = {}): Promise<Evidence[]> {
+/**
+ * `ask` (default true): the message then asks for a caption and an event for
+ * what was newly added; false when the caller already knows (a plan step's
+ * own button captions its screenshots).
+ */
+export async function addEvidenceFiles(files: readonly File[], t: Messages, options: { pasted?: boolean; ask?: boolean } = {}): Promise<Evidence[]> {
   const added: Evidence[] = []
   const problems: string[] = []
   const notes: string[] = []
-  let fresh = 0
+  const fresh: number[] = []
   for (const file of files) {
     const fileName = options.pasted ? nameForPasted(file) : file.name || nameForPasted(file)
     // Names come from outside: shown with their direction controls and invisible characters written out.
@@ -37,14 +42,17 @@ export async function addEvidenceFiles(files: readonly File[], t: Messages, opti
       const result = await call('evidence:add', { fileName, base64 })
       added.push(result.evidence)
       if (result.duplicate) notes.push(t.evidenceDuplicate(revealHidden(result.evidence.fileName)))
-      else fresh++
+      else fresh.push(result.evidence.id)
     } catch (error) {
       problems.push(...describeError(error, t).map((line) => `${shownName}: ${line}`))
     }
   }
   if (added.length) await reload('evidence')
   if (problems.length) showNotice({ kind: 'error', text: problems.join('\n') })
-  else if (added.length) showNotice({ kind: 'info', text: [...(fresh ? [t.evidenceAdded(fresh)] : []), ...notes].join(' ') })
+  else if (added.length) {
+    const text = [...(fresh.length ? [t.evidenceAdded(fresh.length)] : []), ...notes].join(' ')
+    showNotice({ kind: 'info', text, ...(options.ask !== false && fresh.length ? { intake: fresh } : {}) })
+  }
   return added
 }
 

@@ -6,7 +6,7 @@ import { formatDay } from '../../lib/dates'
 import { useCaseData } from '../../state/session'
 import { OrganizationField, useOrganizationPicker } from '../fields'
 import { useOrganizationNames } from '../lookups'
-import { dayOrOriginal, NameWithPrivacy, PrivateField, RecordFormDialog } from './RecordFormDialog'
+import { DateInput, dayOrOriginal, NameWithPrivacy, PrivateField, RecordFormDialog } from './RecordFormDialog'
 import { RecordListPanel } from './RecordListPanel'
 import { deleteRecord, saveRecord } from './record-io'
 
@@ -100,11 +100,11 @@ export function LossForm({ record, onClose }: { record?: Loss; onClose: () => vo
       <div className="field-row">
         <label className="field grow">
           <span>{t.occurredOn}</span>
-          <input name="occurredAt" type="date" defaultValue={record?.occurredAt?.slice(0, 10)} />
+          <DateInput name="occurredAt" defaultValue={record?.occurredAt?.slice(0, 10)} />
         </label>
         <label className="field grow">
           <span>{t.expectedRecoveryAt}</span>
-          <input name="expectedRecoveryAt" type="date" defaultValue={record?.expectedRecoveryAt?.slice(0, 10)} />
+          <DateInput name="expectedRecoveryAt" defaultValue={record?.expectedRecoveryAt?.slice(0, 10)} />
         </label>
       </div>
       <PrivateField defaultChecked={record?.private} />

@@ -1,7 +1,12 @@
 // The dialog around each list's form: title, error, Cancel and Save, with
-// Enter (or Ctrl+Enter in a textarea) saving.
-import type { FormEvent, ReactNode } from 'react'
-import { useT } from '../../i18n'
+// Enter (or Ctrl+Enter in a textarea) saving. The form is checked by the app
+// (noValidate: no browser bubble in the OS language); problems show under
+// their fields and the first one takes the focus.
+import { useId, useState, type FormEvent, type ReactNode } from 'react'
+import { useLanguage, useT } from '../../i18n'
+import { useIntakeT } from '../../i18n/intake-messages'
+import { formatDay } from '../../lib/dates'
+import { checkForm, clearProblemOf, showProblems } from '../form-checks'
 import { useAction } from '../../hooks/useAction'
 import { showNotice } from '../../state/session'
 import { Dialog, submitOnCtrlEnter } from '../../ui/Dialog'
@@ -17,11 +22,19 @@ interface RecordFormDialogProps {
 
 export function RecordFormDialog({ title, onClose, onSave, children }: RecordFormDialogProps) {
   const t = useT()
+  const m = useIntakeT()
   const { run, error, busy } = useAction()
+  const formId = useId()
+  const [invalid, setInvalid] = useState(false)
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
-    const data = new FormData(event.currentTarget)
+    const form = event.currentTarget
+    const problems = checkForm(form, m)
+    showProblems(form, formId, problems, true)
+    setInvalid(problems.length > 0)
+    if (problems.length) return
+    const data = new FormData(form)
     void run(async () => {
       await onSave(data)
       showNotice({ kind: 'info', text: t.saved })
@@ -31,8 +44,19 @@ export function RecordFormDialog({ title, onClose, onSave, children }: RecordFor
 
   return (
     <Dialog title={title} onClose={onClose}>
-      <form onSubmit={submit} onKeyDown={submitOnCtrlEnter} className="form">
+      <form
+        onSubmit={submit}
+        onKeyDown={submitOnCtrlEnter}
+        onChange={(e) => clearProblemOf(e.currentTarget, formId, e.target)}
+        className="form"
+        noValidate
+      >
         {children}
+        {invalid && (
+          <p className="visually-hidden" role="alert">
+            {m.fixFields}
+          </p>
+        )}
         <ErrorBox error={error} />
         <div className="actions">
           <button type="button" onClick={onClose}>
@@ -76,5 +100,36 @@ export function NameWithPrivacy({ name, private: isPrivate }: { name: string; pr
       {name}
       {isPrivate && <span className="badge">{t.privateBadge}</span>}
     </>
+  )
+}
+
+/**
+ * A date input in the app's language: `lang` on the input, and the chosen
+ * day written out beside it as the app writes dates (Chromium draws the
+ * input's own mm/dd/yyyy or yyyy/mm/dd by the OS locale, whatever `lang` says).
+ */
+export function DateInput(props: { name: string; defaultValue?: string; min?: string; max?: string; required?: boolean; autoFocus?: boolean }) {
+  const language = useLanguage()
+  const [value, setValue] = useState(props.defaultValue ?? '')
+  const echoId = useId()
+  return (
+    <span className="date-input">
+      <input
+        type="date"
+        lang={language}
+        name={props.name}
+        defaultValue={props.defaultValue}
+        min={props.min}
+        max={props.max}
+        required={props.required}
+        data-autofocus={props.autoFocus || undefined}
+        aria-describedby={echoId}
+        onChange={(e) => setValue(e.target.value)}
+      />
+      {/* Hidden from the label's name (it would repeat), read as the input's description. */}
+      <span id={echoId} className="date-echo" aria-hidden="true">
+        {value ? formatDay(value, language) : ''}
+      </span>
+    </span>
   )
 }

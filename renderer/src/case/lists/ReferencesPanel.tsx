@@ -5,7 +5,7 @@ import { formatDay } from '../../lib/dates'
 import { useCaseData } from '../../state/session'
 import { OrganizationField, useOrganizationPicker } from '../fields'
 import { useEventTitles, useOrganizationNames } from '../lookups'
-import { dayOrOriginal, RecordFormDialog } from './RecordFormDialog'
+import { DateInput, dayOrOriginal, RecordFormDialog } from './RecordFormDialog'
 import { RecordListPanel } from './RecordListPanel'
 import { deleteRecord, saveRecord } from './record-io'
 
@@ -65,7 +65,7 @@ export function ReferenceForm({ record, organizationId, onClose }: { record?: Re
       <OrganizationField value={organization.value} onChange={organization.setValue} />
       <label className="field">
         <span>{t.issuedAt}</span>
-        <input name="issuedAt" type="date" defaultValue={record?.issuedAt?.slice(0, 10)} />
+        <DateInput name="issuedAt" defaultValue={record?.issuedAt?.slice(0, 10)} />
       </label>
     </RecordFormDialog>
   )

@@ -10,7 +10,7 @@ import { showNotice, useCaseData } from '../../state/session'
 import { useToday } from '../../state/today'
 import { OrganizationField, useOrganizationPicker } from '../fields'
 import { useOrganizationNames } from '../lookups'
-import { dayOrOriginal, RecordFormDialog } from './RecordFormDialog'
+import { DateInput, dayOrOriginal, RecordFormDialog } from './RecordFormDialog'
 import { RecordListPanel } from './RecordListPanel'
 import { deleteRecord, saveRecord } from './record-io'
 
@@ -91,7 +91,7 @@ function TaskForm({ record, onClose }: { record?: Task; onClose: () => void }) {
       <div className="field-row">
         <label className="field">
           <span>{t.dueAt}</span>
-          <input name="dueAt" type="date" defaultValue={record?.dueAt?.slice(0, 10)} />
+          <DateInput name="dueAt" defaultValue={record?.dueAt?.slice(0, 10)} />
         </label>
         <label className="check">
           <input name="done" type="checkbox" defaultChecked={record?.done} />

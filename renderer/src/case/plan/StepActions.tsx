@@ -66,7 +66,7 @@ export function StepActions({ step, title, action, primary, markDone = true }: S
     })
 
   const addFiles = async (files: File[]) => {
-    const added = await addEvidenceFiles(files, t)
+    const added = await addEvidenceFiles(files, t, { ask: false })
     // The step names what the screenshots are; the user can change the caption later.
     const caption = action?.type === 'evidence' ? action.caption : undefined
     const uncaptioned = added.filter((e) => !e.caption)
