@@ -56,7 +56,9 @@ export function MenuButton({ label, ariaLabel, title, className, items }: MenuBu
       if (!menu.current?.contains(target) && !button.current?.contains(target)) setOpen(false)
     }
     const dismiss = (event: Event) => {
-      if (!menu.current?.contains(event.target as Node)) setOpen(false)
+      // A resize comes from the window, a scroll from any element (or the document).
+      // Focus inside the menu goes back to the button rather than to the page.
+      if (!(event.target instanceof Node && menu.current?.contains(event.target))) close(menu.current?.contains(document.activeElement) ?? false)
     }
     document.addEventListener('pointerdown', outside, true)
     window.addEventListener('resize', dismiss)
