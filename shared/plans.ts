@@ -94,8 +94,6 @@ export const PlanStepStateSchema = z.object({
   notes: z.string().optional(),
   /** The timeline event that records the step as done. */
   eventId: rowId.optional(),
-  /** True when that event was made by ticking the step (not an existing note linked to it). */
-  eventCreated: z.boolean().optional(),
 })
 
 export const CasePlanSchema = z.object({

@@ -66,7 +66,6 @@ function toState(row: StepRow): PlanStepState {
     hidden: row.hidden === 1,
     ...(row.notes !== null && row.notes !== '' ? { notes: row.notes } : {}),
     ...(row.eventId !== null ? { eventId: row.eventId } : {}),
-    ...(row.eventId !== null && row.eventCreated === 1 ? { eventCreated: true } : {}),
   }
 }
 

@@ -18,7 +18,7 @@ import { useEvidenceById, useOrganizationNames, useReferencesByEvent } from '../
 import { OverdueStrip } from '../plan/OverdueStrip'
 import { EventDialog } from './EventDialog'
 import { EventRow } from './EventRow'
-import { filterEvents, rowHeightWith, rowKey, timelineRows, type TimelineRow } from './timeline-rows'
+import { filterEvents, planTickIds, rowHeightWith, rowKey, timelineRows, type TimelineRow } from './timeline-rows'
 import { useTimelineSearch } from './useTimelineSearch'
 
 const NO_REFERENCES: never[] = []
@@ -59,7 +59,7 @@ export function TimelinePanel({ searchRequest }: { searchRequest: number }) {
       return next
     })
   }, [])
-  const planTicks = useMemo(() => new Set((plan?.steps ?? []).flatMap((step) => (step.eventCreated && step.eventId !== undefined ? [step.eventId] : []))), [plan])
+  const planTicks = useMemo(() => planTickIds(plan?.steps ?? [], events), [plan, events])
   const rowHeight = useMemo(() => rowHeightWith(expanded, planTicks), [expanded, planTicks])
 
   const deleteEvent = useCallback(

@@ -3,6 +3,7 @@
 // is the date part as the user wrote it (with their offset), so a call at
 // 01:00+09:00 is under the Japanese date it happened on.
 import type { EventKind, TimelineEvent } from '../../../../shared/domain'
+import type { PlanStepState } from '../../../../shared/plans'
 import { dayOf } from '../../lib/dates'
 
 export type TimelineRow =
@@ -77,4 +78,14 @@ export function filterEvents(events: readonly TimelineEvent[], filter: TimelineF
       (organizationId === undefined || e.organizationId === organizationId) &&
       (!matchingIds || matchingIds.has(e.id)),
   )
+}
+
+/**
+ * The notes made by ticking a plan step: the note a step links to when it is
+ * a bare note (kind "note", no organisation, no evidence), as a tick writes
+ * it. A call or visit note linked to its step stays a full event.
+ */
+export function planTickIds(steps: readonly Pick<PlanStepState, 'eventId'>[], events: readonly TimelineEvent[]): ReadonlySet<number> {
+  const linked = new Set(steps.flatMap((step) => (step.eventId !== undefined ? [step.eventId] : [])))
+  return new Set(events.filter((e) => linked.has(e.id) && e.kind === 'note' && e.organizationId === undefined && e.evidenceIds.length === 0).map((e) => e.id))
 }
