@@ -12,7 +12,7 @@ import { ja } from '../../renderer/src/i18n/ja'
 import { LAYOUT_MESSAGES } from '../../renderer/src/i18n/layout-messages'
 import { STORY_JSON } from '../helpers/story'
 import { startEnvironment, type E2eEnvironment, type RunningApp } from './harness/app'
-import { PASSPHRASE, rowAction, screenshot } from './harness/flows'
+import { openSubmitShare, PASSPHRASE, rowAction, screenshot } from './harness/flows'
 
 // layout-messages.ts brings its hook, whose settings store reads navigator.language when loaded (absent in Node 20).
 vi.hoisted(() => {
@@ -130,7 +130,7 @@ for (const [lang, t, locale] of [['en', en, 'en-US'], ['ja', ja as typeof en, 'j
 
       // The Share dialog: the T-Point call is private, but its organisation, loss and
       // other number would still go out. Ponta's are private now and are not named.
-      await page.getByRole('button', { name: t.sharing.shareButton }).click()
+      await openSubmitShare(page, t.sharing.shareButton)
       const share = page.getByRole('dialog', { name: t.sharing.shareTitle })
       const warning = share.locator('.linked-to-private')
       await warning.waitFor()
