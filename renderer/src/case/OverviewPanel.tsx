@@ -50,29 +50,29 @@ export function OverviewPanel() {
     <div className="overview-grid">
       {/* The reference numbers next to What next, above the fold: the numbers asked for on every call. */}
       <div className="overview-lead">
-      <WhatNextCard />
-      <section className="card overview-references" aria-labelledby="overview-references">
-        <h2 id="overview-references">{t.latestReferences}</h2>
-        {latest.length === 0 ? (
-          <p className="muted">{t.noReferences}</p>
-        ) : (
-          <ul className="plain-list">
-            {latest.map((reference) => (
-              <li key={reference.id} className="reference">
-                <span className="reference-label">{reference.label}</span>
-                <span className="reference-value">
-                  <bdi>{reference.value}</bdi>
-                </span>
-                <CopyReferenceButton reference={reference} />
-                <span className="task-meta">
-                  {reference.organizationId !== undefined && <span>{organizationNames.get(reference.organizationId)}</span>}
-                  {reference.issuedAt && <span>{formatDay(reference.issuedAt.slice(0, 10), language)}</span>}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+        <WhatNextCard />
+        <section className="card overview-references" aria-labelledby="overview-references">
+          <h2 id="overview-references">{t.latestReferences}</h2>
+          {latest.length === 0 ? (
+            <p className="muted">{t.noReferences}</p>
+          ) : (
+            <ul className="plain-list">
+              {latest.map((reference) => (
+                <li key={reference.id} className="reference">
+                  <span className="reference-label">{reference.label}</span>
+                  <span className="reference-value">
+                    <bdi>{reference.value}</bdi>
+                  </span>
+                  <CopyReferenceButton reference={reference} />
+                  <span className="task-meta">
+                    {reference.organizationId !== undefined && <span>{organizationNames.get(reference.organizationId)}</span>}
+                    {reference.issuedAt && <span>{formatDay(reference.issuedAt.slice(0, 10), language)}</span>}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
       </div>
       <ClaimDeadlinesCard />
       <section className="card" aria-labelledby="overview-case">
