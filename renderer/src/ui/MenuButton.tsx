@@ -1,9 +1,10 @@
 // A button that opens a menu of actions (WAI-ARIA menu button pattern):
 // aria-haspopup="menu" and aria-expanded on the button; role=menu and
 // menuitem; Down/Up/Home/End move, Escape closes and gives focus back to the
-// button, Tab closes. The menu is drawn in a portal on <body> with fixed
-// coordinates, so a scrolling or transformed parent (the timeline's windowed
-// rows) cannot clip it.
+// button, Tab closes. The menu is drawn in a portal at fixed coordinates, so
+// a scrolling or transformed parent (the timeline's windowed rows) cannot
+// clip it; the portal sits in the button's landmark (the header, <main>, a
+// dialog), so the menu stays inside a landmark for screen readers.
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { createPortal } from 'react-dom'
 
@@ -141,7 +142,7 @@ export function MenuButton({ label, ariaLabel, title, className, items }: MenuBu
               </button>
             ))}
           </div>,
-          document.body,
+          button.current?.closest('header, main, dialog') ?? document.body,
         )}
     </>
   )
