@@ -7,7 +7,7 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { importJsonFile, openCaseFile } from '../../electron/main/core'
+import { importJsonFile, openCaseFile, planLibrary } from '../../electron/main/core'
 import { en } from '../../renderer/src/i18n/en'
 import { ja } from '../../renderer/src/i18n/ja'
 import { LAYOUT_MESSAGES } from '../../renderer/src/i18n/layout-messages'
@@ -34,6 +34,7 @@ const LOCAL_EVENT = '全文の確認用メモ'
 const OTHER_EVENT = '海外から届いた確認メール'
 const NOTE_END = '最後の行：担当者は佐藤さん、折り返しは来月15日頃。'
 const REFERENCE = 'LAYOUT-4242'
+const PLAN_TICK = '手順を完了：ログインを止める'
 const LONG_NOTE = [
   'Tポイント事務局に電話。オペレーターに不正利用の経緯を説明しました。',
   '利用停止の手続きは完了。補填については調査後に連絡するとのこと。',
@@ -72,6 +73,9 @@ for (const [lang, t, locale] of [['ja', ja as typeof en, 'ja-JP'], ['en', en, 'e
         const local = caseFile.events.create({ occurredAt: `2010-01-05T10:00:00${offsetText(localMinutes)}`, kind: 'contact', title: LOCAL_EVENT, body: LONG_NOTE, evidenceIds: [] })
         caseFile.events.create({ occurredAt: `2010-01-05T12:00:00${offsetText(otherMinutes)}`, kind: 'note', title: OTHER_EVENT, evidenceIds: [] })
         caseFile.references.create({ label: '受付番号', value: REFERENCE, eventId: local.id, issuedAt: '2030-01-05' })
+        // A plan step ticked: its note is a quiet row.
+        const plan = caseFile.plan.adopt(planLibrary().get(lang), 'points_theft', new Date('2010-01-05T00:00:00Z'))
+        caseFile.plan.setDone({ id: plan.steps[0].id, done: true, at: `2010-01-05T11:00:00${offsetText(localMinutes)}` }, PLAN_TICK)
       } finally {
         caseFile.close()
       }
@@ -165,6 +169,12 @@ for (const [lang, t, locale] of [['ja', ja as typeof en, 'ja-JP'], ['en', en, 'e
       await localRow.waitFor()
       expect(await localRow.locator('.event-offset').count()).toBe(0)
       expect(await otherRow.locator('.event-offset').textContent()).toBe(M.otherOffset(offsetText(otherMinutes)))
+
+      // The plan tick: smaller and muted, labelled as a plan step.
+      const tick = page.getByRole('article', { name: PLAN_TICK })
+      expect(await tick.getAttribute('class')).toContain('plan-tick')
+      expect((await tick.boundingBox())!.height).toBeLessThan((await localRow.boundingBox())!.height / 1.5)
+      expect(await tick.locator('.kind-badge').textContent()).toBe(M.planTick)
 
       // The row opens to the full note by keyboard, and closes again.
       const disclosure = localRow.getByRole('button', { name: M.showNote(LOCAL_EVENT) })
