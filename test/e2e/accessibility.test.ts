@@ -18,7 +18,8 @@ import { LETTER_MESSAGES } from '../../renderer/src/i18n/letter-messages'
 import { STORY_JSON } from '../helpers/story'
 import { startEnvironment, type E2eEnvironment } from './harness/app'
 import { axeViolations, describeViolations, type AxeExclusion, type AxeViolation } from './harness/axe'
-import { PASSPHRASE, screenshot } from './harness/flows'
+import { LAYOUT_MESSAGES } from '../../renderer/src/i18n/layout-messages'
+import { openSubmitShare, PASSPHRASE, screenshot } from './harness/flows'
 
 // The message modules bring hooks whose settings store reads navigator.language when loaded (absent in Node 20).
 vi.hoisted(() => {
@@ -58,6 +59,7 @@ async function closeDialog(page: Page) {
 for (const [lang, t, locale] of [['ja', ja, 'ja-JP'], ['en', en, 'en-US']] as const) {
   const d = DIRECTORY_MESSAGES[lang]
   const L = LETTER_MESSAGES[lang]
+  const M = LAYOUT_MESSAGES[lang]
   for (const colorScheme of ['light', 'dark'] as const) {
     describe(`axe in ${lang}, ${colorScheme}`, () => {
       it('finds no violation on any screen or dialog', async () => {
@@ -102,11 +104,15 @@ for (const [lang, t, locale] of [['ja', ja, 'ja-JP'], ['en', en, 'en-US']] as co
 
           if (tab === 'timeline') {
             const row = panel.locator('article.event-row').first()
-            await row.getByRole('button').filter({ hasText: t.edit }).first().click()
+            const title = (await row.getAttribute('aria-label')) ?? ''
+            await row.getByRole('button', { name: M.moreActions(title) }).click()
+            await page.getByRole('menu').getByRole('menuitem', { name: t.editThis(title) }).click()
             await openDialog(page)
             await check('event edit dialog')
             await closeDialog(page)
-            await row.getByRole('button').filter({ hasText: t.delete }).first().click()
+            await row.getByRole('button', { name: M.moreActions(title) }).click()
+            await check('row menu')
+            await page.getByRole('menu').getByRole('menuitem', { name: t.deleteThis(title) }).click()
             await openDialog(page)
             await check('delete confirmation', { look: true })
             await closeDialog(page)
@@ -131,12 +137,14 @@ for (const [lang, t, locale] of [['ja', ja, 'ja-JP'], ['en', en, 'en-US']] as co
         await check('call note dialog')
         await closeDialog(page)
 
-        const handOver = page.getByRole('group', { name: t.sharing.handOver })
-        await handOver.getByRole('button', { name: t.sharing.dossierButton }).click()
+        await page.getByRole('button', { name: M.submitShare }).click()
+        await check('submit / share menu')
+        await page.keyboard.press('Escape')
+        await openSubmitShare(page, t.sharing.dossierButton)
         await openDialog(page)
         await check('dossier dialog', { look: true })
         await closeDialog(page)
-        await handOver.getByRole('button', { name: L.letterButton }).click()
+        await openSubmitShare(page, L.letterButton)
         await openDialog(page)
         await check('letter dialog')
         await closeDialog(page)

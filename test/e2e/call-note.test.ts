@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openCaseFile } from '../../electron/main/core'
 import { startEnvironment, type E2eEnvironment } from './harness/app'
-import { createCase, openTab, PASSPHRASE, screenshot } from './harness/flows'
+import { createCase, openTab, PASSPHRASE, rowAction, screenshot } from './harness/flows'
 
 let env: E2eEnvironment
 
@@ -120,14 +120,14 @@ describe('editing the record', () => {
     await page.getByLabel('Passphrase').press('Enter')
     await openTab(page, 'Timeline')
 
-    await page.getByRole('button', { name: 'Edit 警察に相談' }).click()
+    await rowAction(page, '警察に相談', 'Edit 警察に相談')
     const editor = page.getByRole('dialog', { name: 'Edit event' })
     await editor.getByLabel('Title').fill('警察に相談（生活安全課）')
     await editor.getByLabel('Kind').selectOption('police_report')
     await editor.getByRole('button', { name: 'Save' }).click()
     await page.getByRole('article', { name: '警察に相談（生活安全課）' }).waitFor()
 
-    await page.getByRole('button', { name: 'Delete ログイン通知メール' }).click()
+    await rowAction(page, 'ログイン通知メール', 'Delete ログイン通知メール')
     const confirm = page.getByRole('alertdialog', { name: 'Delete?' })
     await confirm.waitFor()
     expect(await confirm.textContent()).toContain('ログイン通知メール')
@@ -136,7 +136,7 @@ describe('editing the record', () => {
     await page.keyboard.press('Escape')
     expect(await confirm.count()).toBe(0)
     expect(await page.getByRole('article', { name: 'ログイン通知メール' }).count()).toBe(1)
-    await page.getByRole('button', { name: 'Delete ログイン通知メール' }).click()
+    await rowAction(page, 'ログイン通知メール', 'Delete ログイン通知メール')
     await confirm.getByRole('button', { name: 'Delete' }).click()
     await page.getByRole('article', { name: 'ログイン通知メール' }).waitFor({ state: 'detached' })
 

@@ -15,7 +15,7 @@ import { LETTER_MESSAGES } from '../../renderer/src/i18n/letter-messages'
 import { pdfText, squeeze } from '../helpers/pdf'
 import { writeStoryCopy } from '../helpers/story'
 import { startEnvironment, type E2eEnvironment } from './harness/app'
-import { PASSPHRASE, screenshot } from './harness/flows'
+import { openSubmitShare, PASSPHRASE, screenshot } from './harness/flows'
 
 // letter-messages.ts brings its hook, whose settings store reads navigator.language when loaded (absent in Node 20).
 vi.hoisted(() => {
@@ -66,7 +66,7 @@ for (const lang of ['en', 'ja'] as const) {
 
       // Beside the dossier, in the header's hand-over group (the header with one more button, at both sizes).
       await screenshots(page, `letter-header-${lang}`)
-      await page.getByRole('group', { name: t.sharing.handOver }).getByRole('button', { name: L.letterButton }).click()
+      await openSubmitShare(page, L.letterButton)
       const dialog = page.getByRole('dialog', { name: L.title })
       await dialog.waitFor()
       // The police report draft first, its radio focused; the blanks listed with a way to fill each.

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openCaseFile, shareCaseFile } from '../../electron/main/core'
 import { startEnvironment, type E2eEnvironment, type RunningApp } from './harness/app'
-import { createCase, openTab, PASSPHRASE, pageHtml, screenshot } from './harness/flows'
+import { createCase, openSubmitShare, openTab, PASSPHRASE, pageHtml, screenshot } from './harness/flows'
 
 let env: E2eEnvironment
 
@@ -72,7 +72,7 @@ describe('merging a shared case', () => {
     await page.getByRole('article', { name: OLD_EVENT }).waitFor()
     expect(await page.getByRole('article', { name: NEW_EVENT }).count()).toBe(0)
 
-    await page.getByRole('button', { name: 'Merge…' }).click()
+    await openSubmitShare(page, 'Merge…')
     const dialog = page.getByRole('dialog', { name: 'Merge a shared case' })
     await dialog.waitFor()
     const intro = (await dialog.textContent()) ?? ''
@@ -118,7 +118,7 @@ describe('merging a shared case', () => {
 
     // Again: nothing new.
     app.dialogs.open = shared
-    await page.getByRole('button', { name: 'Merge…' }).click()
+    await openSubmitShare(page, 'Merge…')
     await passphrase.fill(SHARE_PASSPHRASE)
     await merge.click()
     await result.waitFor()
@@ -170,7 +170,7 @@ describe('merging a shared case', () => {
     await page.getByRole('dialog', { name: 'Settings' }).getByRole('combobox', { name: 'Language' }).selectOption('ja')
     await page.getByRole('dialog', { name: '設定' }).getByRole('button', { name: '閉じる' }).last().click()
 
-    await page.getByRole('button', { name: '取り込む…', exact: true }).click()
+    await openSubmitShare(page, '取り込む…')
     const dialog = page.getByRole('dialog', { name: '共有された事件を取り込む' })
     await dialog.waitFor()
     app.dialogs.open = shared

@@ -7,7 +7,7 @@ import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openCaseFile } from '../../electron/main/core'
 import { startEnvironment, type E2eEnvironment } from './harness/app'
-import { createCase, PASSPHRASE, screenshot } from './harness/flows'
+import { createCase, openSubmitShare, PASSPHRASE, screenshot } from './harness/flows'
 
 let env: E2eEnvironment
 
@@ -148,7 +148,7 @@ describe('a new passphrase in the UI', () => {
     const english = await env.launch()
     await createCase(english, { title: '乗っ取り事件' })
     english.dialogs.share = path.join(english.dir, 'copy.kiroku')
-    await english.page.getByRole('button', { name: 'Encrypted copy' }).click()
+    await openSubmitShare(english.page, 'Encrypted copy')
     const share = english.page.getByRole('dialog', { name: 'Encrypted copy' })
     const make = share.getByRole('button', { name: 'Make encrypted copy…' })
     const shareMeter = share.getByRole('meter', { name: 'Passphrase strength' })

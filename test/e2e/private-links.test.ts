@@ -5,13 +5,19 @@
 // out although it is tied to a private call. In both languages, on the
 // reference story in a real encrypted file, in a real Chromium.
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { importJsonFile, openCaseFile } from '../../electron/main/core'
 import { en } from '../../renderer/src/i18n/en'
 import { ja } from '../../renderer/src/i18n/ja'
+import { LAYOUT_MESSAGES } from '../../renderer/src/i18n/layout-messages'
 import { STORY_JSON } from '../helpers/story'
 import { startEnvironment, type E2eEnvironment, type RunningApp } from './harness/app'
-import { PASSPHRASE, screenshot } from './harness/flows'
+import { openSubmitShare, PASSPHRASE, rowAction, screenshot } from './harness/flows'
+
+// layout-messages.ts brings its hook, whose settings store reads navigator.language when loaded (absent in Node 20).
+vi.hoisted(() => {
+  if (typeof navigator === 'undefined') Object.defineProperty(globalThis, 'navigator', { value: { language: 'en-US' }, configurable: true })
+})
 
 let env: E2eEnvironment
 
@@ -73,7 +79,7 @@ for (const [lang, t, locale] of [['en', en, 'en-US'], ['ja', ja as typeof en, 'j
 
       // Marking the Ponta call private offers its organisation and its loss, each unticked.
       await page.getByRole('tab', { name: t.tabs.timeline, exact: true }).click()
-      await page.getByRole('button', { name: t.editThis(PONTA_CALL) }).click()
+      await rowAction(page, PONTA_CALL, t.editThis(PONTA_CALL), LAYOUT_MESSAGES[lang].moreActions(PONTA_CALL))
       const dialog = page.getByRole('dialog', { name: t.editEvent })
       const offer = dialog.getByRole('group', { name: t.alsoPrivate.title })
       expect(await offer.count()).toBe(0)
@@ -124,7 +130,7 @@ for (const [lang, t, locale] of [['en', en, 'en-US'], ['ja', ja as typeof en, 'j
 
       // The Share dialog: the T-Point call is private, but its organisation, loss and
       // other number would still go out. Ponta's are private now and are not named.
-      await page.getByRole('button', { name: t.sharing.shareButton }).click()
+      await openSubmitShare(page, t.sharing.shareButton)
       const share = page.getByRole('dialog', { name: t.sharing.shareTitle })
       const warning = share.locator('.linked-to-private')
       await warning.waitFor()

@@ -12,7 +12,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEnvironment, type E2eEnvironment } from './harness/app'
-import { createCase, openTab } from './harness/flows'
+import { createCase, openSubmitShare, openTab } from './harness/flows'
 import { heapStrings, occurrences } from './harness/heap'
 
 let env: E2eEnvironment
@@ -94,7 +94,7 @@ describe('secrets in the page’s memory', () => {
 
     // Asked again for an encrypted copy, with a new passphrase for the copy.
     app.dialogs.share = path.join(app.dir, 'copy.kiroku')
-    await page.getByRole('button', { name: 'Encrypted copy' }).click()
+    await openSubmitShare(page, 'Encrypted copy')
     const share = page.getByRole('dialog', { name: 'Encrypted copy' })
     const fillShare = async (casePassphrase: string) => {
       await share.getByLabel('Case passphrase (asked again)').fill(casePassphrase)

@@ -10,7 +10,7 @@ import { pdfPages, pdfText, squeeze } from '../helpers/pdf'
 import { readZip } from '../helpers/zip'
 import { startEnvironment, type E2eEnvironment, type RunningApp } from './harness/app'
 import { screenshotPng } from './harness/files'
-import { createCase, PASSPHRASE, pageHtml, screenshot } from './harness/flows'
+import { createCase, openSubmitShare, PASSPHRASE, pageHtml, screenshot } from './harness/flows'
 
 let env: E2eEnvironment
 
@@ -188,13 +188,17 @@ describe('the dossier', () => {
     await app.close()
   })
 
-  it('is made from the header button with the keyboard alone', async () => {
+  it('is made from the Submit / share menu with the keyboard alone', async () => {
     const app = await env.launch()
     const { page } = app
     await seedCase(app)
-    const button = page.getByRole('button', { name: /^Dossier/ })
-    expect(await button.getAttribute('aria-keyshortcuts')).toBe('Control+P')
-    await button.focus()
+    const menuButton = page.getByRole('button', { name: 'Submit / share' })
+    await menuButton.focus()
+    await page.keyboard.press('Enter')
+    const item = page.getByRole('menu').getByRole('menuitem', { name: /^Dossier/ })
+    expect(await item.getAttribute('aria-keyshortcuts')).toBe('Control+P')
+    // The dossier is the first item and has the focus.
+    expect(await item.evaluate((el) => el === document.activeElement)).toBe(true)
     await page.keyboard.press('Enter')
     const dialog = page.getByRole('dialog', { name: 'Dossier (PDF)' })
     await dialog.waitFor()
@@ -224,7 +228,7 @@ describe('the ZIP bundle', () => {
     const { page } = app
     const { evidence } = await seedCase(app)
 
-    await page.getByRole('button', { name: 'ZIP bundle' }).click()
+    await openSubmitShare(page, 'ZIP bundle')
     const dialog = page.getByRole('dialog', { name: 'Submission bundle (ZIP)' })
     await dialog.waitFor()
     const warning = dialog.getByRole('note', { name: /This ZIP is NOT encrypted/ })
@@ -274,7 +278,7 @@ describe('the encrypted copy', () => {
     const { page } = app
     const { file, evidence } = await seedCase(app)
 
-    await page.getByRole('button', { name: 'Encrypted copy' }).click()
+    await openSubmitShare(page, 'Encrypted copy')
     const dialog = page.getByRole('dialog', { name: 'Encrypted copy' })
     await dialog.waitFor()
     expect(await dialog.textContent()).toContain('the recipient opens with Kiroku, under a passphrase of its own')
@@ -381,7 +385,7 @@ describe('in Japanese', () => {
     await page.getByRole('dialog', { name: 'Settings' }).getByRole('combobox', { name: 'Language' }).selectOption('ja')
     await page.getByRole('dialog', { name: '設定' }).getByRole('button', { name: '閉じる' }).last().click()
 
-    await page.getByRole('button', { name: /^報告書/ }).click()
+    await openSubmitShare(page, '報告書')
     const dossier = page.getByRole('dialog', { name: '報告書（PDF）' })
     await dossier.waitFor()
     expect(await dossier.getByRole('radio', { name: '日本語' }).isChecked()).toBe(true)
@@ -396,7 +400,7 @@ describe('in Japanese', () => {
     await screenshot(page, 'dossier-dialog-done-ja')
     await page.keyboard.press('Escape')
 
-    await page.getByRole('button', { name: 'ZIP 一式' }).click()
+    await openSubmitShare(page, 'ZIP 一式')
     const bundle = page.getByRole('dialog', { name: '提出書類一式（ZIP）' })
     await bundle.getByRole('note', { name: /暗号化されません/ }).waitFor()
     await screenshot(page, 'bundle-dialog-ja')

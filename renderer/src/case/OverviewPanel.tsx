@@ -1,6 +1,7 @@
 // Where the case stands: its status and summary, what was lost and what came
 // back per unit, what is still to be chased (and what is late), and the
-// reference numbers most recently given.
+// reference numbers most recently given (next to What next, each with a Copy
+// button).
 import { useMemo, useState, type FormEvent } from 'react'
 import { unitName } from '../../../shared/amounts'
 import { CASE_STATUSES, type CaseStatus } from '../../../shared/domain'
@@ -13,6 +14,7 @@ import { showNotice, useCaseData } from '../state/session'
 import { useToday } from '../state/today'
 import { ErrorBox } from '../ui/ErrorBox'
 import { ClaimDeadlinesCard } from './directory/ClaimDeadlines'
+import { CopyReferenceButton } from './ReferenceCopy'
 import { useOrganizationNames } from './lookups'
 import { WhatNextCard } from './plan/WhatNextCard'
 import { VictimCard } from './VictimCard'
@@ -46,7 +48,32 @@ export function OverviewPanel() {
 
   return (
     <div className="overview-grid">
-      <WhatNextCard />
+      {/* The reference numbers next to What next, above the fold: the numbers asked for on every call. */}
+      <div className="overview-lead">
+        <WhatNextCard />
+        <section className="card overview-references" aria-labelledby="overview-references">
+          <h2 id="overview-references">{t.latestReferences}</h2>
+          {latest.length === 0 ? (
+            <p className="muted">{t.noReferences}</p>
+          ) : (
+            <ul className="plain-list">
+              {latest.map((reference) => (
+                <li key={reference.id} className="reference">
+                  <span className="reference-label">{reference.label}</span>
+                  <span className="reference-value">
+                    <bdi>{reference.value}</bdi>
+                  </span>
+                  <CopyReferenceButton reference={reference} />
+                  <span className="task-meta">
+                    {reference.organizationId !== undefined && <span>{organizationNames.get(reference.organizationId)}</span>}
+                    {reference.issuedAt && <span>{formatDay(reference.issuedAt.slice(0, 10), language)}</span>}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
       <ClaimDeadlinesCard />
       <section className="card" aria-labelledby="overview-case">
         <h2 id="overview-case" className="visually-hidden">
@@ -134,25 +161,6 @@ export function OverviewPanel() {
         )}
       </section>
 
-      <section className="card" aria-labelledby="overview-references">
-        <h2 id="overview-references">{t.latestReferences}</h2>
-        {latest.length === 0 ? (
-          <p className="muted">{t.noReferences}</p>
-        ) : (
-          <ul className="plain-list">
-            {latest.map((reference) => (
-              <li key={reference.id} className="reference">
-                <span className="reference-label">{reference.label}</span>
-                <span className="reference-value">{reference.value}</span>
-                <span className="task-meta">
-                  {reference.organizationId !== undefined && <span>{organizationNames.get(reference.organizationId)}</span>}
-                  {reference.issuedAt && <span>{formatDay(reference.issuedAt.slice(0, 10), language)}</span>}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
     </div>
   )
 }

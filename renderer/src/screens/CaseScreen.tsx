@@ -1,4 +1,5 @@
-// The unlocked case: header with the main actions, the section tabs, and
+// The unlocked case: header with the title, status and the daily action
+// (record a contact) and one "Submit / share" menu for the exports, the section tabs, and
 // the page-wide behaviour that belongs to an open case (shortcuts, paste and
 // drop of evidence, auto-lock when idle).
 import { useState, type DragEvent } from 'react'
@@ -66,10 +67,10 @@ export function CaseScreen() {
           </p>
         </div>
         <div className="bar-actions">
-          <SharingActions />
           <button type="button" className="primary" onClick={() => setDialog('call')} aria-keyshortcuts={ariaShortcut('n')}>
             {t.callNote} <Kbd>{shortcutText('n')}</Kbd>
           </button>
+          <SharingActions />
           <button type="button" className="quiet" onClick={() => setDialog('settings')}>
             {t.settings}
           </button>

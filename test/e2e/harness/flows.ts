@@ -62,3 +62,24 @@ export const pageText = (page: Page) => page.evaluate(() => document.body.innerT
 
 /** Everything in the DOM, including attributes and hidden text. */
 export const pageHtml = (page: Page) => page.evaluate(() => document.documentElement.outerHTML)
+
+/**
+ * Opens one of the hand-over dialogs through the header's "Submit / share"
+ * menu (提出・共有): the menu button, then the item named `item` (a string
+ * matches the start of the item's name, as the dossier's carries its shortcut).
+ */
+export async function openSubmitShare(page: Page, item: string | RegExp, menuName: string | RegExp = /^(Submit \/ share|提出・共有)$/): Promise<void> {
+  await page.getByRole('button', { name: menuName }).click()
+  const menu = page.getByRole('menu')
+  await menu.waitFor()
+  await menu.getByRole('menuitem', { name: typeof item === 'string' ? new RegExp(`^${item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : item }).click()
+}
+
+/**
+ * Picks an action from a timeline row's menu (⋯): `name` is the item's full
+ * name, e.g. "Edit 警察に相談" / "Delete 警察に相談".
+ */
+export async function rowAction(page: Page, eventTitle: string, name: string, menuName = `More actions for ${eventTitle}`): Promise<void> {
+  await page.getByRole('button', { name: menuName, exact: true }).click()
+  await page.getByRole('menu').getByRole('menuitem', { name, exact: true }).click()
+}

@@ -18,7 +18,7 @@ import { useEvidenceById, useOrganizationNames, useReferencesByEvent } from '../
 import { OverdueStrip } from '../plan/OverdueStrip'
 import { EventDialog } from './EventDialog'
 import { EventRow } from './EventRow'
-import { filterEvents, rowHeight, rowKey, timelineRows, type TimelineRow } from './timeline-rows'
+import { filterEvents, planTickIds, rowHeightWith, rowKey, timelineRows, type TimelineRow } from './timeline-rows'
 import { useTimelineSearch } from './useTimelineSearch'
 
 const NO_REFERENCES: never[] = []
@@ -26,7 +26,7 @@ const NO_REFERENCES: never[] = []
 export function TimelinePanel({ searchRequest }: { searchRequest: number }) {
   const t = useT()
   const language = useLanguage()
-  const { events, organizations, references } = useCaseData()
+  const { events, organizations, references, plan } = useCaseData()
   const organizationNames = useOrganizationNames()
   const referencesByEvent = useReferencesByEvent()
   const evidenceById = useEvidenceById()
@@ -50,6 +50,17 @@ export function TimelinePanel({ searchRequest }: { searchRequest: number }) {
     [events, kind, organizationId, searching, search.result],
   )
   const rows = useMemo(() => timelineRows(filtered), [filtered])
+  // Rows opened to their full note; notes made by ticking a plan step (shown quieter).
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set())
+  const toggle = useCallback((id: number) => {
+    setExpanded((current) => {
+      const next = new Set(current)
+      if (!next.delete(id)) next.add(id)
+      return next
+    })
+  }, [])
+  const planTicks = useMemo(() => planTickIds(plan?.steps ?? [], events), [plan, events])
+  const rowHeight = useMemo(() => rowHeightWith(expanded, planTicks), [expanded, planTicks])
 
   const deleteEvent = useCallback(
     async (event: TimelineEvent) => {
@@ -76,6 +87,9 @@ export function TimelinePanel({ searchRequest }: { searchRequest: number }) {
         organizationName={row.event.organizationId !== undefined ? organizationNames.get(row.event.organizationId) : undefined}
         references={referencesByEvent.get(row.event.id) ?? NO_REFERENCES}
         evidence={row.event.evidenceIds.map((id) => evidenceById.get(id)).filter((e) => e !== undefined)}
+        expanded={expanded.has(row.event.id)}
+        planTick={planTicks.has(row.event.id)}
+        onToggle={toggle}
         onEdit={setEditing}
         onDelete={deleteEvent}
         onOpenEvidence={setViewing}
