@@ -38,18 +38,26 @@ export function MenuButton({ label, ariaLabel, title, className, items }: MenuBu
     if (refocus) button.current?.focus()
   }
 
-  // Place under the button (above it when there is no room below), then focus an item.
-  useLayoutEffect(() => {
-    if (!open || !button.current || !menu.current) return
+  /** Under the button (above it when there is no room below); false when the button is out of view. */
+  const place = (): boolean => {
+    if (!button.current || !menu.current) return false
     const rect = button.current.getBoundingClientRect()
+    if (rect.bottom < 0 || rect.top > window.innerHeight) return false
     const height = menu.current.offsetHeight
     const right = Math.max(4, window.innerWidth - rect.right)
     setPosition(rect.bottom + 4 + height > window.innerHeight && rect.top - 4 - height > 0 ? { bottom: window.innerHeight - rect.top + 4, right } : { top: rect.bottom + 4, right })
-    const all = menu.current.querySelectorAll<HTMLElement>('[role="menuitem"]')
+    return true
+  }
+
+  // Place the menu, then focus an item.
+  useLayoutEffect(() => {
+    if (!open || !place()) return
+    const all = menu.current!.querySelectorAll<HTMLElement>('[role="menuitem"]')
     all[open === 'last' ? all.length - 1 : 0]?.focus()
   }, [open])
 
-  // A click elsewhere, a scroll or a resize closes the menu.
+  // A click elsewhere closes the menu; a scroll or a resize moves it with its button, and closes it
+  // only once the button is out of view (a scroll that merely brings the menu into view keeps it open).
   useEffect(() => {
     if (!open) return
     const outside = (event: Event) => {
@@ -57,9 +65,9 @@ export function MenuButton({ label, ariaLabel, title, className, items }: MenuBu
       if (!menu.current?.contains(target) && !button.current?.contains(target)) setOpen(false)
     }
     const dismiss = (event: Event) => {
-      // A resize comes from the window, a scroll from any element (or the document).
+      if (event.target instanceof Node && menu.current?.contains(event.target)) return
       // Focus inside the menu goes back to the button rather than to the page.
-      if (!(event.target instanceof Node && menu.current?.contains(event.target))) close(menu.current?.contains(document.activeElement) ?? false)
+      if (!place()) close(menu.current?.contains(document.activeElement) ?? false)
     }
     document.addEventListener('pointerdown', outside, true)
     window.addEventListener('resize', dismiss)
