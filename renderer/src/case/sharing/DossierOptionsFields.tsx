@@ -24,7 +24,6 @@ export function DossierOptionsFields({ value, onChange, autoFocus }: DossierOpti
   const { organizations } = useCaseData()
   const name = useId()
   const providerHintId = useId()
-  const redactHintId = useId()
   const set = (change: Partial<DossierOptions>) => onChange({ ...value, ...change })
 
   return (
@@ -67,36 +66,7 @@ export function DossierOptionsFields({ value, onChange, autoFocus }: DossierOpti
           </p>
         </div>
       )}
-      <ChoiceRow label={t.sharing.dossierLanguage}>
-        {LANGUAGES.map((lang) => (
-          <label key={lang} className="check">
-            <input type="radio" name={`${name}-lang`} value={lang} checked={value.lang === lang} onChange={() => set({ lang })} />
-            <span lang={lang}>{DICTIONARIES[lang].languageName}</span>
-          </label>
-        ))}
-      </ChoiceRow>
-      <ChoiceRow label={t.sharing.dateStyle}>
-        {ERAS.map((era) => (
-          <label key={era} className="check">
-            <input type="radio" name={`${name}-era`} value={era} checked={value.era === era} onChange={() => set({ era })} />
-            <span>
-              {t.sharing.dateStyles[era]}{' '}
-              <span className="date-example" lang={value.lang}>
-                {dateExample(value.lang, era)}
-              </span>
-            </span>
-          </label>
-        ))}
-      </ChoiceRow>
-      <div className="redact-field">
-        <label className="check">
-          <input type="checkbox" checked={value.redact} onChange={(e) => set({ redact: e.target.checked })} aria-describedby={redactHintId} />
-          <span>{t.sharing.redact}</span>
-        </label>
-        <p id={redactHintId} className="hint">
-          {t.sharing.redactHint}
-        </p>
-      </div>
+      <DocumentStyleFields languageLabel={t.sharing.dossierLanguage} value={value} onChange={set} />
     </div>
   )
 }
@@ -111,5 +81,52 @@ export function ChoiceRow({ label, children }: { label: string; children: ReactN
       </span>
       <div className="choices">{children}</div>
     </div>
+  )
+}
+
+export interface DocumentStyle {
+  lang: Language
+  era: DossierEra
+  redact: boolean
+}
+
+/** Language, date style and masking of a document: the same three choices for the dossier, the bundle and the letters. */
+export function DocumentStyleFields({ languageLabel, value, onChange }: { languageLabel: string; value: DocumentStyle; onChange: (change: Partial<DocumentStyle>) => void }) {
+  const t = useT()
+  const name = useId()
+  const redactHintId = useId()
+  return (
+    <>
+      <ChoiceRow label={languageLabel}>
+        {LANGUAGES.map((lang) => (
+          <label key={lang} className="check">
+            <input type="radio" name={`${name}-lang`} value={lang} checked={value.lang === lang} onChange={() => onChange({ lang })} />
+            <span lang={lang}>{DICTIONARIES[lang].languageName}</span>
+          </label>
+        ))}
+      </ChoiceRow>
+      <ChoiceRow label={t.sharing.dateStyle}>
+        {ERAS.map((era) => (
+          <label key={era} className="check">
+            <input type="radio" name={`${name}-era`} value={era} checked={value.era === era} onChange={() => onChange({ era })} />
+            <span>
+              {t.sharing.dateStyles[era]}{' '}
+              <span className="date-example" lang={value.lang}>
+                {dateExample(value.lang, era)}
+              </span>
+            </span>
+          </label>
+        ))}
+      </ChoiceRow>
+      <div className="redact-field">
+        <label className="check">
+          <input type="checkbox" checked={value.redact} onChange={(e) => onChange({ redact: e.target.checked })} aria-describedby={redactHintId} />
+          <span>{t.sharing.redact}</span>
+        </label>
+        <p id={redactHintId} className="hint">
+          {t.sharing.redactHint}
+        </p>
+      </div>
+    </>
   )
 }

@@ -8,7 +8,7 @@
 // button says how many, and the letter prints them as 未記入.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import type { Organization } from '../../../../shared/domain'
-import { DICTIONARIES, useLanguage, useT } from '../../i18n'
+import { useLanguage, useT } from '../../i18n'
 import { useLetterT } from '../../i18n/letter-messages'
 import { call } from '../../ipc'
 import { describeError } from '../../lib/errors'
@@ -22,8 +22,7 @@ import { PoliceRecordDialog } from '../lists/PoliceRecordDialog'
 import { ReferenceForm } from '../lists/ReferencesPanel'
 import { requestTab } from '../plan/tab-requests'
 import { EventDialog } from '../timeline/EventDialog'
-import { dateExample, type DossierEra } from './dossier-options'
-import { ChoiceRow } from './DossierOptionsFields'
+import { DocumentStyleFields } from './DossierOptionsFields'
 import {
   claimOrganizations,
   defaultLetterOptions,
@@ -41,8 +40,6 @@ import { useSharingAction } from './useSharingAction'
 import { VictimDetailsForm } from './VictimDetailsForm'
 import './letters.css'
 
-const LANGUAGES: Language[] = ['ja', 'en']
-const ERAS: DossierEra[] = ['western', 'japanese']
 const ACCEPT = 'image/png,image/jpeg,image/webp,image/gif,application/pdf,text/plain,message/rfc822,.eml,.txt'
 
 /** A form opened on top of the letter dialog (rendered beside it, never inside its form). */
@@ -226,36 +223,7 @@ export function LetterDialog({ onClose }: { onClose: () => void }) {
                     )}
                   </div>
                 )}
-                <ChoiceRow label={L.letterLanguage}>
-                  {LANGUAGES.map((lang) => (
-                    <label key={lang} className="check">
-                      <input type="radio" name={`${name}-lang`} value={lang} checked={options.lang === lang} onChange={() => set({ lang })} />
-                      <span lang={lang}>{DICTIONARIES[lang].languageName}</span>
-                    </label>
-                  ))}
-                </ChoiceRow>
-                <ChoiceRow label={t.sharing.dateStyle}>
-                  {ERAS.map((era) => (
-                    <label key={era} className="check">
-                      <input type="radio" name={`${name}-era`} value={era} checked={options.era === era} onChange={() => set({ era })} />
-                      <span>
-                        {t.sharing.dateStyles[era]}{' '}
-                        <span className="date-example" lang={options.lang}>
-                          {dateExample(options.lang, era)}
-                        </span>
-                      </span>
-                    </label>
-                  ))}
-                </ChoiceRow>
-                <div className="redact-field">
-                  <label className="check">
-                    <input type="checkbox" checked={options.redact} onChange={(e) => set({ redact: e.target.checked })} aria-describedby={`${name}-redact-hint`} />
-                    <span>{t.sharing.redact}</span>
-                  </label>
-                  <p id={`${name}-redact-hint`} className="hint">
-                    {t.sharing.redactHint}
-                  </p>
-                </div>
+                <DocumentStyleFields languageLabel={L.letterLanguage} value={options} onChange={set} />
               </fieldset>
             </form>
 
