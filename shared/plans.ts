@@ -3,7 +3,7 @@
 // language, versioned); these schemas check those files and describe a
 // case's progress through its plan as the case file keeps it.
 import { z } from 'zod'
-import { CASE_KINDS, ORGANIZATION_ROLES, isoDateTime, name, text } from './domain'
+import { CASE_KINDS, ORGANIZATION_ROLES, isoDateTime, name, text, type CaseKind } from './domain'
 
 export const PLAN_FORMAT = 'kiroku-plans'
 export const PLAN_LANGS = ['ja', 'en'] as const
@@ -97,7 +97,10 @@ export const PlanStepStateSchema = z.object({
 })
 
 export const CasePlanSchema = z.object({
+  /** The kind the plan was adopted for. */
   kind: z.enum(CASE_KINDS),
+  /** Kinds added later (account takeover and points theft come together): their steps joined the plan. */
+  moreKinds: z.array(z.enum(CASE_KINDS)).default([]),
   version: z.number().int(),
   lang: z.enum(PLAN_LANGS),
   adoptedAt: z.string(),
@@ -108,6 +111,8 @@ export const CasePlanSchema = z.object({
 const stepTitleText = name(500)
 
 export const AdoptPlanSchema = z.strictObject({ kind: z.enum(CASE_KINDS), lang: z.enum(PLAN_LANGS) })
+/** Joins the steps of another kind of fraud to the plan (steps it already has are not repeated). */
+export const AddPlanKindSchema = AdoptPlanSchema
 export const SetStepDoneSchema = z.strictObject({
   id: rowId,
   done: z.boolean(),
@@ -137,14 +142,29 @@ export type AddStep = z.input<typeof AddStepSchema>
 export type PlanStepState = z.output<typeof PlanStepStateSchema>
 export type CasePlan = z.output<typeof CasePlanSchema>
 
-/** The step's definition in a plan file, if the file knows it. */
-export function stepDefinition(file: PlanFile | undefined, plan: Pick<CasePlan, 'kind'>, step: Pick<PlanStepState, 'stepId' | 'custom'>): PlanStepDef | undefined {
+/** The kinds a plan covers, the one it was adopted for first. */
+export const planKinds = (plan: Pick<CasePlan, 'kind'> & { moreKinds?: CaseKind[] }): CaseKind[] => [plan.kind, ...(plan.moreKinds ?? [])]
+
+/**
+ * The step's definition in a plan file, if the file knows it. A step id means
+ * the same step in every kind (consult-police, record-losses); the first kind
+ * of the plan that has it gives its wording.
+ */
+export function stepDefinition(
+  file: PlanFile | undefined,
+  plan: Pick<CasePlan, 'kind'> & { moreKinds?: CaseKind[] },
+  step: Pick<PlanStepState, 'stepId' | 'custom'>,
+): PlanStepDef | undefined {
   if (!file || step.custom) return undefined
-  return file.kinds[plan.kind].steps.find((s) => s.id === step.stepId)
+  for (const kind of planKinds(plan)) {
+    const def = file.kinds[kind].steps.find((s) => s.id === step.stepId)
+    if (def) return def
+  }
+  return undefined
 }
 
 /** A step's title in the file's language, else as it was adopted or written. */
-export function stepTitle(file: PlanFile | undefined, plan: Pick<CasePlan, 'kind'>, step: PlanStepState): string {
+export function stepTitle(file: PlanFile | undefined, plan: Pick<CasePlan, 'kind'> & { moreKinds?: CaseKind[] }, step: PlanStepState): string {
   return stepDefinition(file, plan, step)?.title ?? step.title
 }
 

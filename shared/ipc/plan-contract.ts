@@ -2,6 +2,7 @@
 // (issue 6), spread into the contract in contract.ts.
 import { z } from 'zod'
 import {
+  AddPlanKindSchema,
   AddStepSchema,
   AdoptPlanSchema,
   CasePlanSchema,
@@ -23,6 +24,8 @@ export const planChannels = {
   'plan:get': { input: z.undefined(), output: CasePlanSchema.nullable() },
   /** Takes on the plan for a kind (a case has at most one). */
   'plan:adopt': { input: AdoptPlanSchema, output: CasePlanSchema },
+  /** Joins the steps of another kind of fraud to the plan (none listed twice). */
+  'plan:addKind': { input: AddPlanKindSchema, output: CasePlanSchema },
   /** Ticks or unticks a step; a tick adds a note to the timeline titled in `lang` (or links `eventId`). */
   'plan:setDone': { input: SetStepDoneSchema.extend({ lang }).strict(), output: CasePlanSchema },
   'plan:updateStep': { input: UpdateStepSchema, output: CasePlanSchema },

@@ -364,6 +364,7 @@ describe('the plan section, checked', () => {
     try {
       expect(portable(caseFile)).toEqual({
         kind: 'points_theft',
+        moreKinds: [],
         version: 1,
         lang: 'ja',
         adoptedAt: '2018-10-17T00:00:00.000Z',

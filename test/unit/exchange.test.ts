@@ -122,12 +122,12 @@ describe('JSON interchange', () => {
   })
 
   it('refuses a document from a newer version of the format, saying only that', async () => {
-    for (const version of [5, 99]) {
+    for (const version of [6, 99]) {
       // Keys a newer version might add are not reported: the version says it all.
       const json = writeStoryCopy(tempDir(), (doc) => Object.assign(doc, { version, futureSection: [] }))
       const { issues } = await importFails(json)
       expect(issues).toEqual([
-        { path: '$.version', message: expect.stringMatching(new RegExp(`format version ${version}, written by a newer Kiroku; this version reads versions 1, 2, 3 and 4`)) },
+        { path: '$.version', message: expect.stringMatching(new RegExp(`format version ${version}, written by a newer Kiroku; this version reads versions 1, 2, 3, 4 and 5`)) },
       ])
     }
   })

@@ -21,6 +21,7 @@ const task = (id: number, dueAt?: string, done = false): Task => ({ id, title: `
 
 const plan = (steps: Array<{ done?: boolean; hidden?: boolean }>): CasePlan => ({
   kind: 'points_theft',
+  moreKinds: [],
   version: 1,
   lang: 'en',
   adoptedAt: '2018-10-12T00:00:00Z',

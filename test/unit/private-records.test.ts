@@ -238,10 +238,10 @@ describe('the private flag in the interchange format (version 3)', () => {
     const plain = writeStoryCopy(tempDir(), (doc) => (doc.version = 3))
     expect(DocumentSchema.parse(JSON.parse(fs.readFileSync(plain, 'utf8'))).version).toBe(3)
     await importJsonFile(path.join(path.dirname(plain), 'v3.kiroku'), PASSPHRASE, plain)
-    const newer = writeStoryCopy(tempDir(), (doc) => (doc.version = 5))
+    const newer = writeStoryCopy(tempDir(), (doc) => (doc.version = 6))
     const refused = kiroku(['import-json', path.join(path.dirname(newer), 'x.kiroku'), newer], { env })
     expect(refused.status).toBe(3)
-    expect(refused.stderr).toMatch(/version 5, written by a newer Kiroku; this version reads versions 1, 2, 3 and 4/)
+    expect(refused.stderr).toMatch(/version 6, written by a newer Kiroku; this version reads versions 1, 2, 3, 4 and 5/)
   })
 
   it('merge keeps the flag of what it adds', () => {

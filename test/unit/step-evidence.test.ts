@@ -44,6 +44,7 @@ const police = (id: number, occurredAt: string, eventId?: number): PoliceRecord 
 function planOf(actions: Array<PlanAction | undefined>, progress: Array<Partial<PlanStepState>> = []): { plan: CasePlan; actionOf: (s: PlanStepState) => PlanAction | undefined } {
   const plan: CasePlan = {
     kind: 'other',
+    moreKinds: [],
     version: 2,
     lang: 'en',
     adoptedAt: '2018-10-12T00:00:00.000Z',
@@ -165,6 +166,7 @@ describe('work on record for a step', () => {
         const steps = file.kinds[kind].steps
         const plan: CasePlan = {
           kind,
+          moreKinds: [],
           version: 1,
           lang,
           adoptedAt: '2018-10-12T00:00:00.000Z',
@@ -182,6 +184,7 @@ describe('work on record for a step', () => {
     const file = planLibrary().get('en')
     const current: CasePlan = {
       kind: 'points_theft',
+      moreKinds: [],
       version: file.version,
       lang: 'en',
       adoptedAt: '2018-10-12T00:00:00.000Z',

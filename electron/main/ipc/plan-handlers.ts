@@ -19,6 +19,7 @@ export function planHandlers(
     'plans:library': ({ lang }) => library().get(lang),
     'plan:get': () => cf().plan.get(),
     'plan:adopt': ({ kind, lang }) => cf().plan.adopt(library().get(lang), kind),
+    'plan:addKind': ({ kind, lang }) => cf().plan.addKind(library().get(lang), kind),
     'plan:setDone': ({ lang, ...input }) => {
       const plan = cf().plan.get()
       if (!plan) throw new KirokuError('not_found', 'This case has no recovery plan yet.')

@@ -419,6 +419,10 @@ export const en = {
     hideStep: (title: string) => `Hide “${title}”`,
     show: 'Show again',
     hiddenSteps: (n: number) => (n === 1 ? '1 hidden step' : `${n} hidden steps`),
+    alsoKind: 'This case is also',
+    addKindSteps: 'Add its steps',
+    kindAdded: (kind: string, n: number) =>
+      n === 0 ? `Every step for ${kind} was already in the plan.` : `Added ${n} ${n === 1 ? 'step' : 'steps'} for ${kind}; steps the kinds share are listed once.`,
     notes: 'Your notes',
     saveNotes: 'Save notes',
     addStep: 'Add a step of your own',

@@ -171,6 +171,10 @@ CREATE TABLE police_records (
 );
 ${searchTriggers(POLICE_SEARCH_SOURCE)}
 `,
+  // 6 -> 7: a case can be more than one kind of fraud; the plan takes on the steps of each kind added.
+  `
+ALTER TABLE case_plan ADD COLUMN more_kinds TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(more_kinds) AND json_type(more_kinds) = 'array');
+`,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

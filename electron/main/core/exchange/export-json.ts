@@ -82,9 +82,11 @@ export function toDocument(caseFile: CaseFile, evidenceFile: (id: number, fileNa
 function planSection(caseFile: CaseFile): Pick<CaseDocumentInput, 'plan'> {
   const plan = caseFile.plan.get()
   if (!plan) return {}
+  const { moreKinds, ...adopted } = plan
   return {
     plan: {
-      ...plan,
+      ...adopted,
+      ...(moreKinds.length ? { moreKinds } : {}),
       steps: plan.steps.map(({ id: _id, eventId, ...step }) => ({ ...step, eventId: localId('event', eventId) })),
     },
   }

@@ -1,11 +1,12 @@
-// The interchange format ("kiroku-case", version 4): a case as one JSON
+// The interchange format ("kiroku-case", version 5): a case as one JSON
 // document plus its evidence files. Ids are local to the document and only
 // tie its parts together; file paths are relative to the document's folder.
 // Version 2 added the recovery plan's progress (`plan`); version 3 added
 // `private` on organisations and losses (events and evidence had it from
 // version 1); version 4 added the provider-directory link of organisations
 // (`directoryId`), the claim a follow-up records (`claimRuleId`) and the
-// police records (`policeRecords`). Documents of older versions, which
+// police records (`policeRecords`); version 5 the further kinds of fraud a
+// plan covers (`plan.moreKinds`). Documents of older versions, which
 // cannot have these, are still read, and export writes the lowest version
 // that holds the data.
 import { z } from 'zod'
@@ -31,15 +32,15 @@ import type { InputIssue } from '../errors'
 
 export const FORMAT_NAME = 'kiroku-case'
 /** The highest version export writes (when the data needs it; see VERSION_OF). */
-export const FORMAT_VERSION = 4
+export const FORMAT_VERSION = 5
 /**
  * The versions import reads. A Kiroku that reads only version 1 refuses
  * `plan` as an unknown key, and one that reads up to version 2 refuses
  * `private` on an organisation or a loss.
  */
-export const READABLE_VERSIONS = [1, 2, 3, 4] as const
+export const READABLE_VERSIONS = [1, 2, 3, 4, 5] as const
 /** The first version that has each addition. */
-export const VERSION_OF = { plan: 2, privateOrganizationsAndLosses: 3, directoryAndPolice: 4 } as const
+export const VERSION_OF = { plan: 2, privateOrganizationsAndLosses: 3, directoryAndPolice: 4, planKinds: 5 } as const
 
 const LocalId = z.string().trim().min(1, 'must not be empty').max(100)
 /** A blank template field ("") means "not known" rather than an error. */
@@ -70,6 +71,8 @@ const PlanStepSchema = z.strictObject({
 const PlanSchema = z.strictObject({
   /** The plan adopted: the kind of fraud it is for (not necessarily the case's kind today). */
   kind: z.enum(CASE_KINDS),
+  /** Kinds whose steps joined the plan later (version 5). */
+  moreKinds: z.array(z.enum(CASE_KINDS)).max(CASE_KINDS.length).optional(),
   /** The version of the plan file it was adopted from. */
   version: z.number().int().positive(),
   lang: z.enum(PLAN_LANGS),
@@ -175,6 +178,9 @@ export function checkLinks(doc: CaseDocument): InputIssue[] {
     }
   }
   if (doc.version < VERSION_OF.directoryAndPolice) issues.push(...version4Additions(doc))
+  if (doc.version < VERSION_OF.planKinds && doc.plan?.moreKinds !== undefined) {
+    issues.push({ path: '$.plan.moreKinds', message: 'more kinds of fraud in a plan are part of format version 5: set "version" to 5' })
+  }
   return issues
 }
 
@@ -190,6 +196,7 @@ function version4Additions(doc: CaseDocument): InputIssue[] {
 
 /** The lowest version that holds what `doc` has: a reader of that version can import it. */
 export function lowestVersion(doc: Pick<CaseDocumentInput, 'plan' | 'organizations' | 'losses' | 'tasks' | 'policeRecords'>): (typeof READABLE_VERSIONS)[number] {
+  if (doc.plan?.moreKinds !== undefined) return VERSION_OF.planKinds
   const version4 =
     doc.policeRecords !== undefined ||
     (doc.organizations ?? []).some((o) => o.directoryId !== undefined) ||
@@ -205,6 +212,10 @@ function checkPlan(plan: NonNullable<CaseDocument['plan']>, events: Set<string>,
     return [{ path: '$.plan', message: 'a plan is part of format version 2: set "version" to 2' }]
   }
   const issues: InputIssue[] = []
+  const kinds = [plan.kind, ...(plan.moreKinds ?? [])]
+  kinds.forEach((kind, i) => {
+    if (kinds.indexOf(kind) < i) issues.push({ path: `$.plan.moreKinds[${i - 1}]`, message: `the plan already covers "${kind}"` })
+  })
   const seen = new Set<string>()
   plan.steps.forEach((step, i) => {
     const at = `$.plan.steps[${i}]`

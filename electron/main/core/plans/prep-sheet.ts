@@ -118,8 +118,9 @@ interface SheetData {
   provider?: Organization
 }
 
-function applies(item: { kinds?: CaseKind[] }, kind: CaseKind): boolean {
-  return !item.kinds || item.kinds.includes(kind)
+/** An item for some kinds only applies when the case is one of them. */
+function applies(item: { kinds?: CaseKind[] }, kinds: readonly CaseKind[]): boolean {
+  return !item.kinds || item.kinds.some((k) => kinds.includes(k))
 }
 
 function buildBlocks(caseFile: CaseFile, def: PrepSheetDef, options: Required<Pick<PrepSheetOptions, 'for' | 'lang'>> & { provider?: Organization; today: string }, limit: (typeof LIMITS)[number]): Block[] {
@@ -195,14 +196,16 @@ function buildBlocks(caseFile: CaseFile, def: PrepSheetDef, options: Required<Pi
     }
   }
 
-  const kindName = L.kinds[record.kind]
+  // The case's kind and those its plan added (account takeover and points theft come together).
+  const kinds = [...new Set([record.kind, ...(caseFile.plan.get()?.moreKinds ?? [])])]
+  const kindName = kinds.map((k) => L.kinds[k]).join(W.sep)
   const blocks: Block[] = [
     { kind: 'heading', text: def.title },
     para(W.caseLine(record.title, kindName), { bold: true }),
     ...(provider ? [para(W.forOrganization(provider.name), { bold: true })] : []),
     para(def.intro, { muted: true }),
     { kind: 'subheading', text: W.bring },
-    ...def.bring.filter((b) => applies(b, record.kind)).map((b) => para(`□ ${b.text}`)),
+    ...def.bring.filter((b) => applies(b, kinds)).map((b) => para(`□ ${b.text}`)),
     { kind: 'subheading', text: W.questions },
     {
       kind: 'table',
@@ -211,7 +214,7 @@ function buildBlocks(caseFile: CaseFile, def: PrepSheetDef, options: Required<Pi
         { title: W.yourRecord, width: 0.58 },
       ],
       rows: def.questions
-        .filter((q) => applies(q, record.kind))
+        .filter((q) => applies(q, kinds))
         .map((q): Row => ({ cells: [[{ text: q.text }], [{ text: answer(q.answer), muted: !q.answer }]] })),
     },
     { kind: 'subheading', text: W.references },
@@ -264,7 +267,7 @@ function buildBlocks(caseFile: CaseFile, def: PrepSheetDef, options: Required<Pi
     if (promises.more) blocks.push(para(W.andMore(promises.more), { muted: true }))
   }
 
-  blocks.push({ kind: 'subheading', text: W.ask }, ...def.ask.filter((a) => applies(a, record.kind)).map((a) => para(`□ ${a.text}`)))
+  blocks.push({ kind: 'subheading', text: W.ask }, ...def.ask.filter((a) => applies(a, kinds)).map((a) => para(`□ ${a.text}`)))
   return blocks
 }
 

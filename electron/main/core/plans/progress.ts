@@ -6,6 +6,7 @@
 // interchange document: taken on whole, or merged into the case's own.
 import type { CaseKind } from '../../../../shared/domain'
 import {
+  AddPlanKindSchema,
   AddStepSchema,
   AdoptPlanSchema,
   SetStepDoneSchema,
@@ -16,6 +17,7 @@ import {
   type PlanStepState,
   type SetStepDone,
   type UpdateStep,
+  planKinds,
 } from '../../../../shared/plans'
 import { appendAudit } from '../casefile/audit'
 import type { Connection } from '../casefile/connection'
@@ -25,7 +27,8 @@ import { InvalidInputError, KirokuError, NotFoundError } from '../errors'
 import { localMoment } from '../../../../shared/dates'
 
 /** A plan as a document carries it: steps in order, their event ids already this case's. */
-export interface PlanSnapshot extends Omit<CasePlan, 'steps'> {
+export interface PlanSnapshot extends Omit<CasePlan, 'steps' | 'moreKinds'> {
+  moreKinds?: CaseKind[]
   steps: Array<Omit<PlanStepState, 'id'>>
 }
 
@@ -77,12 +80,12 @@ export class PlanProgress {
 
   /** The case's plan and its steps in order, or null when none was adopted. */
   get(): CasePlan | null {
-    const plan = this.db.prepare('SELECT kind, version, lang, adopted_at AS adoptedAt FROM case_plan WHERE id = 1').get() as
-      | Omit<CasePlan, 'steps'>
-      | undefined
+    const plan = this.db
+      .prepare('SELECT kind, more_kinds AS moreKinds, version, lang, adopted_at AS adoptedAt FROM case_plan WHERE id = 1')
+      .get() as (Omit<CasePlan, 'steps' | 'moreKinds'> & { moreKinds: string }) | undefined
     if (!plan) return null
     const rows = this.db.prepare(`SELECT ${STEP_COLUMNS} FROM plan_steps ORDER BY position, id`).all() as StepRow[]
-    return { ...plan, steps: rows.map(toState) }
+    return { ...plan, moreKinds: JSON.parse(plan.moreKinds) as CaseKind[], steps: rows.map(toState) }
   }
 
   private row(id: number): StepRow {
@@ -144,6 +147,41 @@ export class PlanProgress {
       const insert = this.db.prepare('INSERT INTO plan_steps (step_id, position, title) VALUES (?, ?, ?)')
       file.kinds[kind].steps.forEach((step, i) => insert.run(step.id, i + 1, step.title))
       appendAudit(this.db, 'plan', 1, 'create', { kind, version: file.version, lang: file.lang, steps: file.kinds[kind].steps.map((s) => s.id) })
+      return this.current()
+    })()
+  }
+
+  /**
+   * Joins the plan for another kind of fraud to this one: its steps the plan
+   * lacks are placed after the step they follow in that kind's plan (at the
+   * top when they come first), so nothing is listed twice. Adding a kind the
+   * plan already covers changes nothing.
+   */
+  addKind(file: PlanFile, kind: CaseKind): CasePlan {
+    parseInput(AddPlanKindSchema, { kind, lang: file.lang })
+    return this.db.transaction(() => {
+      const plan = this.current()
+      if (planKinds(plan).includes(kind)) return plan
+      const rowOf = new Map(plan.steps.filter((s) => !s.custom).map((s) => [s.stepId, s.id]))
+      const order = plan.steps.map((s) => s.id)
+      const insert = this.db.prepare('INSERT INTO plan_steps (step_id, position, title) VALUES (?, 0, ?)')
+      const added: string[] = []
+      let after: number | undefined
+      for (const step of file.kinds[kind].steps) {
+        const existing = rowOf.get(step.id)
+        if (existing !== undefined) {
+          after = existing
+          continue
+        }
+        const id = Number(insert.run(step.id, step.title).lastInsertRowid)
+        order.splice(after === undefined ? 0 : order.indexOf(after) + 1, 0, id)
+        after = id
+        added.push(step.id)
+      }
+      this.place(order)
+      const moreKinds = [...plan.moreKinds, kind]
+      this.db.prepare('UPDATE case_plan SET more_kinds = ? WHERE id = 1').run(JSON.stringify(moreKinds))
+      appendAudit(this.db, 'plan', 1, 'update', { moreKinds, added })
       return this.current()
     })()
   }
@@ -236,19 +274,20 @@ export class PlanProgress {
   restore(plan: PlanSnapshot): CasePlan {
     return this.db.transaction(() => {
       if (this.get()) throw new InvalidInputError([{ path: '$.plan', message: 'this case already has a recovery plan' }])
-      const { kind, version, lang, adoptedAt, steps } = plan
+      const { kind, moreKinds = [], version, lang, adoptedAt, steps } = plan
       this.db
-        .prepare('INSERT INTO case_plan (id, kind, version, lang, adopted_at) VALUES (1, ?, ?, ?, ?)')
-        .run(kind, version, lang, adoptedAt)
+        .prepare('INSERT INTO case_plan (id, kind, more_kinds, version, lang, adopted_at) VALUES (1, ?, ?, ?, ?, ?)')
+        .run(kind, JSON.stringify(moreKinds), version, lang, adoptedAt)
       steps.forEach((step, i) => this.insertStep(step, i + 1))
-      appendAudit(this.db, 'plan', 1, 'create', { kind, version, lang, adoptedAt, steps })
+      appendAudit(this.db, 'plan', 1, 'create', { kind, ...(moreKinds.length ? { moreKinds } : {}), version, lang, adoptedAt, steps })
       return this.current()
     })()
   }
 
   /**
    * Brings a plan someone shared into this case. With no plan yet, it is
-   * taken on as it is. With the plan for the same kind, step by step: done
+   * taken on as it is. With a plan that shares a kind, step by step (kinds
+   * only theirs has join this plan): done
    * in either is done (the earlier doneAt kept), hidden stays as this case
    * has it, this case's notes win unless it has none; their steps this case
    * lacks are added (their own steps, matched by title, under new custom-N
@@ -259,7 +298,15 @@ export class PlanProgress {
     return this.db.transaction((): PlanMergeResult => {
       const mine = this.get()
       if (!mine) return { outcome: 'adopted', steps: this.restore(plan).steps.length }
-      if (mine.kind !== plan.kind) return { outcome: 'other_kind', steps: 0 }
+      const myKinds = planKinds(mine)
+      if (!planKinds(plan).some((k) => myKinds.includes(k))) return { outcome: 'other_kind', steps: 0 }
+      // Kinds they added that this case lacks join its plan; their steps of those kinds come in below.
+      const joined = planKinds(plan).filter((k) => !myKinds.includes(k))
+      if (joined.length) {
+        const moreKinds = [...mine.moreKinds, ...joined]
+        this.db.prepare('UPDATE case_plan SET more_kinds = ? WHERE id = 1').run(JSON.stringify(moreKinds))
+        appendAudit(this.db, 'plan', 1, 'update', { moreKinds })
+      }
       // Row ids: the plan's steps by step id; the user's own by title, in order, each matched once
       // (two own steps with the same title are two steps, so merging again changes nothing).
       const planSteps = new Map(mine.steps.filter((s) => !s.custom).map((s) => [s.stepId, s.id]))

@@ -4,12 +4,12 @@
 import { useState, type FormEvent } from 'react'
 import { CASE_KINDS, type CaseKind } from '../../../../shared/domain'
 import { dayOf } from '../../../../shared/dates'
-import { stepDefinition, stepTitle, type CasePlan, type PlanFile, type PlanStepState } from '../../../../shared/plans'
+import { planKinds, stepDefinition, stepTitle, type CasePlan, type PlanFile, type PlanStepState } from '../../../../shared/plans'
 import { useLanguage, useT } from '../../i18n'
 import { formatDay } from '../../lib/dates'
 import { showNotice, useCaseData } from '../../state/session'
 import { usePlanFile } from '../../state/plans'
-import { adoptPlan, addStep, deleteStep, setStepDone, updateStep } from './plan-actions'
+import { addPlanKind, adoptPlan, addStep, deleteStep, setStepDone, updateStep } from './plan-actions'
 import { StepActions, withNotice } from './StepActions'
 import '../../styles/plan.css'
 
@@ -28,16 +28,18 @@ export function PlanPanel() {
   const visible = plan.steps.filter((s) => !s.hidden)
   const hidden = plan.steps.filter((s) => s.hidden)
   const done = visible.filter((s) => s.done).length
-  const kind = file?.kinds[plan.kind]
+  const kinds = planKinds(plan)
+  const kindTitle = (k: CaseKind) => file?.kinds[k].title ?? t.caseKinds[k]
   return (
     <div className="plan-panel">
       <header className="plan-header">
-        <h2>{kind?.title ?? t.plan.title}</h2>
-        {kind && <p className="muted">{kind.intro}</p>}
+        <h2>{file ? kinds.map(kindTitle).join(' ＋ ') : t.plan.title}</h2>
+        {file && kinds.map((k) => <p key={k} className="muted">{file.kinds[k].intro}</p>)}
         <p className="plan-progress">
           <progress max={visible.length} value={done} aria-hidden="true" />
           <span>{t.plan.progress(done, visible.length)}</span>
         </p>
+        <AddKindForm covered={kinds} kindTitle={kindTitle} />
       </header>
       <ol className="plan-steps">
         {visible.map((step, i) => (
@@ -166,6 +168,45 @@ function AddStepForm({ lastId }: { lastId?: number }) {
       </label>
       <button type="submit" disabled={!title.trim()}>
         {t.plan.addStepButton}
+      </button>
+    </form>
+  )
+}
+
+/**
+ * Account takeover and points theft come together: another kind's steps join
+ * the plan, the ones both kinds have listed once.
+ */
+function AddKindForm({ covered, kindTitle }: { covered: CaseKind[]; kindTitle: (k: CaseKind) => string }) {
+  const t = useT()
+  const language = useLanguage()
+  const others = CASE_KINDS.filter((k) => !covered.includes(k))
+  const [kind, setKind] = useState<CaseKind | undefined>(others[0])
+  const [busy, setBusy] = useState(false)
+  const chosen = kind && others.includes(kind) ? kind : others[0]
+  if (!chosen) return null
+  const add = (event: FormEvent) => {
+    event.preventDefault()
+    setBusy(true)
+    void withNotice(async () => {
+      const added = await addPlanKind(chosen, language)
+      showNotice({ kind: 'info', text: t.plan.kindAdded(kindTitle(chosen), added) })
+    }, t).finally(() => setBusy(false))
+  }
+  return (
+    <form className="add-kind-row" onSubmit={add}>
+      <label className="field inline">
+        <span>{t.plan.alsoKind}</span>
+        <select value={chosen} onChange={(e) => setKind(e.target.value as CaseKind)}>
+          {others.map((k) => (
+            <option key={k} value={k}>
+              {kindTitle(k)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="small" disabled={busy}>
+        {t.plan.addKindSteps}
       </button>
     </form>
   )

@@ -6,6 +6,7 @@ import { call } from '../../ipc'
 import { joinMoment, nowMoment } from '../../lib/dates'
 import { withoutId } from '../../lib/records'
 import { reload } from '../../state/case-actions'
+import { useSession } from '../../state/session'
 
 export async function setStepDone(step: PlanStepState, done: boolean, lang: PlanLang, eventId?: number): Promise<void> {
   await call('plan:setDone', { id: step.id, done, lang, at: done ? joinMoment(nowMoment()) : undefined, eventId })
@@ -30,6 +31,14 @@ export async function deleteStep(id: number): Promise<void> {
 export async function adoptPlan(kind: CaseKind, lang: PlanLang): Promise<void> {
   await call('plan:adopt', { kind, lang })
   await reload('plan')
+}
+
+/** Joins another kind's steps to the plan; how many steps it added. */
+export async function addPlanKind(kind: CaseKind, lang: PlanLang): Promise<number> {
+  const before = useSession.getState().caseData?.plan?.steps.length
+  const plan = await call('plan:addKind', { kind, lang })
+  await reload('plan')
+  return plan.steps.length - (before ?? plan.steps.length)
 }
 
 export async function markFollowUpDone(task: Task): Promise<void> {
