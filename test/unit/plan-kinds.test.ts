@@ -8,6 +8,7 @@ import Database from 'better-sqlite3-multiple-ciphers'
 import { describe, expect, it } from 'vitest'
 import { SCHEMA_VERSION, exportJsonFile, importJsonFile, mergeCaseFile, openCaseFile, planLibrary, type CaseFile } from '../../electron/main/core'
 import { APPLICATION_ID, MIGRATIONS } from '../../electron/main/core/casefile/migrations'
+import { labelsFor } from '../../electron/main/core/dossier/labels'
 import { InvalidInputError } from '../../electron/main/core/errors'
 import { stepDefinition } from '../../shared/plans'
 import { kiroku } from '../helpers/cli'
@@ -191,8 +192,8 @@ describe('schema 7', () => {
   })
 })
 
-describe('the preparation sheet of a case with more kinds', () => {
-  it('asks to bring what each kind needs', async () => {
+describe('the documents of a case with more kinds', () => {
+  it('the preparation sheet asks to bring what each kind needs; the dossier names every kind', async () => {
     const dir = tempDir()
     const file = path.join(dir, 'case.kiroku')
     await importJsonFile(file, PASSPHRASE, STORY_JSON)
@@ -213,5 +214,10 @@ describe('the preparation sheet of a case with more kinds', () => {
       expect(text, kind).toContain(squeeze(item.text))
     }
     expect(text).not.toContain(squeeze(bring.find((b) => b.kinds?.[0] === 'shopping_scam')!.text))
+
+    const dossier = path.join(dir, 'dossier.pdf')
+    expect(kiroku(['dossier', file, dossier, '--lang', 'en'], { env: { KIROKU_PASSPHRASE: PASSPHRASE } }).status).toBe(0)
+    const dossierText = squeeze(pdfText(dossier))
+    for (const kind of ['points_theft', 'card_fraud'] as const) expect(dossierText, kind).toContain(squeeze(labelsFor('en').kinds[kind]))
   })
 })

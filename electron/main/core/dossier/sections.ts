@@ -89,7 +89,7 @@ function cover(ctx: SectionContext): Block[] {
     fields([
       [L.caseTitle, c.title],
       [L.submittedTo, to],
-      [L.caseKind, L.kinds[c.kind]],
+      [L.caseKind, list(L, data.kinds.map((k) => L.kinds[k]), data.kinds.length)],
       [L.caseStatus, L.statuses[c.status]],
       [L.discovered, formatDate(c.discoveredAt, dates)],
       [`${L.victim} ${L.name}`, c.victim.name],
@@ -163,7 +163,7 @@ function summary({ data, L, dates }: SectionContext, heading: Heading): Block[] 
         [L.where, where || L.notRecorded],
         [L.who, `${L.victimIs}${L.colon}${c.victim.name || L.notRecorded} / ${L.perpetratorUnknown}`],
         [L.what, totals.map(([unit, t]) => money(unit, t.amount)).join(' / ') || L.notRecorded],
-        [L.how, [L.kinds[c.kind], list(L, incident.map((e) => e.title), 3)].filter(Boolean).join(L.colon)],
+        [L.how, [list(L, data.kinds.map((k) => L.kinds[k]), data.kinds.length), list(L, incident.map((e) => e.title), 3)].filter(Boolean).join(L.colon)],
         [L.why, L.whyUnknown],
         [L.status, [L.statuses[c.status], outstanding].filter(Boolean).join(' / ')],
       ],

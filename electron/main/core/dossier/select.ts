@@ -2,7 +2,7 @@
 // private (a dossier is handed over, like a shared copy), narrowed to one
 // provider when asked, and masked when --redact is given. Everything after this step works
 // on plain data and never sees anything that was left out.
-import type { CaseRecord, EventKind, Evidence, Loss, Organization, PoliceRecord, Reference, Task, TimelineEvent } from '../../../../shared/domain'
+import type { CaseKind, CaseRecord, EventKind, Evidence, Loss, Organization, PoliceRecord, Reference, Task, TimelineEvent } from '../../../../shared/domain'
 import type { CaseFile, VerifyReport } from '../casefile/case-file'
 import { KirokuError } from '../errors'
 import { withoutHidden } from '../../../../shared/visible-text'
@@ -12,6 +12,8 @@ export type Audience = 'police' | 'provider'
 
 export interface DossierData {
   caseInfo: CaseRecord
+  /** The case's kind and those its plan added (account takeover and points theft come together). */
+  kinds: CaseKind[]
   organizations: Organization[]
   events: TimelineEvent[]
   references: Reference[]
@@ -62,8 +64,10 @@ export function withoutPrivate(records: Pick<DossierData, 'organizations' | 'eve
 
 export function selectData(caseFile: CaseFile, organization?: string): DossierData {
   const organizations = caseFile.organizations.list()
+  const caseInfo = caseFile.case.get()
   const all: DossierData = {
-    caseInfo: caseFile.case.get(),
+    caseInfo,
+    kinds: [...new Set([caseInfo.kind, ...(caseFile.plan.get()?.moreKinds ?? [])])],
     organizations,
     events: caseFile.events.list(),
     references: caseFile.references.list(),
@@ -110,7 +114,15 @@ export function forProvider(data: DossierData, provider: Organization): DossierD
  * therefore prints file names and captions without their 〔U+…〕 markers (in
  * stored order, which is what the PDF draws anyway).
  */
-export function redactData(data: DossierData): DossierData {
+/** The records a dossier or a letter prints, which redaction masks. */
+export type RedactableData = Pick<DossierData, 'caseInfo' | 'organizations' | 'events' | 'references' | 'losses' | 'tasks' | 'evidence' | 'policeRecords' | 'provider'>
+
+/**
+ * `policeNumbers: 'screen'` also masks the victim's own details inside a
+ * police number (a letter goes out before the police see it); a dossier keeps
+ * the numbers whole.
+ */
+export function redactData<T extends RedactableData>(data: T, options: { policeNumbers?: 'whole' | 'screen' } = {}): T {
   const { victim } = data.caseInfo
   const secrets = [victim.phone, victim.email, victim.address].filter((s): s is string => !!s).map(withoutHidden)
   const protect = [...data.references.map((r) => r.value), ...data.policeRecords.flatMap((r) => r.receiptNumber ?? [])].map(withoutHidden)
@@ -140,7 +152,13 @@ export function redactData(data: DossierData): DossierData {
     tasks: data.tasks.map((t) => ({ ...t, title: text(t.title) })),
     evidence: data.evidence.map((e) => ({ ...e, caption: opt(e.caption), fileName: text(e.fileName) })),
     // Police numbers are the police's, not the victim's: kept whole, as reference numbers are.
-    policeRecords: data.policeRecords.map((r) => ({ ...r, station: text(r.station), section: opt(r.section), officer: opt(r.officer) })),
+    policeRecords: data.policeRecords.map((r) => ({
+      ...r,
+      station: text(r.station),
+      section: opt(r.section),
+      officer: opt(r.officer),
+      ...(options.policeNumbers === 'screen' && r.receiptNumber !== undefined ? { receiptNumber: redactReference(withoutHidden(r.receiptNumber), secrets) } : {}),
+    })),
     provider: data.provider && organization(data.provider),
   }
 }

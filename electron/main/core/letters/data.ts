@@ -6,10 +6,7 @@ import { claimDeadlines, findEntry, type ClaimDeadline } from '../../../../share
 import type { DirectoryEntry, DirectoryFile } from '../../../../shared/directory'
 import type { CaseRecord, Evidence, EventKind, Loss, Organization, PoliceRecord, Reference, Task, TimelineEvent } from '../../../../shared/domain'
 import { dayOf, localDay } from '../../../../shared/dates'
-import { withoutHidden } from '../../../../shared/visible-text'
 import type { CaseFile } from '../casefile/case-file'
-import type { VerifyReport } from '../casefile/verify'
-import { redactReference, redactText } from '../dossier/redact'
 import { redactData, withoutPrivate } from '../dossier/select'
 import { KirokuError } from '../errors'
 import { wordsFor } from './words'
@@ -147,30 +144,7 @@ export function todayOf(options: Pick<LetterOptions, 'today' | 'now'>): string {
 
 /** Masks what the dossier masks, in the records and the police records alike. */
 export function redactLetterData(data: LetterData): LetterData {
-  const { victim } = data.caseInfo
-  const secrets = [victim.phone, victim.email, victim.address].filter((s): s is string => !!s).map(withoutHidden)
-  const protect = [...data.references.map((r) => r.value), ...data.policeRecords.flatMap((r) => (r.receiptNumber ? [r.receiptNumber] : []))].map(withoutHidden)
-  // redactData works on the dossier's data, which also carries a verify report the letters have no use for.
-  const masked = redactData({ ...data, verify: undefined as unknown as VerifyReport })
-  const text = (s: string | undefined) => (s === undefined ? undefined : redactText(withoutHidden(s), secrets, protect))
-  return {
-    ...data,
-    caseInfo: masked.caseInfo,
-    organizations: masked.organizations,
-    events: masked.events,
-    references: masked.references,
-    losses: masked.losses,
-    tasks: masked.tasks,
-    evidence: masked.evidence,
-    provider: masked.provider,
-    policeRecords: data.policeRecords.map((r) => ({
-      ...r,
-      station: text(r.station)!,
-      section: text(r.section),
-      officer: text(r.officer),
-      receiptNumber: r.receiptNumber === undefined ? undefined : redactReference(withoutHidden(r.receiptNumber), secrets),
-    })),
-  }
+  return redactData(data, { policeNumbers: 'screen' })
 }
 
 /** The day (or moment) the damage began and ended: the unauthorised access or use, else the losses, else the incident. */
