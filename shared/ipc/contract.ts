@@ -211,6 +211,8 @@ export const contract = {
     input: DossierOptionsSchema,
     output: z.object({ path: z.string(), pages: z.number().int(), bytes: z.number().int() }).optional(),
   },
+  /** What the dossier would show as not recorded (未記録), in `lang`; writes nothing. */
+  'dossier:missing': { input: DossierOptionsSchema, output: z.array(MissingItemSchema) },
   /** What the letter would leave blank (未記入), in its language; writes nothing. */
   'letter:missing': { input: LetterOptionsSchema, output: z.array(MissingItemSchema) },
   /** Asks where to save (native dialog), then writes the letter (PDF), blanks and all; undefined if cancelled. */

@@ -54,6 +54,27 @@ describe('letters over IPC', () => {
     await call('case:close')
   })
 
+  it('dossier:missing lists what the dossier would show as not recorded, the claim’s rule and deadline left to letters', async () => {
+    const { call } = await openStory()
+    const police: Item[] = ok(await call('dossier:missing', { audience: 'police', lang: 'en' }))
+    expect(police).toEqual(ok(await call('letter:missing', { type: 'police-report', lang: 'en' })))
+    expect(police.map((m) => m.field)).toContain('victimPhone')
+    const provider: Item[] = ok(await call('dossier:missing', { audience: 'provider', organizationId: 3, lang: 'ja' }))
+    const claim: Item[] = ok(await call('letter:missing', { type: 'claim', organizationId: 3, lang: 'ja' }))
+    expect(claim.map((m) => m.field)).toContain('claimRule')
+    expect(provider).toEqual(claim.filter((m) => m.field !== 'claimRule' && m.field !== 'claimDeadline'))
+    // Every provider at once: the police report's items.
+    expect(ok(await call('dossier:missing', { audience: 'provider', lang: 'en' }))).toEqual(police)
+    expect(await call('dossier:missing', { audience: 'court' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    // Filled in, it leaves the list; nothing was written to make the list.
+    const { title, kind, status, summary, discoveredAt, victim } = ok(await call('case:get'))
+    ok(await call('case:update', { title, kind, status, summary, discoveredAt, victim: { ...victim, phone: '090-0000-0000' } }))
+    expect(ok(await call('dossier:missing', { audience: 'police', lang: 'en' })).map((m: Item) => m.field)).not.toContain('victimPhone')
+    // The other tests read the story without the phone number.
+    ok(await call('case:update', { title, kind, status, summary, discoveredAt, victim }))
+    await call('case:close')
+  })
+
   it('letter:create writes where the save dialog says, with the blanks listed; nothing when cancelled or refused', async () => {
     const chosen = path.join(dir, 'claim.pdf')
     const { call } = await openStory({ dossier: chosen })

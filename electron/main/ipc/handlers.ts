@@ -8,6 +8,7 @@ import {
   InvalidInputError,
   KirokuError,
   createCaseFile,
+  dossierMissing,
   letterMissing,
   letterWords,
   makeDossier,
@@ -207,6 +208,7 @@ export function createHandlers(platform: Platform, session = new CaseSession(), 
       const written = await writeDossierFile(cf(), path, { ...options, organization: organizationId?.toString() }, { overwrite: true })
       return { path, ...written }
     },
+    'dossier:missing': (options) => dossierMissing(cf(), options, providerDirectory(platform.directoryDir)),
     'letter:missing': (options) => letterMissing(cf(), options, providerDirectory(platform.directoryDir)),
     'letter:create': async (options) => {
       const directory = providerDirectory(platform.directoryDir)

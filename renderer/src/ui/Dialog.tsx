@@ -37,6 +37,8 @@ export function Dialog({ title, onClose, children, size = 'medium', role = 'dial
       aria-labelledby={titleId}
       aria-describedby={describedBy}
       onCancel={(event) => {
+        // A dialog opened from this one (React passes its cancel up the component tree) closes on its own.
+        if (event.target !== event.currentTarget) return
         // Escape: let React state decide (unmounting closes the element).
         event.preventDefault()
         onClose()

@@ -19,7 +19,7 @@ import { writeAtomically } from '../fs/atomic'
 import { claimLetter } from './claim'
 import { consumerCenterSummary } from './consumer-center'
 import type { LetterContent } from './content'
-import { letterRecords, missingOf, redactLetterData, todayOf, type LetterData, type LetterOptions, type MissingItem } from './data'
+import { letterRecords, missingOf, redactLetterData, todayOf, type LetterData, type LetterOptions, type MissingField, type MissingItem } from './data'
 import { missingBox, type PartContext } from './parts'
 import { policeReport } from './police-report'
 import { wordsFor } from './words'
@@ -33,6 +33,24 @@ export interface Letter {
 /** What the letter would leave blank (未記入 / Not recorded), in its language; writes nothing. */
 export function letterMissing(caseFile: CaseFile, options: LetterOptions, directory: DirectoryFile = providerDirectory()): MissingItem[] {
   return missingOf(letterRecords(caseFile, options, directory), options)
+}
+
+/** What only a claim letter asks for: the dossier does not print the claim's rule or its deadline. */
+const LETTER_ONLY: ReadonlySet<MissingField> = new Set(['claimRule', 'claimDeadline'])
+
+/**
+ * What a dossier would show as not recorded: the items of the police report
+ * draft for the police (or every provider), those of a claim for one provider.
+ * The same check as the letters', so the two dialogs never disagree.
+ */
+export function dossierMissing(
+  caseFile: CaseFile,
+  options: { audience: 'police' | 'provider'; organizationId?: number; lang: 'ja' | 'en' },
+  directory: DirectoryFile = providerDirectory(),
+): MissingItem[] {
+  const forOne = options.audience === 'provider' && options.organizationId !== undefined
+  const letter: LetterOptions = { type: forOne ? 'claim' : 'police-report', lang: options.lang, era: 'western', redact: false, ...(forOne ? { organizationId: options.organizationId } : {}) }
+  return letterMissing(caseFile, letter, directory).filter((item) => !LETTER_ONLY.has(item.field))
 }
 
 function contentOf(data: LetterData, options: LetterOptions, today: string): LetterContent {

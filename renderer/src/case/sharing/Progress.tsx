@@ -82,6 +82,7 @@ export function DialogActions({
   submitRef,
   label,
   blocked,
+  form,
 }: {
   busy: boolean
   done: boolean
@@ -89,6 +90,8 @@ export function DialogActions({
   submitRef: Ref<HTMLButtonElement>
   label: string
   blocked?: HeldBack
+  /** The form's id, when the buttons sit outside it (beside a checklist of what is missing). */
+  form?: string
 }) {
   const t = useT()
   return (
@@ -97,7 +100,7 @@ export function DialogActions({
       <button type="button" onClick={onClose} disabled={busy}>
         {done ? t.close : t.cancel}
       </button>
-      <button ref={submitRef} type="submit" className="primary" disabled={busy || !!blocked} aria-describedby={blocked?.reasonIds}>
+      <button ref={submitRef} type="submit" form={form} className="primary" disabled={busy || !!blocked} aria-describedby={blocked?.reasonIds}>
         {busy ? t.working : label}
       </button>
     </div>
