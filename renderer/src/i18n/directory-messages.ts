@@ -36,6 +36,7 @@ export const directoryEn = {
   prerequisites: 'Needed before applying',
   howToApply: 'How to apply',
   asOf: TERMS.en.ruleAsOf,
+  contactAsOf: (checked: string) => `Checked on ${checked}.`,
   source: 'Source',
   stale: 'Possibly out of date',
 
@@ -115,6 +116,7 @@ export const directoryJa: DirectoryMessages = {
   prerequisites: '申請の前に必要なこと',
   howToApply: '申請方法',
   asOf: TERMS.ja.ruleAsOf,
+  contactAsOf: (checked) => `${checked}時点の情報です。`,
   source: '出典',
   stale: '古い可能性があります',
 

@@ -4,7 +4,8 @@
 // Japanese object is typed by the English one, so a key missing in either is
 // a compile error. Words follow shared/notes/japanese-terms.md (事件,
 // 二段階認証（SMSや認証アプリの確認コード、パスキーなど）). Only national
-// numbers appear here (#9110, 110, 188): any other number needs a source.
+// numbers appear here (#9110, 110, 188), each shown with the source the
+// provider directory gives it (test/unit/directory.test.ts holds them to it).
 import type { CaseKind } from '../../../shared/domain'
 import { useLanguage } from './index'
 
@@ -13,7 +14,15 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export interface UrgentStep {
   title: string
   text: string
+  /** The numbers the step gives, each a contact of a provider-directory entry, which holds its source and the day it was checked. */
+  numbers?: ReadonlyArray<{ entry: string; phone: string }>
 }
+
+const POLICE_NUMBERS = [
+  { entry: 'police', phone: '#9110' },
+  { entry: 'police', phone: '110' },
+]
+const HOTLINE_NUMBERS = [{ entry: 'consumer-hotline', phone: '188' }]
 
 export const firstRunEn = {
   // Start screen
@@ -30,11 +39,13 @@ export const firstRunEn = {
     },
     {
       title: 'Talk to the police: #9110',
-      text: '#9110 is the police consultation line (mostly weekdays in the daytime; hours depend on the prefecture). Call 110 only in an emergency.',
+      text: '#9110 is the police consultation line for anything that is not an emergency. Call 110 only when you need an officer to come now.',
+      numbers: POLICE_NUMBERS,
     },
     {
       title: 'Consumer hotline: 188',
       text: '188 connects you to your local consumer affairs centre (消費生活センター), which advises on what to do next.',
+      numbers: HOTLINE_NUMBERS,
     },
   ] satisfies UrgentStep[] as readonly UrgentStep[],
   urgentThen: 'Then make a case file to record what happened, who you contacted and the numbers they gave you.',
@@ -91,11 +102,13 @@ export const firstRunJa: FirstRunMessages = {
     },
     {
       title: '警察に相談する：#9110',
-      text: '#9110 は警察の相談専用電話です（多くは平日の日中。受付時間は都道府県によって異なります）。110番は緊急のときだけにします。',
+      text: '#9110 は、急を要しない相談を受け付ける警察相談専用電話です。110番は、今すぐ警察官に来てほしい緊急のときだけにします。',
+      numbers: POLICE_NUMBERS,
     },
     {
       title: '消費者ホットライン：188',
       text: '188 に電話すると、お近くの消費生活センターにつながり、これからすることを相談できます。',
+      numbers: HOTLINE_NUMBERS,
     },
   ],
   urgentThen: 'そのあとで事件ファイルを作り、起きたこと、連絡した相手、伝えられた番号を記録します。',

@@ -3,11 +3,13 @@
 import { useEffect, useState } from 'react'
 import type { Output } from '../../../shared/ipc/contract'
 import { useT } from '../i18n'
-import { useFirstRunT } from '../i18n/first-run-messages'
+import { useFirstRunT, type UrgentStep } from '../i18n/first-run-messages'
 import { call } from '../ipc'
 import { useAction } from '../hooks/useAction'
 import { caseFileNameOf, folderOf } from '../lib/paths'
 import { goToUnlock } from '../state/case-actions'
+import { useDirectory } from '../state/directory'
+import { AsOf } from '../case/directory/DirectoryCard'
 import { ErrorBox } from '../ui/ErrorBox'
 import { NewCaseDialog } from './NewCaseDialog'
 import { SettingsDialog } from './SettingsDialog'
@@ -57,6 +59,7 @@ export function StartScreen() {
               <li key={step.title}>
                 <h3>{step.title}</h3>
                 <p>{step.text}</p>
+                {step.numbers && <NumberSources numbers={step.numbers} />}
               </li>
             ))}
           </ol>
@@ -102,6 +105,21 @@ export function StartScreen() {
       </main>
       {dialog === 'new' && <NewCaseDialog onClose={() => setDialog(null)} />}
       {dialog === 'settings' && <SettingsDialog onClose={() => setDialog(null)} />}
+    </div>
+  )
+}
+
+/** Where the step's numbers come from: the directory's source and the day it was checked, once per source. */
+function NumberSources({ numbers }: { numbers: NonNullable<UrgentStep['numbers']> }) {
+  const directory = useDirectory()
+  if (!directory) return null
+  const sources = numbers.flatMap(({ entry, phone }) => directory.entries.find((e) => e.id === entry)?.contacts.filter((c) => c.phone === phone).map((c) => c.source) ?? [])
+  const unique = sources.filter((source, i) => sources.findIndex((s) => s.url === source.url && s.checked === source.checked) === i)
+  return (
+    <div className="urgent-sources">
+      {unique.map((source) => (
+        <AsOf key={source.url} checked={source.checked} url={source.url} contact />
+      ))}
     </div>
   )
 }

@@ -64,7 +64,7 @@ export function DirectoryCard({ entry }: { entry: DirectoryEntry }) {
                   {d.webPage}{d.colon}<span className="selectable">{contact.url}</span>
                 </span>
               )}
-              <AsOf checked={contact.source.checked} />
+              <AsOf checked={contact.source.checked} contact />
             </li>
           ))}
         </ul>
@@ -107,8 +107,11 @@ export function RuleCard({ rule }: { rule: DirectoryRule }) {
   )
 }
 
-/** "As of DATE — confirm with the provider", the source as text, and "possibly out of date" once it is old. */
-export function AsOf({ checked, url }: { checked: string; url?: string }) {
+/**
+ * "As of DATE — confirm with the provider" (a rule) or "Checked on DATE" (a
+ * contact), the source as text, and "possibly out of date" once it is old.
+ */
+export function AsOf({ checked, url, contact }: { checked: string; url?: string; contact?: boolean }) {
   const d = useDirectoryT()
   const language = useLanguage()
   const today = useToday((s) => s.today)
@@ -116,7 +119,7 @@ export function AsOf({ checked, url }: { checked: string; url?: string }) {
   return (
     <p className={`as-of${stale ? ' as-of-stale' : ''}`}>
       {stale && <span className="badge badge-warning">{d.stale}</span>}
-      <span>{d.asOf(formatDay(checked, language))}</span>
+      <span>{(contact ? d.contactAsOf : d.asOf)(formatDay(checked, language))}</span>
       {url && (
         <span className="as-of-source">
           {d.source}{d.colon}<span className="selectable">{url}</span>
