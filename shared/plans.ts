@@ -38,6 +38,12 @@ export const PlanStepDefSchema = z.strictObject({
   /** What to have ready. */
   prepare: z.array(line).max(12).default([]),
   action: PlanActionSchema.optional(),
+  /**
+   * Provider-directory entries that hold, with their sources and the day they
+   * were checked, the outside facts the step states (#9110, 188, the relief
+   * act for bank transfers); the step shows those sources.
+   */
+  sources: z.array(z.string().regex(/^[a-z][a-z0-9-]{1,47}$/)).min(1).optional(),
 })
 
 export const PlanKindSchema = z.strictObject({

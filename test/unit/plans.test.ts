@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { defaultPlansDir, PlanLibrary, readPlanFile } from '../../electron/main/core'
+import { defaultPlansDir, PlanLibrary, providerDirectory, readPlanFile } from '../../electron/main/core'
 import { CASE_KINDS } from '../../shared/domain'
 import { PLAN_LANGS, PlanFileSchema, PREP_AUDIENCES, type PlanFile, type PlanLang } from '../../shared/plans'
 import { tempDir } from '../helpers/temp'
@@ -86,6 +86,34 @@ describe('the plan files', () => {
       expect(text(lang)).toContain('188')
       expect(JSON.stringify(files[lang].kinds.points_theft)).toMatch(/受理番号/)
     }
+  })
+
+  it('give each outside fact a source: a step naming #9110, 188 or the relief act for transfers names the directory entry that holds its source', () => {
+    const directory = providerDirectory()
+    const FACTS: Array<[RegExp, string]> = [
+      [/#9110/, 'police'],
+      [/(?<!\d)188(?!\d)/, 'consumer-hotline'],
+      [/振り込め詐欺救済法|Furikome Fraud Relief Act/, 'banks'],
+    ]
+    let cited = 0
+    for (const lang of PLAN_LANGS) {
+      for (const [kind, plan] of Object.entries(files[lang].kinds)) {
+        for (const step of plan.steps) {
+          const text = [step.title, step.why, ...step.prepare].join('\n')
+          for (const [fact, entry] of FACTS) {
+            if (!fact.test(text)) continue
+            expect(step.sources, `${lang} ${kind} ${step.id}`).toContain(entry)
+            cited++
+          }
+          for (const id of step.sources ?? []) {
+            const found = directory.entries.find((e) => e.id === id)
+            expect(found, `${lang} ${kind} ${step.id}: ${id}`).toBeDefined()
+            expect([...found!.contacts, ...found!.rules].length, `${id} holds no source`).toBeGreaterThan(0)
+          }
+        }
+      }
+    }
+    expect(cited).toBeGreaterThanOrEqual(2 * 9)
   })
 
   it('are found from the source tree, from the built main bundle, and from a packaged app folder', () => {

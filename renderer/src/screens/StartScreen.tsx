@@ -9,7 +9,7 @@ import { useAction } from '../hooks/useAction'
 import { caseFileNameOf, folderOf } from '../lib/paths'
 import { goToUnlock } from '../state/case-actions'
 import { useDirectory } from '../state/directory'
-import { AsOf } from '../case/directory/DirectoryCard'
+import { SourceList } from '../case/directory/DirectoryCard'
 import { ErrorBox } from '../ui/ErrorBox'
 import { NewCaseDialog } from './NewCaseDialog'
 import { SettingsDialog } from './SettingsDialog'
@@ -109,17 +109,10 @@ export function StartScreen() {
   )
 }
 
-/** Where the step's numbers come from: the directory's source and the day it was checked, once per source. */
+/** Where the step's numbers come from: the directory's source for each and the day it was checked. */
 function NumberSources({ numbers }: { numbers: NonNullable<UrgentStep['numbers']> }) {
   const directory = useDirectory()
   if (!directory) return null
   const sources = numbers.flatMap(({ entry, phone }) => directory.entries.find((e) => e.id === entry)?.contacts.filter((c) => c.phone === phone).map((c) => c.source) ?? [])
-  const unique = sources.filter((source, i) => sources.findIndex((s) => s.url === source.url && s.checked === source.checked) === i)
-  return (
-    <div className="urgent-sources">
-      {unique.map((source) => (
-        <AsOf key={source.url} checked={source.checked} url={source.url} contact />
-      ))}
-    </div>
-  )
+  return <SourceList sources={sources} className="urgent-sources" />
 }

@@ -128,3 +128,16 @@ export function AsOf({ checked, url, contact }: { checked: string; url?: string;
     </p>
   )
 }
+
+/** Sources with the day each was checked, each source once. */
+export function SourceList({ sources, className }: { sources: ReadonlyArray<{ url: string; checked: string }>; className: string }) {
+  const unique = sources.filter((source, i) => sources.findIndex((s) => s.url === source.url) === i)
+  if (!unique.length) return null
+  return (
+    <div className={className}>
+      {unique.map((source) => (
+        <AsOf key={source.url} checked={source.checked} url={source.url} contact />
+      ))}
+    </div>
+  )
+}

@@ -11,6 +11,7 @@ import { showNotice, useCaseData } from '../../state/session'
 import { usePlanFile } from '../../state/plans'
 import { addPlanKind, adoptPlan, addStep, deleteStep, setStepDone, updateStep } from './plan-actions'
 import { StepActions, withNotice } from './StepActions'
+import { StepSources } from './StepSources'
 import '../../styles/plan.css'
 
 export function PlanPanel() {
@@ -106,6 +107,7 @@ function StepItem({ step, number, plan, file }: { step: PlanStepState; number: n
       {!step.done && def && (
         <div className="plan-step-body">
           <p className="step-why">{def.why}</p>
+          <StepSources entries={def.sources} />
           {def.prepare.length > 0 && (
             <div className="step-prepare">
               <h4>{t.plan.prepare}</h4>

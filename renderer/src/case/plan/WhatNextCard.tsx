@@ -21,6 +21,7 @@ import { useOrganizationNames } from '../lookups'
 import { markFollowUpDone, setStepDone } from './plan-actions'
 import { StartPlan } from './PlanPanel'
 import { StepActions, withNotice } from './StepActions'
+import { StepSources } from './StepSources'
 import { requestTab } from './tab-requests'
 import '../../styles/plan.css'
 import '../../styles/guide.css'
@@ -165,6 +166,7 @@ function Lead({ thing, plan, file, total, recorded }: { thing: NextThing; plan: 
         <p className="next-kicker">{t.plan.stepOf(thing.number, total)}</p>
         <p className="next-title">{title}</p>
         {def && <p className="next-why">{def.why}</p>}
+        {def && <StepSources entries={def.sources} />}
         {def && def.prepare.length > 0 && (
           <div className="next-prepare">
             <h3>{t.plan.prepare}</h3>
