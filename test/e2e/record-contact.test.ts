@@ -7,7 +7,6 @@
 // message offers to tick the police step. The file holds what was typed,
 // and its audit chain verifies.
 import path from 'node:path'
-import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createCaseFile, openCaseFile, planLibrary } from '../../electron/main/core'
 import { en } from '../../renderer/src/i18n/en'
@@ -15,7 +14,7 @@ import { ja } from '../../renderer/src/i18n/ja'
 import { CONTACT_MESSAGES } from '../../renderer/src/i18n/contact-messages'
 import { localDay } from '../../renderer/src/lib/dates'
 import { startEnvironment, type E2eEnvironment } from './harness/app'
-import { PASSPHRASE, screenshot } from './harness/flows'
+import { actionCounter, PASSPHRASE, screenshot, screenshotSizes } from './harness/flows'
 
 vi.hoisted(() => {
   if (typeof navigator === 'undefined') Object.defineProperty(globalThis, 'navigator', { value: { language: 'en-US' }, configurable: true })
@@ -28,37 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.close()
 })
-
-/** Counts the user's actions; typing is free, getting to the field is not. */
-function counter(page: Page) {
-  let count = 0
-  const focused = (target: Locator) => target.evaluate((el) => el === document.activeElement)
-  return {
-    get count() {
-      return count
-    },
-    reset: () => void (count = 0),
-    click: async (target: Locator) => {
-      count++
-      await target.click()
-    },
-    press: async (key: string) => {
-      count++
-      await page.keyboard.press(key)
-    },
-    type: async (target: Locator, text: string) => {
-      if (!(await focused(target))) count++
-      await target.fill(text)
-    },
-  }
-}
-
-async function both(page: Page, name: string): Promise<void> {
-  await screenshot(page, `${name}-1280`)
-  await page.setViewportSize({ width: 1024, height: 640 })
-  await screenshot(page, `${name}-1024`)
-  await page.setViewportSize({ width: 1280, height: 800 })
-}
 
 const TITLE = 'Tポイント不正利用'
 
@@ -81,7 +49,7 @@ for (const lang of ['en', 'ja'] as const) {
       await page.getByLabel(t.passphrase).press('Enter')
       await page.getByRole('heading', { level: 1, name: TITLE }).waitFor()
       await page.getByRole('region', { name: t.plan.whatNext }).waitFor()
-      const act = counter(page)
+      const act = actionCounter(page)
 
       // 1. A first call: new organisation, reference number, promise due around the 15th next month.
       await act.press('Control+n')
@@ -107,7 +75,7 @@ for (const lang of ['en', 'ja'] as const) {
       const save = dialog.getByRole('button', { name: c.save })
       expect(await save.evaluate((el) => { const r = el.getBoundingClientRect(); return r.bottom <= innerHeight && r.top >= 0 })).toBe(true)
       await page.setViewportSize({ width: 1280, height: 800 })
-      await both(page, `record-contact-phone-${lang}`)
+      await screenshotSizes(page, `record-contact-phone-${lang}`)
       await act.click(save)
       await page.getByRole('status').filter({ hasText: c.saved }).waitFor()
       expect(await dialog.count()).toBe(0)
@@ -139,7 +107,7 @@ for (const lang of ['en', 'ja'] as const) {
       await act.type(dialog.getByLabel(c.officer, { exact: true }), '田中')
       await act.type(dialog.getByLabel(c.whatWasSaid.in_person), '被害届を提出し、受理されました。')
       expect(await dialog.getByLabel(t.durationMinutes).isVisible()).toBe(true)
-      await both(page, `record-contact-police-${lang}`)
+      await screenshotSizes(page, `record-contact-police-${lang}`)
       await act.press('Control+Enter')
       await page.getByRole('status').filter({ hasText: c.saved }).waitFor()
       const policeVisit = act.count

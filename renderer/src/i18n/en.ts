@@ -545,6 +545,8 @@ export const en = {
   } as Record<string, string>,
 
   // Enumerations
+  /** Between the items of a short list (the kinds of a case). */
+  listSeparator: ', ',
   caseKinds: E.caseKinds satisfies Record<CaseKind, string>,
   caseStatuses: E.caseStatuses satisfies Record<CaseStatus, string>,
   eventKinds: E.eventKinds satisfies Record<EventKind, string>,

@@ -558,6 +558,8 @@ export const ja: Messages = {
     already_exists: 'その場所にはすでにファイルがあります。',
   },
 
+  /** Between the items of a short list (the kinds of a case). */
+  listSeparator: '・',
   caseKinds: T.caseKinds,
   caseStatuses: T.caseStatuses,
   eventKinds: T.eventKinds,

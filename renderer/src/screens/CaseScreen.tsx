@@ -26,7 +26,9 @@ import { SettingsDialog } from './SettingsDialog'
 
 export function CaseScreen() {
   const t = useT()
-  const { record } = useCaseData()
+  const { record, plan } = useCaseData()
+  // The case's kind and those its plan added since.
+  const kinds = [...new Set([record.kind, ...(plan?.moreKinds ?? [])])]
   const idleMinutes = useSettings((s) => s.idleMinutes)
   const [tab, setTab] = useState<CaseTab>('overview')
   useTabRequests(setTab)
@@ -63,7 +65,7 @@ export function CaseScreen() {
           <h1 title={record.title}>{record.title}</h1>
           <p className="case-meta">
             <span className={`status-badge status-${record.status}`}>{t.caseStatuses[record.status]}</span>
-            <span>{t.caseKinds[record.kind]}</span>
+            <span>{kinds.map((k) => t.caseKinds[k]).join(t.listSeparator)}</span>
           </p>
         </div>
         <div className="bar-actions">

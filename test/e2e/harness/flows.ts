@@ -83,3 +83,39 @@ export async function rowAction(page: Page, eventTitle: string, name: string, me
   await page.getByRole('button', { name: menuName, exact: true }).click()
   await page.getByRole('menu').getByRole('menuitem', { name, exact: true }).click()
 }
+
+/**
+ * Counts what the user does: every click, Tab press and shortcut is one
+ * action, and reaching a field that does not have the focus is one (the
+ * click into it); typing the text itself is free.
+ */
+export function actionCounter(page: Page) {
+  let count = 0
+  const focused = (target: Locator) => target.evaluate((el) => el === document.activeElement)
+  return {
+    get count() {
+      return count
+    },
+    reset: () => void (count = 0),
+    click: async (target: Locator) => {
+      count++
+      await target.click()
+    },
+    press: async (key: string) => {
+      count++
+      await page.keyboard.press(key)
+    },
+    type: async (target: Locator, text: string) => {
+      if (!(await focused(target))) count++
+      await target.fill(text)
+    },
+  }
+}
+
+/** The two window sizes screens are looked at in: 1280×800, then 1024×640 (and back). */
+export async function screenshotSizes(page: Page, name: string): Promise<void> {
+  await screenshot(page, `${name}-1280`)
+  await page.setViewportSize({ width: 1024, height: 640 })
+  await screenshot(page, `${name}-1024`)
+  await page.setViewportSize({ width: 1280, height: 800 })
+}

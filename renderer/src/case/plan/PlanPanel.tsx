@@ -110,7 +110,7 @@ function StepItem({ step, number, plan, file }: { step: PlanStepState; number: n
           <StepSources entries={def.sources} />
           {def.prepare.length > 0 && (
             <div className="step-prepare">
-              <h4>{t.plan.prepare}</h4>
+              <h3>{t.plan.prepare}</h3>
               <ul>
                 {def.prepare.map((item) => (
                   <li key={item}>{item}</li>
