@@ -38,6 +38,8 @@ export {
   type StoredEvidence,
 } from './domain/evidence-intake'
 export type { StoredReading } from './domain/evidence-text'
+export { evidenceTextLines, evidenceTextView, type EvidenceTextView } from './domain/evidence-view'
+export { readEvidenceFile } from './domain/evidence'
 export type { Reading, ReadingSource } from './reading/reading'
 export { normaliseText } from './reading/normalise'
 export type { TimelineFilter } from './domain/events'
