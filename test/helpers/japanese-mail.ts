@@ -156,3 +156,27 @@ export async function scamMail(pdf?: Uint8Array): Promise<Buffer> {
   ].join('\r\n')
   return Buffer.concat([Buffer.from(parts), iso2022jp(SCAM_BODY), Buffer.from('\r\n'), Buffer.from(afterBody, 'latin1')])
 }
+
+/**
+ * A PDF encrypted with a user password (RC4 40-bit, standard security handler
+ * revision 2): pdf.js asks for the password before it reads anything, so only
+ * the trailer's /Encrypt dictionary matters here, not real ciphertext.
+ */
+export function encryptedPdf(): Uint8Array {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+    `<< /Filter /Standard /V 1 /R 2 /O <${'28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a'}> /U <${'0'.repeat(64)}> /P -4 >>`,
+  ]
+  let body = '%PDF-1.4\n'
+  const offsets: number[] = []
+  objects.forEach((o, i) => {
+    offsets.push(body.length)
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`
+  })
+  const xref = body.length
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [<00112233445566778899aabbccddeeff><00112233445566778899aabbccddeeff>] >>\nstartxref\n${xref}\n%%EOF\n`
+  return new TextEncoder().encode(body)
+}

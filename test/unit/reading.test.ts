@@ -8,7 +8,7 @@ import { readMail, mailText } from '../../electron/main/core/reading/mail'
 import { normaliseText } from '../../electron/main/core/reading/normalise'
 import { readPdfText } from '../../electron/main/core/reading/pdf-text'
 import { PAGE_BREAK, readEvidenceText } from '../../electron/main/core/reading/read-evidence'
-import { INNER_BODY, SCAM_SUBJECT, attachedMessage, iso2022jp, scamMail, shiftJis, twoPagePdf } from '../helpers/japanese-mail'
+import { INNER_BODY, SCAM_SUBJECT, attachedMessage, encryptedPdf, iso2022jp, scamMail, shiftJis, twoPagePdf } from '../helpers/japanese-mail'
 
 describe("Node's decoders", () => {
   it('decode ISO-2022-JP and Shift_JIS (full ICU), which the mail reader relies on', () => {
@@ -120,27 +120,3 @@ describe('readEvidenceText', () => {
     expect(await readEvidenceText(new Uint8Array([0x89, 0x50]), 'image/png')).toBeUndefined()
   })
 })
-
-/**
- * A PDF encrypted with a user password (RC4 40-bit, standard security handler
- * revision 2): pdf.js asks for the password before it reads anything, so only
- * the trailer's /Encrypt dictionary matters here, not real ciphertext.
- */
-function encryptedPdf(): Uint8Array {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
-    `<< /Filter /Standard /V 1 /R 2 /O <${'28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a'}> /U <${'0'.repeat(64)}> /P -4 >>`,
-  ]
-  let body = '%PDF-1.4\n'
-  const offsets: number[] = []
-  objects.forEach((o, i) => {
-    offsets.push(body.length)
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`
-  })
-  const xref = body.length
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [<00112233445566778899aabbccddeeff><00112233445566778899aabbccddeeff>] >>\nstartxref\n${xref}\n%%EOF\n`
-  return new TextEncoder().encode(body)
-}

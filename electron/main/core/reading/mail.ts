@@ -26,6 +26,8 @@ export interface MailContent {
   cc: string
   /** ISO 8601 when the Date header parses, else as written; '' when absent. */
   date: string
+  /** The Date header as the sender wrote it (with the sender's offset); '' when absent. */
+  dateHeader: string
   subject: string
   /** The text part, or the HTML part turned into text; URLs defanged. */
   body: string
@@ -62,6 +64,7 @@ export async function readMail(bytes: Uint8Array): Promise<MailContent> {
     to: addresses(email.to),
     cc: addresses(email.cc),
     date: email.date ?? '',
+    dateHeader: email.headers.find((h) => h.key === 'date')?.value.trim() ?? '',
     subject: defangUrls(email.subject ?? ''),
     body: defangUrls((email.text ?? htmlToText(email.html ?? '')).replace(/\r\n?/g, '\n')).trim(),
     traceHeaders: email.headers
