@@ -275,7 +275,12 @@ export const commands = {
     try {
       const report = shared.verify()
       if (!report.ok) throw new KirokuError('verification_failed', `${sharedPath} fails verification:\n  ${report.problems.join('\n  ')}`)
-      added = await withCase(ctx, (caseFile) => mergeCaseFile(caseFile, shared))
+      added = await withCase(ctx, async (caseFile) => {
+        const counts = mergeCaseFile(caseFile, shared)
+        // Merged mails and PDFs arrive as bytes: read them as at any intake.
+        await readPendingFirst(caseFile)
+        return counts
+      })
     } finally {
       shared.close()
     }
