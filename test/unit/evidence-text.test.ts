@@ -3,7 +3,9 @@
 // searchable, a mail's attachments kept as evidence of their own and linked
 // to it, the originals byte for byte; verify stays green.
 import path from 'node:path'
+import Database from 'better-sqlite3-multiple-ciphers'
 import { describe, expect, it } from 'vitest'
+import { APPLICATION_ID, MIGRATIONS, SEARCH_SOURCES } from '../../electron/main/core/casefile/migrations'
 import { addEvidence, addEvidenceFiles, createCaseFile, openCaseFile, readPendingEvidence, type CaseFile } from '../../electron/main/core'
 import { sha256Hex } from '../../electron/main/core/domain/evidence'
 import { PAGE_BREAK } from '../../electron/main/core/reading/read-evidence'
@@ -134,5 +136,37 @@ describe('evidence intake with text', () => {
       expect(report.ok).toBe(false)
       expect(report.findings).toContainEqual(expect.objectContaining({ kind: 'record_changed', record: expect.objectContaining({ table: 'evidence_text', key: String(pdf) }) }))
     })
+  })
+})
+
+describe('the evidence-text migration', () => {
+  it('brings a file of the schema before it up to date; its mails are read afterwards and verify stays green', async () => {
+    const evidenceText = MIGRATIONS.findIndex((sql) => sql.includes('CREATE TABLE evidence_text'))
+    expect(evidenceText).toBeGreaterThan(0)
+    expect(SEARCH_SOURCES.map((s) => s.table)).toContain('evidence_text')
+    const file = path.join(tempDir(), 'older.kiroku')
+    const db = new Database(file)
+    db.pragma(`cipher = 'sqlcipher'`)
+    db.pragma('legacy = 4')
+    db.key(Buffer.from(PASSPHRASE))
+    for (const sql of MIGRATIONS.slice(0, evidenceText)) db.exec(sql)
+    db.pragma(`application_id = ${APPLICATION_ID}`)
+    db.pragma(`user_version = ${evidenceText}`)
+    db.prepare(`INSERT INTO case_info (id, title, kind, status, updated_at) VALUES (1, 'older', 'phishing', 'open', '2018-10-12T00:00:00Z')`).run()
+    const mail = await scamMail()
+    db.prepare(`INSERT INTO evidence (sha256, mime_type, file_name, size, added_at, data) VALUES (?, 'message/rfc822', 'old.eml', ?, '2018-10-15T00:00:00Z', ?)`).run(sha256Hex(mail), mail.length, mail)
+    db.close()
+
+    const caseFile = openCaseFile(file, PASSPHRASE)
+    try {
+      expect(caseFile.verify().ok).toBe(true)
+      expect(ids(caseFile, 'お客様番号')).toEqual([])
+      expect(await readPendingEvidence(caseFile)).toEqual({ read: 1, attachments: 2 })
+      expect(ids(caseFile, 'お客様番号')).toEqual(['evidence#1'])
+      expect(caseFile.evidence.bytes(1).equals(mail)).toBe(true)
+      expect(caseFile.verify().problems).toEqual([])
+    } finally {
+      caseFile.close()
+    }
   })
 })
