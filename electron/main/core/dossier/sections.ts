@@ -465,7 +465,7 @@ function mailAppendix(ctx: SectionContext): Block[] {
         [L.mailFrom, shown(mail!.from)],
         [L.mailTo, shown(mail!.to)],
         [L.mailCc, shown(mail!.cc)],
-        [L.mailDate, mail!.dateHeader || mail!.date],
+        [L.mailDate, revealHidden(mail!.dateHeader || mail!.date)],
         [L.mailSubject, shown(mail!.subject)],
       ], 0.14),
       para(`SHA-256 ${e.sha256}`, { size: 7.5, muted: true }),
