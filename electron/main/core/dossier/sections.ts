@@ -455,7 +455,8 @@ function mailAppendix(ctx: SectionContext): Block[] {
   const { data, L } = ctx
   const mails = data.evidence.map((e, i) => ({ e, n: i + 1, mail: ctx.documents?.mails.get(e.id) })).filter((m) => m.mail)
   if (!mails.length) return []
-  const shown = (text: string) => revealHidden(ctx.redacted ? redactText(text) : text)
+  // Hidden characters written out line by line: the body's line breaks are its own, not something to reveal.
+  const shown = (text: string) => (ctx.redacted ? redactText(text) : text).split('\n').map(revealHidden).join('\n')
   const out: Block[] = [{ kind: 'heading', text: L.appendixMails, newPage: true }, para(L.mailLinks, { muted: true })]
   for (const { e, n, mail } of mails) {
     const body = [...mail!.body]
