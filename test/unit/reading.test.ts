@@ -3,6 +3,7 @@
 // Japanese mailer writes it, PDFs made by pdf-lib.
 import { describe, expect, it } from 'vitest'
 import { PDFDocument } from 'pdf-lib'
+import { FontSet } from '../../electron/main/core/dossier/fonts'
 import { defangUrls } from '../../electron/main/core/reading/defang'
 import { readMail, mailText } from '../../electron/main/core/reading/mail'
 import { normaliseText } from '../../electron/main/core/reading/normalise'
@@ -92,6 +93,18 @@ describe('readMail', () => {
 describe('readPdfText', () => {
   it('reads the text of each page', async () => {
     expect(await readPdfText(await twoPagePdf('First page words', 'Zebracorn'))).toEqual({ ok: true, pages: ['First page words', 'Zebracorn'] })
+  })
+
+  it('reads Japanese drawn with an embedded subset font (the dossier\'s Noto Sans JP), and stores it normalised', async () => {
+    const pageTwo = '受付番号ＴＰ－２０１８ ポイント 補填'
+    const doc = await PDFDocument.create()
+    const fonts = await FontSet.embed(doc, { regular: `表紙\n${pageTwo}`, bold: '' })
+    doc.addPage([300, 200]).drawText('表紙', { x: 20, y: 150, size: 14, font: fonts.font('regular') })
+    doc.addPage([300, 200]).drawText(pageTwo, { x: 20, y: 150, size: 14, font: fonts.font('regular') })
+    const bytes = await doc.save()
+    expect(await readPdfText(bytes)).toEqual({ ok: true, pages: ['表紙', pageTwo] })
+    const read = await readEvidenceText(bytes, 'application/pdf')
+    expect(read?.reading.text).toBe(`表紙${PAGE_BREAK}受付番号TP-2018 ポイント補填`)
   })
 
   it('gives a reason for an encrypted or a damaged PDF instead of throwing', async () => {
