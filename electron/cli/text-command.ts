@@ -33,6 +33,10 @@ export async function textCommand(ctx: CommandContext): Promise<void> {
     await readPendingFirst(caseFile)
     return evidenceTextView(caseFile.evidence, findEvidence(caseFile, given))
   })
-  if (ctx.values.json) return printJson(ctx, view)
+  if (ctx.values.json) {
+    // A mail's attachments are evidence of their own (`parts`): named here, not their bytes again.
+    const attachments = view.mail?.attachments.map(({ fileName, mimeType, bytes }) => ({ fileName, mimeType, size: bytes.byteLength }))
+    return printJson(ctx, { ...view, mail: view.mail && { ...view.mail, attachments } })
+  }
   for (const line of evidenceTextLines(view)) ctx.out(line)
 }

@@ -51,6 +51,13 @@ describe('kiroku and evidence text', () => {
     expect(pdf).toContain('Attached to: #1 phish.eml')
     expect(pdf.slice(pdf.indexOf('--- Page 2 ---'), pdf.indexOf('--- Page 2 ---') + 2)).toEqual(['--- Page 2 ---', 'Zebracorn refund'])
 
+    const json = JSON.parse(kiroku(['text', file, '1', '--json'], { env }).stdout)
+    expect(json.mail.attachments).toEqual([
+      { fileName: 'invoice.pdf', mimeType: 'application/pdf', size: expect.any(Number) },
+      { fileName: 'forwarded.eml', mimeType: 'message/rfc822', size: expect.any(Number) },
+    ])
+    expect(json.parts.map((p: { id: number }) => p.id)).toEqual([2, 3])
+
     const missing = kiroku(['text', file, 'nothing.pdf'], { env })
     expect(missing.status).toBe(3)
     expect(missing.stderr).toMatch(/No evidence "nothing\.pdf"/)
