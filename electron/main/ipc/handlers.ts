@@ -14,6 +14,7 @@ import {
   makeDossier,
   mergeCaseFile,
   openCaseFile,
+  readPendingEvidence,
   shareCaseFile,
   verifyPassphrase,
   writeBundle,
@@ -257,7 +258,10 @@ export function createHandlers(platform: Platform, session = new CaseSession(), 
             `The shared file fails verification, so nothing was merged: ${report.problems.slice(0, 3).join('; ')}`,
           )
         }
-        return { path: chosen, added: mergeCaseFile(target, shared) }
+        const added = mergeCaseFile(target, shared)
+        // Merged mails and PDFs arrive as bytes: read them as at any intake.
+        await readPendingEvidence(target)
+        return { path: chosen, added }
       } finally {
         shared.close()
       }
