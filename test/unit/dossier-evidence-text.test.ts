@@ -58,6 +58,9 @@ describe('dossier with mail and PDF evidence', () => {
 
     expect(all).toContain('付録にPDFの全2ページを掲載')
     expect(all).toContain('付録にメールの内容を掲載')
+    expect(all).toContain('invoice.pdf証拠1（メール）の添付ファイル')
+    expect(all).toContain('forwarded.eml証拠1（メール）の添付ファイル')
+    expect(all).not.toContain('locked.pdf証拠')
     expect(all).toContain('パスワードで暗号化されたPDFのため掲載なし（原本を参照）')
     expect(all).not.toContain('画像ではないため掲載なし')
 
@@ -71,6 +74,7 @@ describe('dossier with mail and PDF evidence', () => {
     expect(all).toContain('Appendix:evidencee-mails')
     expect(all).toContain('all2PDFpagesintheappendix')
     expect(all).toContain('Evidence2:invoice.pdf')
+    expect(all).toContain('invoice.pdfattachedtoevidence1(ane-mail)')
     expect(all).toContain('PDFencryptedwithapassword:listedonly(seetheoriginal)')
     renderPages(out, 'evidence-text-en', 70)
   })

@@ -22,6 +22,8 @@ export interface EmbeddedPdf {
 }
 
 export interface EvidenceDocuments {
+  /** Which mail (evidence id) each attachment came in, among the evidence the dossier shows. */
+  containers: Map<number, number>
   mails: Map<number, MailContent>
   pdfs: Map<number, EmbeddedPdf>
   problems: Map<number, DocumentProblem>
@@ -47,8 +49,12 @@ async function embedPdf(doc: PDFDocument, bytes: Uint8Array): Promise<EmbeddedPd
 }
 
 export async function prepareEvidenceDocuments(doc: PDFDocument, caseFile: CaseFile, evidence: Evidence[]): Promise<EvidenceDocuments> {
-  const result: EvidenceDocuments = { mails: new Map(), pdfs: new Map(), problems: new Map() }
+  const result: EvidenceDocuments = { containers: new Map(), mails: new Map(), pdfs: new Map(), problems: new Map() }
+  const shown = new Set(evidence.map((e) => e.id))
   for (const e of evidence) {
+    // A private or left-out mail is not named, even as where its attachment came from.
+    const container = caseFile.evidence.texts.containers(e.id).find((id) => shown.has(id))
+    if (container !== undefined) result.containers.set(e.id, container)
     if (e.mimeType === 'message/rfc822') {
       try {
         result.mails.set(e.id, await readMail(caseFile.evidence.bytes(e.id)))

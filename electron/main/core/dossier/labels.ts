@@ -115,6 +115,7 @@ const ja = {
   appendix: '付録: 証拠画像',
   evidenceNo: (n: number) => `証拠${n}`,
   mailInAppendix: '付録にメールの内容を掲載',
+  attachedTo: (n: number) => `証拠${n}（メール）の添付ファイル`,
   pdfInAppendix: (shown: number, total: number) =>
     shown < total ? `付録にPDFの${shown}ページを掲載（全${total}ページ。残りは原本を参照）` : `付録にPDFの全${total}ページを掲載`,
   pdfEncrypted: 'パスワードで暗号化されたPDFのため掲載なし（原本を参照）',
@@ -275,6 +276,7 @@ const en: Labels = {
   appendix: 'Appendix: evidence images',
   evidenceNo: (n: number) => `Evidence ${n}`,
   mailInAppendix: 'e-mail shown in the appendix',
+  attachedTo: (n: number) => `attached to evidence ${n} (an e-mail)`,
   pdfInAppendix: (shown: number, total: number) =>
     shown < total ? `first ${shown} of ${total} PDF pages in the appendix (see the original for the rest)` : `all ${total} PDF pages in the appendix`,
   pdfEncrypted: 'PDF encrypted with a password: listed only (see the original)',

@@ -363,10 +363,16 @@ const captionOf = (e: Evidence) => (e.caption ? revealHidden(e.caption) : undefi
 
 function evidenceIndex(ctx: SectionContext, heading: Heading): Block[] {
   const { data, L, dates } = ctx
+  const numberOf = new Map(data.evidence.map((e, i) => [e.id, i + 1]))
+  // Where an attachment came from: the police trace a file back to the mail that delivered it.
+  const attached = (e: Evidence): Cell => {
+    const container = ctx.documents?.containers.get(e.id)
+    return container === undefined ? [] : [{ text: L.attachedTo(numberOf.get(container)!), muted: true }]
+  }
   const rows: Row[] = data.evidence.map((e, i) => ({
     cells: [
       [{ text: String(i + 1), bold: true }],
-      e.caption ? [{ text: captionOf(e)! }, { text: nameOf(e), muted: true }] : [{ text: nameOf(e) }],
+      [...(e.caption ? [{ text: captionOf(e)! }, { text: nameOf(e), muted: true }] : [{ text: nameOf(e) }]), ...attached(e)],
       [{ text: TYPE_NAMES[e.mimeType] ?? e.mimeType }, { text: formatSize(e.size), muted: true }],
       [{ text: formatDate(e.capturedAt, dates, false) }],
       [{ text: evidenceNote(ctx, e), muted: !problemOf(ctx, e), warn: !!problemOf(ctx, e) }],
