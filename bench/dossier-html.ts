@@ -45,6 +45,9 @@ function block(b: Block, image: (id: number) => string): string {
     }
     case 'image':
       return `<figure>${cell(b.caption)}<img src="${image(b.evidenceId)}"></figure>`
+    case 'pdfPage':
+      // The HTML comparison draws no PDF pages: the caption stands in for the page.
+      return `<figure>${cell(b.caption)}</figure>`
     case 'signature':
       return `<div class="sig">${b.lines.map(([l, v]) => `<div><span class="m">${esc(l)}</span><span class="line">${esc(v)}</span></div>`).join('')}${b.seal ? `<div class="seal">${esc(b.seal)}</div>` : ''}</div>`
   }

@@ -5,6 +5,9 @@ import { CASE_KINDS, CHANNELS, EVENT_KINDS, isoDateOrDateTime, type CaseKind, ty
 import { localDay, localMoment } from '../../shared/dates'
 import { PLAN_LANGS, PREP_AUDIENCES } from '../../shared/plans'
 import {
+  addEvidenceFiles,
+  readEvidenceFile,
+  type StoredEvidence,
   BACKUP_CHOICES,
   CaseFile,
   DEVICE_HISTORY_FILE,
@@ -32,7 +35,8 @@ import {
   type CaseFileOptions,
 } from '../main/core'
 import { getPassphrase } from './passphrase'
-import { fileOptions, list, oneOf, organizationId, passphrase, positional, printJson, str, withCase } from './helpers'
+import { fileOptions, list, oneOf, organizationId, passphrase, positional, printJson, readPendingFirst, str, withCase } from './helpers'
+import { textCommand } from './text-command'
 import { appDataDir, backupsDir } from './app-data'
 import { backupCommands } from './backup-commands'
 import { directoryCommands } from './directory-commands'
@@ -115,14 +119,20 @@ export const commands = {
     const files = ctx.positionals.slice(1)
     if (!files.length) throw new UsageError('missing PATH… (the files to attach)')
     const meta = { caption: str(ctx, 'caption'), capturedAt: str(ctx, 'captured-at') }
-    // All files or none: one refused file leaves the case as it was.
+    // All files or none: one refused file leaves the case as it was. Mails and PDFs are read in the same step.
     const results = await withCase(ctx, (caseFile) =>
-      caseFile.transaction(() => files.map((f) => caseFile.evidence.addFile(f, meta))),
+      addEvidenceFiles(
+        caseFile,
+        files.map((f) => ({ ...meta, bytes: readEvidenceFile(f, caseFile.evidence.maxBytes), fileName: path.basename(f) })),
+      ),
     )
     if (ctx.values.json) return printJson(ctx, results)
-    for (const { evidence, duplicate } of results) {
-      ctx.out(`${duplicate ? 'Already in the case' : 'Attached'}: #${evidence.id} ${evidence.fileName} ${evidence.mimeType} sha256 ${evidence.sha256}`)
+    const describe = ({ evidence, duplicate, parts }: StoredEvidence, indent: string): void => {
+      const said = indent ? (duplicate ? 'attachment already in the case' : 'attachment') : duplicate ? 'Already in the case' : 'Attached'
+      ctx.out(`${indent}${said}: #${evidence.id} ${evidence.fileName} ${evidence.mimeType} sha256 ${evidence.sha256}`)
+      for (const part of parts) describe(part, `${indent}  `)
     }
+    for (const result of results) describe(result, '')
   },
 
   async list(ctx: CommandContext) {
@@ -145,11 +155,20 @@ export const commands = {
 
   async search(ctx: CommandContext) {
     const query = positional(ctx, 1, 'QUERY')
-    await withCase(ctx, (caseFile) => {
+    await withCase(ctx, async (caseFile) => {
+      await readPendingFirst(caseFile)
       const hits = caseFile.search(query)
       if (ctx.values.json) return printJson(ctx, hits)
       if (!hits.length) ctx.out(`Nothing matches "${query}"`)
-      for (const hit of hits) ctx.out(`${hit.entity} #${hit.id}  ${hit.text.replace(/\s+/g, ' ').slice(0, 120)}`)
+      for (const hit of hits) {
+        const snippet = hit.text.replace(/\s+/g, ' ').slice(0, 120)
+        if (hit.entity !== 'evidence') ctx.out(`${hit.entity} #${hit.id}  ${snippet}`)
+        else {
+          // Which file, in the user's words, then where the words are.
+          const { fileName, caption } = caseFile.evidence.get(hit.id)
+          ctx.out(`evidence #${hit.id}  ${fileName}${caption ? `  "${caption}"` : ''}  ${snippet}`)
+        }
+      }
     })
   },
 
@@ -256,7 +275,12 @@ export const commands = {
     try {
       const report = shared.verify()
       if (!report.ok) throw new KirokuError('verification_failed', `${sharedPath} fails verification:\n  ${report.problems.join('\n  ')}`)
-      added = await withCase(ctx, (caseFile) => mergeCaseFile(caseFile, shared))
+      added = await withCase(ctx, async (caseFile) => {
+        const counts = mergeCaseFile(caseFile, shared)
+        // Merged mails and PDFs arrive as bytes: read them as at any intake.
+        await readPendingFirst(caseFile)
+        return counts
+      })
     } finally {
       shared.close()
     }
@@ -290,6 +314,7 @@ export const commands = {
   ...backupCommands,
   ...directoryCommands,
   letter: letterCommand,
+  text: textCommand,
 }
 
 export type CommandName = keyof typeof commands

@@ -1,7 +1,7 @@
 // What the commands share: reading options, opening the case named by the
 // first argument, printing JSON, naming an organisation.
 import path from 'node:path'
-import { CaseFile, DEVICE_HISTORY_FILE, DeviceHistory, KirokuError, damagedFileError, openCaseFile, type CaseFileOptions } from '../main/core'
+import { CaseFile, DEVICE_HISTORY_FILE, DeviceHistory, KirokuError, damagedFileError, openCaseFile, readPendingEvidence, type CaseFileOptions } from '../main/core'
 import { appDataDir } from './app-data'
 import { UsageError, type CommandContext } from './context'
 import { getPassphrase } from './passphrase'
@@ -69,4 +69,16 @@ export function organizationId(caseFile: CaseFile, given: string | undefined): n
   const found = organizations.find((o) => String(o.id) === given || o.name === given)
   if (!found) throw new KirokuError('invalid_input', `No organization "${given}" in this case (see kiroku list --json)`)
   return found.id
+}
+
+/**
+ * Reads the mails and PDFs the case holds without their text (added before
+ * Kiroku read evidence, or by import or merge), before a command that uses
+ * the text; says so on stderr, so --json output stays as it is.
+ */
+export async function readPendingFirst(caseFile: CaseFile): Promise<void> {
+  const { read, attachments } = await readPendingEvidence(caseFile)
+  if (!read) return
+  const more = attachments ? `, and took in ${attachments} attachment${attachments === 1 ? '' : 's'} as evidence` : ''
+  process.stderr.write(`Read the text of ${read} e-mail or PDF evidence item${read === 1 ? '' : 's'} that had none${more}.\n`)
 }

@@ -8,6 +8,7 @@ import { appDataDir } from './app-data'
 import { UsageError, commands, type CommandName } from './commands'
 import { directoryUsage } from './directory-commands'
 import { letterUsage } from './letter-command'
+import { textUsage } from './text-command'
 import { closePrompts, forgetPassphrases, takePassphraseVariables } from './passphrase'
 
 export const EXIT = { ok: 0, usage: 1, cannotOpen: 2, invalidInput: 3, verificationFailed: 4 } as const
@@ -64,7 +65,11 @@ const USAGE: Record<CommandName, { usage: string; options?: Options }> = {
     usage: 'kiroku list FILE [--kind KIND]… [--organization ID|NAME]\n  The timeline, in chronological order.',
     options: { kind: { type: 'string', multiple: true }, organization: { type: 'string' } },
   },
-  search: { usage: 'kiroku search FILE QUERY\n  Full-text search (Japanese substrings work).' },
+  search: {
+    usage:
+      'kiroku search FILE QUERY\n  Full-text search (Japanese substrings work): events, references, losses, and evidence by its caption, file name\n' +
+      '  and the text read from it (a mail, a PDF), with the words around the match.',
+  },
   verify: { usage: 'kiroku verify FILE\n  Check the database, every evidence hash and the audit chain. Exit 4 if anything is wrong.' },
   dossier: {
     usage:
@@ -146,6 +151,7 @@ const USAGE: Record<CommandName, { usage: string; options?: Options }> = {
   },
   ...directoryUsage,
   letter: letterUsage,
+  text: textUsage,
 }
 
 const overview = () =>

@@ -11,7 +11,7 @@ import { createCaseFile, importJsonFile, makeDossier, openCaseFile, type Dossier
 import { encodePng } from '../../bench/png'
 import { kiroku } from '../helpers/cli'
 import { testRouter } from '../helpers/ipc'
-import { pdfFonts, pdfImages, pdfPages, pdfText, renderPage, renderPages, squeeze } from '../helpers/pdf'
+import { pdfFonts, pdfImages, pdfPageTexts, pdfPages, pdfText, renderPage, renderPages, squeeze } from '../helpers/pdf'
 import { STORY_JSON, readStory, writeStoryCopy } from '../helpers/story'
 import { PASSPHRASE } from '../helpers/temp'
 
@@ -86,8 +86,14 @@ describe('dossier of the reference story', () => {
         expect(pages).toBeGreaterThanOrEqual(4)
         expect(pages).toBeLessThanOrEqual(8)
         expect(renderPages(pdf, `story-${lang}-${audience}`)).toHaveLength(pages)
-        // The one screenshot in the story is drawn; the text file and the e-mail are only listed.
-        expect(pdfImages(pdf).filter((i) => i.page === pages)).toHaveLength(1)
+        // The one screenshot in the story is drawn, the e-mail is shown after it in an appendix of its own
+        // (the last page), the text file is only listed.
+        expect(pdfImages(pdf)).toHaveLength(1)
+        expect(pdfImages(pdf)[0].page).toBe(pages - 1)
+        expect(squeeze(pdfPageTexts(pdf)[pages - 1])).toContain(lang === 'ja' ? '付録:証拠メール' : 'Appendix:evidencee-mails')
+        // The mail's body keeps its line breaks as line breaks.
+        expect(squeeze(pdfPageTexts(pdf)[pages - 1])).toContain('ログインがありました。日時:2018年10月26日08:11')
+        expect(text).not.toContain('U+000A')
       })
     }
   }

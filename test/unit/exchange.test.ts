@@ -47,7 +47,11 @@ describe('JSON interchange', () => {
     expect(caseFile.events.list()).toHaveLength(6)
     expect(caseFile.search('受付番号').length).toBeGreaterThan(0)
     expect(caseFile.verify().ok).toBe(true)
-    expect(caseFile.audit(1)[0]).toMatchObject({ action: 'import' })
+    // The import, then the reading of the story's e-mail (its text is read as at any intake).
+    expect(caseFile.audit(2).map((e) => [e.entity, e.action])).toEqual([
+      ['evidence_text', 'create'],
+      ['case', 'import'],
+    ])
     caseFile.close()
 
     const exported = await exportOf(first, path.join(dir, 'case.json'))

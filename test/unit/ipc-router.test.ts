@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { contract } from '../../shared/ipc/contract'
 import { APP_PAGE, testRouter } from '../helpers/ipc'
 import { PASSPHRASE, TINY_PNG, tempDir } from '../helpers/temp'
+import { scamMail, twoPagePdf } from '../helpers/japanese-mail'
 
 const CASE = { title: 'Tポイント不正利用', kind: 'points_theft', status: 'open', summary: '', victim: {} }
 
@@ -132,6 +133,15 @@ describe('IPC router', () => {
       error: { code: 'invalid_input', message: expect.stringMatching(/not a supported evidence type/) },
     })
     expect(await call('evidence:add', { fileName: 'x.png', base64: '%%%' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+  })
+
+  it('a mail added from the page is read in the same step: its attachments are listed and its words found', async () => {
+    const { call } = await withOpenCase()
+    const mail = await scamMail(await twoPagePdf('Statement', 'Zebracorn refund'))
+    const added = await call('evidence:add', { fileName: 'phish.eml', base64: mail.toString('base64') })
+    expect(added).toMatchObject({ ok: true, value: { evidence: { id: 1, mimeType: 'message/rfc822' }, duplicate: false } })
+    expect(await call('evidence:list')).toMatchObject({ ok: true, value: [{ fileName: 'phish.eml' }, { fileName: 'invoice.pdf' }, { fileName: 'forwarded.eml' }] })
+    expect(await call('search', { query: 'Zebracorn' })).toEqual({ ok: true, value: [{ entity: 'evidence', id: 2, text: 'Statement Zebracorn refund' }] })
   })
 
   it('a wrong passphrase says so and keeps the open case open', async () => {

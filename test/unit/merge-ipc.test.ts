@@ -8,6 +8,7 @@ import { importJsonFile, openCaseFile, planLibrary, shareCaseFile } from '../../
 import { testRouter } from '../helpers/ipc'
 import { STORY_JSON } from '../helpers/story'
 import { PASSPHRASE, tempDir } from '../helpers/temp'
+import { twoPagePdf } from '../helpers/japanese-mail'
 
 const SHARE_PASSPHRASE = 'for the lawyer 弁護士'
 /** The shared case follows the points-theft plan; the case merged into has none. */
@@ -49,6 +50,29 @@ async function setUp() {
 }
 
 describe('case:merge', () => {
+  it('reads the PDFs and mails it merged in, so their words are found at once', async () => {
+    const dir = tempDir()
+    const mine = path.join(dir, 'mine.kiroku')
+    await importJsonFile(mine, PASSPHRASE, STORY_JSON)
+    const theirsFile = path.join(dir, 'theirs.kiroku')
+    await importJsonFile(theirsFile, PASSPHRASE, STORY_JSON)
+    const theirs = openCaseFile(theirsFile, PASSPHRASE)
+    const shared = path.join(dir, 'shared.kiroku')
+    try {
+      // Stored as bytes only, as a Kiroku from before evidence was read would have.
+      theirs.evidence.add({ bytes: Buffer.from(await twoPagePdf('Statement', 'Quokka balance')), fileName: 'statement.pdf' })
+      await shareCaseFile(theirs, PASSPHRASE, shared, SHARE_PASSPHRASE)
+    } finally {
+      theirs.close()
+    }
+    const router = testRouter(dir, { open: shared })
+    await router.choose('open', mine)
+    expect(await router.call('case:open', { path: mine, passphrase: PASSPHRASE })).toMatchObject({ ok: true })
+    expect(await router.call('search', { query: 'Quokka' })).toEqual({ ok: true, value: [] })
+    expect(await router.call('case:merge', { passphrase: SHARE_PASSPHRASE })).toMatchObject({ ok: true, value: { added: { evidence: 1 } } })
+    expect(await router.call('search', { query: 'Quokka' })).toMatchObject({ ok: true, value: [{ entity: 'evidence', text: 'Statement Quokka balance' }] })
+  })
+
   it('takes the shared plan into a case without one, and says so when the case follows another plan', async () => {
     const first = await setUp()
     const taken = await first.call('case:merge', { passphrase: SHARE_PASSPHRASE })

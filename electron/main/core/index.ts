@@ -26,6 +26,22 @@ export {
 } from './casefile/backups'
 export { BACKUP_CHOICES, rekeyBackups, type BackupChoice, type BackupRekeyResult } from './casefile/backup-rekey'
 export { DEFAULT_MAX_EVIDENCE_BYTES, sha256Hex } from './domain/evidence'
+export {
+  addEvidence,
+  addEvidenceFiles,
+  prepareEvidence,
+  readPendingEvidence,
+  storePrepared,
+  type EvidenceCase,
+  type PendingReport,
+  type PreparedEvidence,
+  type StoredEvidence,
+} from './domain/evidence-intake'
+export type { StoredReading } from './domain/evidence-text'
+export { evidenceTextLines, evidenceTextView, type EvidenceTextView } from './domain/evidence-view'
+export { readEvidenceFile } from './domain/evidence'
+export type { Reading, ReadingSource } from './reading/reading'
+export { normaliseText } from './reading/normalise'
 export type { TimelineFilter } from './domain/events'
 export { exportJsonFile, toDocument } from './exchange/export-json'
 export { importJsonFile, parseDocumentText, validateDocument, writeImportedDocument } from './exchange/import-json'

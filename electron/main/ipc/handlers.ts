@@ -7,6 +7,7 @@ import path from 'node:path'
 import {
   InvalidInputError,
   KirokuError,
+  addEvidence,
   createCaseFile,
   dossierMissing,
   letterMissing,
@@ -14,6 +15,7 @@ import {
   makeDossier,
   mergeCaseFile,
   openCaseFile,
+  readPendingEvidence,
   shareCaseFile,
   verifyPassphrase,
   writeBundle,
@@ -190,8 +192,11 @@ export function createHandlers(platform: Platform, session = new CaseSession(), 
     'directory:get': () => providerDirectory(platform.directoryDir),
 
     'evidence:list': () => cf().evidence.list(),
-    'evidence:add': ({ base64, fileName, caption, capturedAt, private: isPrivate }) =>
-      cf().evidence.add({ bytes: decodeBase64(base64), fileName, caption, capturedAt, private: isPrivate }),
+    // A mail or PDF is read in the same step; a mail's attachments become evidence of their own (the list shows them).
+    'evidence:add': async ({ base64, fileName, caption, capturedAt, private: isPrivate }) => {
+      const { evidence, duplicate } = await addEvidence(cf(), { bytes: decodeBase64(base64), fileName, caption, capturedAt, private: isPrivate })
+      return { evidence, duplicate }
+    },
     'evidence:content': ({ id }) => ({
       mimeType: cf().evidence.get(id).mimeType,
       base64: cf().evidence.bytes(id).toString('base64'),
@@ -255,7 +260,10 @@ export function createHandlers(platform: Platform, session = new CaseSession(), 
             `The shared file fails verification, so nothing was merged: ${report.problems.slice(0, 3).join('; ')}`,
           )
         }
-        return { path: chosen, added: mergeCaseFile(target, shared) }
+        const added = mergeCaseFile(target, shared)
+        // Merged mails and PDFs arrive as bytes: read them as at any intake.
+        await readPendingEvidence(target)
+        return { path: chosen, added }
       } finally {
         shared.close()
       }

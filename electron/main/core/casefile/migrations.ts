@@ -23,18 +23,24 @@ const POLICE_SEARCH_SOURCE = {
   entity: 'police_record',
   text: "concat_ws(' ', $station, $section, $officer, $receipt_number)",
 } as const
-export const SEARCH_SOURCES = [...FIRST_SEARCH_SOURCES, POLICE_SEARCH_SOURCE] as const
+/**
+ * Text read out of evidence (a mail, a PDF, OCR of a picture) is searchable, under the
+ * evidence's id (schema 7). Its own entity keeps it apart from the caption's row.
+ */
+const EVIDENCE_TEXT_SEARCH_SOURCE = { table: 'evidence_text', entity: 'evidence_text', key: 'evidence_id', text: '$text' } as const
+export const SEARCH_SOURCES = [...FIRST_SEARCH_SOURCES, POLICE_SEARCH_SOURCE, EVIDENCE_TEXT_SEARCH_SOURCE] as const
 
-const searchTriggers = ({ table, entity, text }: { table: string; entity: string; text: string }) => `
+/** `key`: the column that is the row's id in the index (default `id`; the SQL for those tables is as it always was). */
+const searchTriggers = ({ table, entity, text, key = 'id' }: { table: string; entity: string; text: string; key?: string }) => `
 CREATE TRIGGER ${table}_search_insert AFTER INSERT ON ${table} BEGIN
-  INSERT INTO search_index (entity, entity_id, text) VALUES ('${entity}', NEW.id, ${text.replaceAll('$', 'NEW.')});
+  INSERT INTO search_index (entity, entity_id, text) VALUES ('${entity}', NEW.${key}, ${text.replaceAll('$', 'NEW.')});
 END;
 CREATE TRIGGER ${table}_search_update AFTER UPDATE ON ${table} BEGIN
-  DELETE FROM search_index WHERE entity = '${entity}' AND entity_id = OLD.id;
-  INSERT INTO search_index (entity, entity_id, text) VALUES ('${entity}', NEW.id, ${text.replaceAll('$', 'NEW.')});
+  DELETE FROM search_index WHERE entity = '${entity}' AND entity_id = OLD.${key};
+  INSERT INTO search_index (entity, entity_id, text) VALUES ('${entity}', NEW.${key}, ${text.replaceAll('$', 'NEW.')});
 END;
 CREATE TRIGGER ${table}_search_delete AFTER DELETE ON ${table} BEGIN
-  DELETE FROM search_index WHERE entity = '${entity}' AND entity_id = OLD.id;
+  DELETE FROM search_index WHERE entity = '${entity}' AND entity_id = OLD.${key};
 END;`
 
 export const MIGRATIONS: readonly string[] = [
@@ -174,6 +180,31 @@ ${searchTriggers(POLICE_SEARCH_SOURCE)}
   // 6 -> 7: a case can be more than one kind of fraud; the plan takes on the steps of each kind added.
   `
 ALTER TABLE case_plan ADD COLUMN more_kinds TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(more_kinds) AND json_type(more_kinds) = 'array');
+`,
+  // 7 -> 8: evidence text. What Kiroku read out of a piece of evidence (a mail's headers and body,
+  // a PDF's pages, later OCR of a picture): derived, so the original never changes; one row per
+  // piece, also when nothing could be read (empty text and a note saying why), so the piece is
+  // not read again on every open. And which evidence came inside which (a mail's attachments).
+  `
+CREATE TABLE evidence_text (
+  evidence_id INTEGER PRIMARY KEY REFERENCES evidence(id) ON DELETE CASCADE,
+  source TEXT NOT NULL,          -- mail | pdf | ocr
+  engine TEXT NOT NULL,          -- what read it (postal-mime, pdfjs-dist, tesseract.js)
+  engine_version TEXT NOT NULL,
+  languages TEXT,                -- what the reader was told to expect (OCR), e.g. jpn+eng
+  original_sha256 TEXT NOT NULL, -- the SHA-256 of the bytes it was read from
+  text TEXT NOT NULL,            -- normalised for search; '' when nothing could be read
+  note TEXT,                     -- why there is no text, or what was left out
+  created_at TEXT NOT NULL
+);
+CREATE TABLE evidence_parts (
+  parent_id INTEGER NOT NULL REFERENCES evidence(id) ON DELETE CASCADE, -- the mail
+  child_id INTEGER NOT NULL REFERENCES evidence(id) ON DELETE CASCADE,  -- a file it carried
+  position INTEGER NOT NULL,     -- its place among the mail's attachments
+  PRIMARY KEY (parent_id, child_id)
+) WITHOUT ROWID;
+CREATE INDEX evidence_parts_by_child ON evidence_parts (child_id);
+${searchTriggers(EVIDENCE_TEXT_SEARCH_SOURCE)}
 `,
 ]
 

@@ -50,9 +50,11 @@ export function searchIndexFindings(db: Database): Finding[] {
     if (!rows.length) indexed.set(row.entity, rows)
     rows.push(row)
   }
-  for (const { table, entity, text } of SEARCH_SOURCES) {
+  for (const source of SEARCH_SOURCES) {
+    const { table, entity, text } = source
+    const key = 'key' in source ? source.key : 'id'
     const expected = new Map(
-      (db.prepare(`SELECT id, ${text.replaceAll('$', '')} AS text FROM ${table}`).all() as Array<{ id: number; text: string }>).map((r) => [r.id, r.text]),
+      (db.prepare(`SELECT ${key} AS id, ${text.replaceAll('$', '')} AS text FROM ${table}`).all() as Array<{ id: number; text: string }>).map((r) => [r.id, r.text]),
     )
     const seen = new Set<number>()
     let differ = 0

@@ -12,6 +12,7 @@ import { appendAudit } from '../casefile/audit'
 import type { Finding } from '../casefile/findings'
 import { InvalidInputError, KirokuError, NotFoundError } from '../errors'
 import { classifyEvidence } from './evidence-type'
+import { EvidenceTexts } from './evidence-text'
 import { Table, parseInput, type Row } from './table'
 
 export const DEFAULT_MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
@@ -88,11 +89,15 @@ export function readEvidenceFile(filePath: string, maxBytes: number): Buffer {
 }
 
 export class EvidenceStore extends Table<typeof EvidenceColumns, Evidence> {
+  /** The text read out of each piece, and which piece came inside which (evidence-text.ts). */
+  readonly texts: EvidenceTexts
+
   constructor(
     db: Connection,
     readonly maxBytes: number = DEFAULT_MAX_EVIDENCE_BYTES,
   ) {
     super(db, { table: 'evidence', entity: 'evidence', schema: EvidenceColumns, booleans: ['private'] })
+    this.texts = new EvidenceTexts(db)
   }
 
   add(intake: EvidenceIntake): IntakeResult {

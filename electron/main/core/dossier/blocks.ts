@@ -40,6 +40,8 @@ export type Block =
   | { kind: 'paragraph'; para: Para }
   | { kind: 'table'; columns: Column[]; rows: Row[]; header?: boolean }
   | { kind: 'image'; evidenceId: number; caption: Cell }
+  /** One page of a PDF evidence item, drawn as it is on a page of its own under its caption. */
+  | { kind: 'pdfPage'; evidenceId: number; index: number; caption: Cell }
   | { kind: 'signature'; lines: Array<[string, string]>; seal: string }
   | { kind: 'space'; height: number }
 

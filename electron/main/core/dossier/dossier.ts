@@ -8,6 +8,7 @@ import { KirokuError } from '../errors'
 import { writeAtomically } from '../fs/atomic'
 import { localMoment } from '../../../../shared/dates'
 import { formatDate, type Era, type Lang } from './dates'
+import { prepareEvidenceDocuments } from './evidence-documents'
 import { embedEvidenceImages } from './evidence-images'
 import { FontSet } from './fonts'
 import { drawFrame, frameTextOf, type FrameText } from './frame'
@@ -53,7 +54,8 @@ export async function makeDossier(caseFile: CaseFile, options: DossierOptions = 
 
   const doc = await PDFDocument.create({ updateMetadata: false })
   const images = await embedEvidenceImages(doc, caseFile, data.evidence, options)
-  const blocks = buildSections({ data, L, dates, audience, redacted: !!options.redact, madeAt, imageProblems: images.problems })
+  const documents = await prepareEvidenceDocuments(doc, caseFile, data.evidence)
+  const blocks = buildSections({ data, L, dates, audience, redacted: !!options.redact, madeAt, imageProblems: images.problems, documents })
   const frame: FrameText = {
     caseTitle: data.caseInfo.title,
     reportTitle: L.reportTitle,
@@ -64,7 +66,7 @@ export async function makeDossier(caseFile: CaseFile, options: DossierOptions = 
   const text = textOf(blocks)
   const fonts = await FontSet.embed(doc, { regular: `${text.regular}\n${frameTextOf(frame)}`, bold: text.bold })
 
-  const layout = new Layout(doc, fonts, images.embedded)
+  const layout = new Layout(doc, fonts, images.embedded, documents.pdfs)
   layout.render(blocks)
   layout.finish()
   drawFrame(layout.pages, fonts, frame)

@@ -5,9 +5,10 @@
 import type { PDFDocument, PDFPage } from 'pdf-lib'
 import { PAGE_COUNT, type Block, type Cell, type Para } from './blocks'
 import type { FontSet, Weight } from './fonts'
+import type { EmbeddedPdf } from './evidence-documents'
 import type { EmbeddedImage } from './images'
 import { wrapText } from './linebreak'
-import { COLOR, CONTENT_WIDTH, LEADING, PAGE, SIZE, height, type Line } from './page'
+import { BODY_HEIGHT, COLOR, CONTENT_WIDTH, LEADING, PAGE, SIZE, height, type Line } from './page'
 import { Table } from './table'
 
 export class Layout {
@@ -23,6 +24,7 @@ export class Layout {
     private readonly doc: PDFDocument,
     private readonly fonts: FontSet,
     private readonly images: Map<number, EmbeddedImage>,
+    private readonly pdfs: Map<number, EmbeddedPdf> = new Map(),
   ) {
     this.newPage()
   }
@@ -114,6 +116,8 @@ export class Layout {
         return new Table(this, block.columns, block.header).draw(block.rows)
       case 'image':
         return this.image(block.evidenceId, block.caption)
+      case 'pdfPage':
+        return this.pdfPage(block.evidenceId, block.index, block.caption)
       case 'signature':
         return this.signature(block.lines, block.seal)
       case 'space':
@@ -178,6 +182,27 @@ export class Layout {
     this.fresh = false
   }
 
+  /** A PDF page on a page of its own: its caption, then the page scaled to the room left, framed. */
+  private pdfPage(evidenceId: number, index: number, caption: Cell): void {
+    const embedded = this.pdfs.get(evidenceId)?.pages[index]
+    if (!embedded) return
+    const captionLines = this.cellLines(caption, CONTENT_WIDTH, SIZE.body)
+    // Never enlarged: a small receipt stays its own size.
+    const scaleIn = (room: number) => Math.min(CONTENT_WIDTH / embedded.width, (room - height(captionLines) - 10) / embedded.height, 1)
+    // Below what is already on the page (a heading, a small page before it) only when it is drawn nearly as large there.
+    if (!this.fresh && scaleIn(this.room) < 0.9 * scaleIn(BODY_HEIGHT)) this.newPage()
+    else if (!this.fresh) this.y -= 10
+    const scale = scaleIn(this.room)
+    this.y -= this.drawLines(captionLines, PAGE.left, this.y, CONTENT_WIDTH) + 6
+    const w = embedded.width * scale
+    const h = embedded.height * scale
+    const x = PAGE.left + (CONTENT_WIDTH - w) / 2
+    this.page.drawPage(embedded, { x, y: this.y - h, width: w, height: h })
+    this.page.drawRectangle({ x, y: this.y - h, width: w, height: h, borderColor: COLOR.rule, borderWidth: 0.5 })
+    this.y -= h + 8
+    this.fresh = false
+  }
+
   private signature(lines: Array<[string, string]>, seal: string): void {
     const rowHeight = 30
     const needed = lines.length * rowHeight + 20
@@ -229,7 +254,7 @@ export function textOf(blocks: Block[]): Record<Weight, string> {
     else if (b.kind === 'table') {
       out.bold.push(...b.columns.map((c) => c.title))
       for (const r of b.rows) [...r.cells, r.below ?? []].forEach((cell) => cell.forEach(add))
-    } else if (b.kind === 'image') b.caption.forEach(add)
+    } else if (b.kind === 'image' || b.kind === 'pdfPage') b.caption.forEach(add)
     else if (b.kind === 'signature') out.regular.push(...b.lines.flat(), b.seal)
   }
   return { regular: out.regular.join('\n'), bold: out.bold.join('\n') }

@@ -9,7 +9,9 @@ import { revealHidden } from '../../../../shared/visible-text'
 import { PAGE_COUNT, fields, para, type Block, type Cell, type Row } from './blocks'
 import { withoutNames } from '../casefile/findings'
 import { formatDate, isJapanTime, type DateStyle } from './dates'
+import type { EvidenceDocuments } from './evidence-documents'
 import type { ImageProblem } from './images'
+import { redactText } from './redact'
 import type { Labels } from './labels'
 import type { Audience, DossierData } from './select'
 
@@ -23,6 +25,8 @@ export interface SectionContext {
   madeAt: string
   /** Evidence images that will not be drawn, and why. */
   imageProblems: Map<number, ImageProblem>
+  /** Mails read and PDFs embedded for the appendix, and those that could not be (evidence-documents.ts). */
+  documents?: EvidenceDocuments
 }
 
 const amount = (n: number) => new Intl.NumberFormat('en-US').format(n)
@@ -66,6 +70,8 @@ export function buildSections(ctx: SectionContext): Block[] {
     ...integrity(ctx, heading),
     ...(ctx.audience === 'police' ? declaration(ctx, heading) : []),
     ...appendix(ctx),
+    ...mailAppendix(ctx),
+    ...pdfAppendix(ctx),
   ]
 }
 
@@ -335,9 +341,15 @@ function followUps(ctx: SectionContext, heading: Heading): Block[] {
   return out
 }
 
+/** Why an evidence item is not shown in the appendix, if it is not. */
+const problemOf = (ctx: SectionContext, e: Evidence) => ctx.imageProblems.get(e.id) ?? ctx.documents?.problems.get(e.id)
+
 function evidenceNote(ctx: SectionContext, e: Evidence): string {
-  const problem = ctx.imageProblems.get(e.id)
+  const problem = problemOf(ctx, e)
   if (problem) return ctx.L[problem]
+  const pdf = ctx.documents?.pdfs.get(e.id)
+  if (pdf) return ctx.L.pdfInAppendix(pdf.pages.length, pdf.total)
+  if (ctx.documents?.mails.has(e.id)) return ctx.L.mailInAppendix
   return e.mimeType === 'image/png' || e.mimeType === 'image/jpeg' ? ctx.L.inAppendix : ctx.L.notImage
 }
 
@@ -351,13 +363,19 @@ const captionOf = (e: Evidence) => (e.caption ? revealHidden(e.caption) : undefi
 
 function evidenceIndex(ctx: SectionContext, heading: Heading): Block[] {
   const { data, L, dates } = ctx
+  const numberOf = new Map(data.evidence.map((e, i) => [e.id, i + 1]))
+  // Where an attachment came from: the police trace a file back to the mail that delivered it.
+  const attached = (e: Evidence): Cell => {
+    const container = ctx.documents?.containers.get(e.id)
+    return container === undefined ? [] : [{ text: L.attachedTo(numberOf.get(container)!), muted: true }]
+  }
   const rows: Row[] = data.evidence.map((e, i) => ({
     cells: [
       [{ text: String(i + 1), bold: true }],
-      e.caption ? [{ text: captionOf(e)! }, { text: nameOf(e), muted: true }] : [{ text: nameOf(e) }],
+      [...(e.caption ? [{ text: captionOf(e)! }, { text: nameOf(e), muted: true }] : [{ text: nameOf(e) }]), ...attached(e)],
       [{ text: TYPE_NAMES[e.mimeType] ?? e.mimeType }, { text: formatSize(e.size), muted: true }],
       [{ text: formatDate(e.capturedAt, dates, false) }],
-      [{ text: evidenceNote(ctx, e), muted: !ctx.imageProblems.has(e.id), warn: ctx.imageProblems.has(e.id) }],
+      [{ text: evidenceNote(ctx, e), muted: !problemOf(ctx, e), warn: !!problemOf(ctx, e) }],
     ],
     below: sha256Line(e),
   }))
@@ -429,4 +447,68 @@ function appendix(ctx: SectionContext): Block[] {
       }),
     ),
   ]
+}
+
+/** A mail's body is printed up to this many characters; the original has the rest. */
+const MAX_MAIL_BODY = 8000
+
+/**
+ * Each mail as the police read it: who, to whom, when (the Date header as the
+ * sender wrote it, with its offset), the subject, the body, then the routing
+ * headers that trace where it came from. Addresses are already defanged.
+ */
+function mailAppendix(ctx: SectionContext): Block[] {
+  const { data, L } = ctx
+  const mails = data.evidence.map((e, i) => ({ e, n: i + 1, mail: ctx.documents?.mails.get(e.id) })).filter((m) => m.mail)
+  if (!mails.length) return []
+  // Hidden characters written out line by line: the body's line breaks are its own, not something to reveal.
+  const shown = (text: string) => (ctx.redacted ? redactText(text) : text).split('\n').map(revealHidden).join('\n')
+  const out: Block[] = [{ kind: 'heading', text: L.appendixMails, newPage: true }, para(L.mailLinks, { muted: true })]
+  for (const { e, n, mail } of mails) {
+    const body = [...mail!.body]
+    out.push(
+      { kind: 'subheading', text: `${L.evidenceNo(n)}${L.colon}${captionOf(e) || nameOf(e)}` },
+      fields([
+        [L.mailFrom, shown(mail!.from)],
+        [L.mailTo, shown(mail!.to)],
+        [L.mailCc, shown(mail!.cc)],
+        [L.mailDate, revealHidden(mail!.dateHeader || mail!.date)],
+        [L.mailSubject, shown(mail!.subject)],
+      ], 0.14),
+      para(`SHA-256 ${e.sha256}`, { size: 7.5, muted: true }),
+      { kind: 'space', height: 4 },
+      para(L.mailBody, { bold: true }),
+      para(shown(body.slice(0, MAX_MAIL_BODY).join('')) || '—'),
+      ...(body.length > MAX_MAIL_BODY ? [para(L.mailBodyCut, { muted: true })] : []),
+    )
+    if (mail!.traceHeaders.length) {
+      out.push({ kind: 'space', height: 4 }, para(L.mailTrace, { bold: true }))
+      out.push(...mail!.traceHeaders.map((h) => para(shown(`${h.name}: ${h.value}`), { size: 7.5, muted: true })))
+    }
+    out.push({ kind: 'space', height: 10 })
+  }
+  return out
+}
+
+/** Each page of each PDF, on a page of its own, with the evidence number and SHA-256 above it. */
+function pdfAppendix(ctx: SectionContext): Block[] {
+  const { data, L, dates } = ctx
+  const pdfs = data.evidence.map((e, i) => ({ e, n: i + 1, pdf: ctx.documents?.pdfs.get(e.id) })).filter((p) => p.pdf)
+  if (!pdfs.length) return []
+  const out: Block[] = [{ kind: 'heading', text: L.appendixPdfs, newPage: true }]
+  for (const { e, n, pdf } of pdfs) {
+    pdf!.pages.forEach((_page, index) =>
+      out.push({
+        kind: 'pdfPage',
+        evidenceId: e.id,
+        index,
+        caption: [
+          { text: `${L.evidenceNo(n)}${L.colon}${captionOf(e) || nameOf(e)}${L.pdfPageOf(index + 1, pdf!.total)}`, bold: true },
+          { text: [nameOf(e), formatSize(e.size), formatDate(e.capturedAt, dates, false)].filter(Boolean).join(' / '), muted: true },
+          ...sha256Line(e),
+        ],
+      }),
+    )
+  }
+  return out
 }

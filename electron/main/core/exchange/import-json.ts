@@ -6,6 +6,7 @@ import path from 'node:path'
 import type { CaseFile, CaseFileOptions } from '../casefile/case-file'
 import { createCaseFile } from '../casefile/case-file'
 import { DEFAULT_MAX_EVIDENCE_BYTES, checkEvidence, sha256Hex } from '../domain/evidence'
+import { readPendingEvidence } from '../domain/evidence-intake'
 import { InvalidInputError, issuesFromZod, type InputIssue } from '../errors'
 import { readDocumentEvidence } from './document-evidence'
 import { DocumentSchema, FORMAT_NAME, FORMAT_VERSION, READABLE_VERSIONS, checkLinks, type CaseDocument } from './format'
@@ -121,6 +122,10 @@ export async function importJsonFile(
   )
   await createCaseFile(target, passphrase, validated.doc.case, {
     ...options,
-    fill: (caseFile) => writeImportedDocument(caseFile, validated, path.basename(jsonPath)),
+    fill: async (caseFile) => {
+      writeImportedDocument(caseFile, validated, path.basename(jsonPath))
+      // Mails and PDFs are read as at any intake (the file appears only once this is done).
+      await readPendingEvidence(caseFile)
+    },
   })
 }

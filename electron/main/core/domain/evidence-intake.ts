@@ -1,0 +1,153 @@
+// Taking evidence in with its text: a mail or a PDF is read before anything
+// is written (reading is asynchronous, SQLite's transactions are not), then
+// the piece, its text and the files a mail carried are written in one
+// transaction with their audit entries. A mail's attachments become evidence
+// of their own (their own SHA-256), linked to the mail. A file that cannot
+// be read is kept with no text and a note; it never stops the intake.
+import type { EvidenceMimeType } from '../../../../shared/domain'
+import { appendAudit } from '../casefile/audit'
+import type { Connection } from '../casefile/connection'
+import { InvalidInputError } from '../errors'
+import { isReadable, readEvidenceText } from '../reading/read-evidence'
+import type { Reading } from '../reading/reading'
+import { checkEvidence, evidenceFileName, type EvidenceIntake, type EvidenceStore, type IntakeResult } from './evidence'
+
+/** A mail inside a mail inside a mail…: deeper than this, attachments are listed in the note, not taken in. */
+const MAX_DEPTH = 4
+
+export interface PreparedEvidence {
+  intake: EvidenceIntake
+  /** Undefined for a type Kiroku does not read at intake (a picture, plain text). */
+  reading?: Reading
+  /** A mail's attachments, prepared the same way. */
+  parts: PreparedEvidence[]
+}
+
+export interface StoredEvidence extends IntakeResult {
+  /** The pieces taken in from this one's attachments, in their order. */
+  parts: StoredEvidence[]
+}
+
+/** What the intake needs of a case (a CaseFile has both). */
+export interface EvidenceCase {
+  db: Connection
+  evidence: EvidenceStore
+}
+
+const problemText = (error: InvalidInputError) => error.issues.map((issue) => issue.message).join('; ')
+
+async function prepareRead(intake: EvidenceIntake, mimeType: string, maxBytes: number, depth: number): Promise<PreparedEvidence> {
+  const read = await readEvidenceText(intake.bytes, mimeType)
+  if (!read) return { intake, parts: [] }
+  const parts: PreparedEvidence[] = []
+  const leftOut: string[] = []
+  for (const attachment of read.attachments) {
+    if (depth >= MAX_DEPTH) {
+      leftOut.push(`${attachment.fileName} (inside ${MAX_DEPTH} mails)`)
+      continue
+    }
+    const child = { bytes: attachment.bytes, fileName: attachment.fileName, capturedAt: intake.capturedAt, private: intake.private }
+    try {
+      parts.push(await prepareEvidence(child, maxBytes, depth + 1))
+    } catch (error) {
+      // An attachment of a type Kiroku does not keep (a ZIP), or too large: the mail is still evidence.
+      if (!(error instanceof InvalidInputError)) throw error
+      leftOut.push(problemText(error))
+    }
+  }
+  const note = leftOut.length ? [read.reading.note, `attachments not kept as evidence: ${leftOut.join('; ')}`].filter(Boolean).join('. ') : read.reading.note
+  return { intake, reading: { ...read.reading, ...(note ? { note } : {}) }, parts }
+}
+
+/** Checks a file as evidence (throws InvalidInputError as EvidenceStore.add does) and reads its text. */
+export async function prepareEvidence(intake: EvidenceIntake, maxBytes: number, depth = 0): Promise<PreparedEvidence> {
+  const mimeType = checkEvidence(intake.bytes, evidenceFileName(intake.fileName), maxBytes)
+  return prepareRead(intake, mimeType, maxBytes, depth)
+}
+
+const readingSummary = (reading: Reading, sha256: string) => ({
+  source: reading.source,
+  engine: reading.engine,
+  engineVersion: reading.engineVersion,
+  languages: reading.languages,
+  originalSha256: sha256,
+  characters: [...reading.text].length,
+  note: reading.note,
+})
+
+/** Stores the reading of a piece already in the case, with its audit entry. */
+function storeReading(target: EvidenceCase, evidenceId: number, sha256: string, reading: Reading): void {
+  target.evidence.texts.put(evidenceId, sha256, reading)
+  appendAudit(target.db, 'evidence_text', evidenceId, 'create', readingSummary(reading, sha256))
+}
+
+function storeParts(target: EvidenceCase, parentId: number, parts: PreparedEvidence[]): StoredEvidence[] {
+  return parts.map((part, position) => {
+    const child = storePrepared(target, part)
+    if (target.evidence.texts.link(parentId, child.evidence.id, position)) {
+      appendAudit(target.db, 'evidence_part', child.evidence.id, 'create', { parentId, childId: child.evidence.id, position })
+    }
+    return child
+  })
+}
+
+/**
+ * Writes prepared evidence: the piece (or the one already there with the same
+ * bytes), its text unless it has one, its attachments and their links. Runs
+ * as one transaction (a savepoint inside the caller's).
+ */
+export function storePrepared(target: EvidenceCase, prepared: PreparedEvidence): StoredEvidence {
+  return target.db.transaction(() => {
+    const result = target.evidence.add(prepared.intake)
+    const { id, sha256 } = result.evidence
+    if (prepared.reading && !target.evidence.texts.get(id)) storeReading(target, id, sha256, prepared.reading)
+    return { ...result, parts: storeParts(target, id, prepared.parts) }
+  })()
+}
+
+/** Adds one piece of evidence with its text and attachments, all in one transaction. */
+export async function addEvidence(target: EvidenceCase, intake: EvidenceIntake): Promise<StoredEvidence> {
+  return storePrepared(target, await prepareEvidence(intake, target.evidence.maxBytes))
+}
+
+/** Adds several files: all of them or none (one refused file leaves the case as it was). */
+export async function addEvidenceFiles(target: EvidenceCase, intakes: EvidenceIntake[]): Promise<StoredEvidence[]> {
+  const prepared: PreparedEvidence[] = []
+  for (const intake of intakes) prepared.push(await prepareEvidence(intake, target.evidence.maxBytes))
+  return target.db.transaction(() => prepared.map((p) => storePrepared(target, p)))()
+}
+
+const READABLE_TYPES: readonly EvidenceMimeType[] = ['message/rfc822', 'application/pdf']
+
+export interface PendingReport {
+  /** Pieces whose text was read (or found unreadable, with a note). */
+  read: number
+  /** Attachments taken in as evidence of their own. */
+  attachments: number
+}
+
+const countParts = (parts: StoredEvidence[]): number => parts.reduce((n, p) => n + (p.duplicate ? 0 : 1) + countParts(p.parts), 0)
+
+/**
+ * Reads the mails and PDFs that have no text yet: a case from before Kiroku
+ * read evidence, or evidence that arrived by import or merge. Each piece is
+ * its own transaction; one that changed meanwhile (deleted, already read) is
+ * left alone.
+ */
+export async function readPendingEvidence(target: EvidenceCase): Promise<PendingReport> {
+  const report: PendingReport = { read: 0, attachments: 0 }
+  for (const id of target.evidence.texts.unreadIds(READABLE_TYPES)) {
+    const piece = target.evidence.get(id)
+    if (!isReadable(piece.mimeType)) continue
+    const intake = { bytes: target.evidence.bytes(id), fileName: piece.fileName, capturedAt: piece.capturedAt, private: piece.private }
+    const prepared = await prepareRead(intake, piece.mimeType, target.evidence.maxBytes, 0)
+    target.db.transaction(() => {
+      const still = target.db.prepare('SELECT sha256 FROM evidence WHERE id = ?').pluck().get(id) as string | undefined
+      if (still !== piece.sha256 || target.evidence.texts.get(id) || !prepared.reading) return
+      storeReading(target, id, piece.sha256, prepared.reading)
+      report.attachments += countParts(storeParts(target, id, prepared.parts))
+      report.read++
+    })()
+  }
+  return report
+}

@@ -1,0 +1,45 @@
+// Reads the text of one piece of evidence by its type: a mail's envelope and
+// body (and the files it carries, which become evidence of their own), a
+// PDF's pages. Other types have no reader here (pictures: OCR). Never throws:
+// a file that cannot be read gives a Reading with empty text and a note.
+import { MAIL_ENGINE, mailText, readMail, type MailAttachment } from './mail'
+import { normaliseText } from './normalise'
+import { PDF_ENGINE, readPdfText } from './pdf-text'
+import type { Reading } from './reading'
+
+export interface ReadEvidence {
+  reading: Reading
+  /** A mail's attachments (files and attached messages), to be taken in as evidence of their own. */
+  attachments: MailAttachment[]
+}
+
+/** Pages are kept apart by a form feed, as pdftotext writes them. */
+export const PAGE_BREAK = '\f'
+
+/** Whether Kiroku reads the text of this type at intake. */
+export const isReadable = (mimeType: string) => mimeType === 'message/rfc822' || mimeType === 'application/pdf'
+
+async function readMailEvidence(bytes: Uint8Array): Promise<ReadEvidence> {
+  try {
+    const mail = await readMail(bytes)
+    return { reading: { source: 'mail', ...MAIL_ENGINE, text: normaliseText(mailText(mail)) }, attachments: mail.attachments }
+  } catch (error) {
+    const note = `the e-mail could not be read (${String((error as Error)?.message ?? error).slice(0, 200)})`
+    return { reading: { source: 'mail', ...MAIL_ENGINE, text: '', note }, attachments: [] }
+  }
+}
+
+async function readPdfEvidence(bytes: Uint8Array): Promise<ReadEvidence> {
+  const result = await readPdfText(bytes)
+  if (!result.ok) return { reading: { source: 'pdf', ...PDF_ENGINE, text: '', note: result.reason }, attachments: [] }
+  const text = result.pages.map(normaliseText).join(PAGE_BREAK)
+  const note = text.replaceAll(PAGE_BREAK, '').trim() ? undefined : 'the PDF has no text layer (a scan or pictures only)'
+  return { reading: { source: 'pdf', ...PDF_ENGINE, text, ...(note ? { note } : {}) }, attachments: [] }
+}
+
+/** The reading of these bytes, or undefined for a type Kiroku does not read at intake. */
+export async function readEvidenceText(bytes: Uint8Array, mimeType: string): Promise<ReadEvidence | undefined> {
+  if (mimeType === 'message/rfc822') return readMailEvidence(bytes)
+  if (mimeType === 'application/pdf') return readPdfEvidence(bytes)
+  return undefined
+}

@@ -1,0 +1,172 @@
+// Evidence that reads itself, stored: a mail or PDF taken into a real
+// encrypted case file is read in the same step, its text sealed and
+// searchable, a mail's attachments kept as evidence of their own and linked
+// to it, the originals byte for byte; verify stays green.
+import path from 'node:path'
+import Database from 'better-sqlite3-multiple-ciphers'
+import { describe, expect, it } from 'vitest'
+import { APPLICATION_ID, MIGRATIONS, SEARCH_SOURCES } from '../../electron/main/core/casefile/migrations'
+import { addEvidence, addEvidenceFiles, createCaseFile, openCaseFile, readPendingEvidence, type CaseFile } from '../../electron/main/core'
+import { sha256Hex } from '../../electron/main/core/domain/evidence'
+import { PAGE_BREAK } from '../../electron/main/core/reading/read-evidence'
+import { INNER_BODY, scamMail, twoPagePdf } from '../helpers/japanese-mail'
+import { PASSPHRASE, TINY_PNG, tempDir } from '../helpers/temp'
+
+const CASE = { title: 'フィッシング', kind: 'phishing', status: 'open', summary: '', victim: {} } as const
+
+async function withNewCase<T>(work: (caseFile: CaseFile, file: string) => Promise<T>): Promise<T> {
+  const file = path.join(tempDir(), 'case.kiroku')
+  await createCaseFile(file, PASSPHRASE, CASE)
+  const caseFile = openCaseFile(file, PASSPHRASE)
+  try {
+    return await work(caseFile, file)
+  } finally {
+    caseFile.close()
+  }
+}
+
+const ids = (caseFile: CaseFile, query: string) => caseFile.search(query).map((hit) => `${hit.entity}#${hit.id}`)
+
+describe('evidence intake with text', () => {
+  it('reads a mail at intake, takes its attachments in as linked evidence, and finds words in them', async () => {
+    const pdf = await twoPagePdf('Point statement', 'Zebracorn refund')
+    const mailBytes = await scamMail(pdf)
+    await withNewCase(async (caseFile, file) => {
+      const stored = await addEvidence(caseFile, { bytes: mailBytes, fileName: 'phish.eml', capturedAt: '2018-10-15' })
+      const mail = stored.evidence
+      expect(mail.mimeType).toBe('message/rfc822')
+      expect(stored.parts.map((p) => [p.evidence.fileName, p.evidence.mimeType])).toEqual([
+        ['invoice.pdf', 'application/pdf'],
+        ['forwarded.eml', 'message/rfc822'],
+      ])
+      const [pdfPart, innerPart] = stored.parts.map((p) => p.evidence)
+      expect(pdfPart.sha256).toBe(sha256Hex(pdf))
+      expect(pdfPart.capturedAt).toBe('2018-10-15')
+      expect(caseFile.evidence.texts.parts(mail.id)).toEqual([pdfPart.id, innerPart.id])
+      expect(caseFile.evidence.texts.containers(pdfPart.id)).toEqual([mail.id])
+
+      // The originals are kept exactly; the text is derived beside them.
+      expect(caseFile.evidence.bytes(mail.id).equals(mailBytes)).toBe(true)
+      expect(caseFile.evidence.bytes(pdfPart.id).equals(Buffer.from(pdf))).toBe(true)
+      expect(caseFile.evidence.texts.get(mail.id)).toMatchObject({ source: 'mail', engine: 'postal-mime', originalSha256: mail.sha256 })
+      expect(caseFile.evidence.texts.get(pdfPart.id)?.text).toBe(`Point statement${PAGE_BREAK}Zebracorn refund`)
+      expect(caseFile.evidence.texts.get(innerPart.id)?.text).toContain(INNER_BODY)
+
+      // A word only in the mail's body, one only on the PDF's page 2, one in the attached message.
+      expect(ids(caseFile, 'お客様番号')).toEqual([`evidence#${mail.id}`])
+      expect(ids(caseFile, 'Zebracorn')).toEqual([`evidence#${pdfPart.id}`])
+      expect(ids(caseFile, '払い戻し')).toEqual([`evidence#${innerPart.id}`])
+      expect(caseFile.search('Zebracorn')[0].text).toContain('Zebracorn refund')
+      // Full-width digits in the query find the normalised text.
+      expect(ids(caseFile, '１２３４５')).toEqual([`evidence#${mail.id}`])
+
+      const report = caseFile.verify()
+      expect(report.problems).toEqual([])
+      expect(report.ok).toBe(true)
+      // Every row written was sealed by an audit entry.
+      const entities = caseFile.audit().map((e) => e.entity)
+      expect(entities.filter((e) => e === 'evidence_text')).toHaveLength(3)
+      expect(entities.filter((e) => e === 'evidence_part')).toHaveLength(2)
+      caseFile.close()
+      const again = openCaseFile(file, PASSPHRASE)
+      try {
+        expect(again.verify().ok).toBe(true)
+        expect(ids(again, 'Zebracorn')).toEqual([`evidence#${pdfPart.id}`])
+      } finally {
+        again.close()
+      }
+    })
+  })
+
+  it('keeps a PDF it cannot read, with no text and a note, and never fails the intake for it', async () => {
+    await withNewCase(async (caseFile) => {
+      const damaged = Buffer.from('%PDF-1.7\n1 0 obj <</Type /Catalog')
+      const [stored, picture] = await addEvidenceFiles(caseFile, [
+        { bytes: damaged, fileName: 'broken.pdf' },
+        { bytes: TINY_PNG, fileName: 'screen.png' },
+      ])
+      expect(caseFile.evidence.bytes(stored.evidence.id).equals(damaged)).toBe(true)
+      expect(caseFile.evidence.texts.get(stored.evidence.id)).toMatchObject({ text: '', note: 'the PDF is damaged or not a PDF, so its text cannot be read' })
+      expect(caseFile.evidence.texts.get(picture.evidence.id)).toBeUndefined() // pictures: OCR's job
+      expect(caseFile.verify().ok).toBe(true)
+    })
+  })
+
+  it('writes nothing when one file of several is refused', async () => {
+    await withNewCase(async (caseFile) => {
+      const before = caseFile.auditHead()
+      await expect(
+        addEvidenceFiles(caseFile, [
+          { bytes: await scamMail(), fileName: 'phish.eml' },
+          { bytes: Buffer.from([0, 1, 2, 3]), fileName: 'x.bin' },
+        ]),
+      ).rejects.toThrow(/not a supported evidence type/)
+      expect(caseFile.evidence.list()).toEqual([])
+      expect(caseFile.auditHead()).toEqual(before)
+    })
+  })
+
+  it('reads the mails and PDFs of an older case once, then has nothing pending', async () => {
+    await withNewCase(async (caseFile) => {
+      // As evidence arrived before Kiroku read it (or by import): the bytes only.
+      const mail = caseFile.evidence.add({ bytes: await scamMail(), fileName: 'old.eml' }).evidence
+      const pdf = caseFile.evidence.add({ bytes: Buffer.from(await twoPagePdf('Alpha', 'Quokka')), fileName: 'old.pdf' }).evidence
+      expect(ids(caseFile, 'Quokka')).toEqual([])
+      expect(await readPendingEvidence(caseFile)).toEqual({ read: 2, attachments: 2 })
+      expect(ids(caseFile, 'Quokka')).toEqual([`evidence#${pdf.id}`])
+      expect(caseFile.evidence.texts.parts(mail.id)).toHaveLength(2)
+      expect(await readPendingEvidence(caseFile)).toEqual({ read: 0, attachments: 0 })
+      expect(caseFile.verify().ok).toBe(true)
+    })
+  })
+
+  it('drops the text and the links with the evidence, and verify notices text changed behind its back', async () => {
+    await withNewCase(async (caseFile) => {
+      const stored = await addEvidence(caseFile, { bytes: await scamMail(), fileName: 'phish.eml' })
+      caseFile.evidence.delete(stored.evidence.id)
+      expect(caseFile.evidence.texts.get(stored.evidence.id)).toBeUndefined()
+      expect(caseFile.evidence.texts.containers(stored.parts[0].evidence.id)).toEqual([])
+      expect(ids(caseFile, 'お客様番号')).toEqual([])
+      expect(caseFile.verify().ok).toBe(true)
+
+      const pdf = stored.parts[0].evidence.id
+      caseFile.db.prepare(`UPDATE evidence_text SET text = 'nothing suspicious' WHERE evidence_id = ?`).run(pdf)
+      caseFile.db.exec('DELETE FROM temp.changed_rows') // as if written by another program
+      const report = caseFile.verify()
+      expect(report.ok).toBe(false)
+      expect(report.findings).toContainEqual(expect.objectContaining({ kind: 'record_changed', record: expect.objectContaining({ table: 'evidence_text', key: String(pdf) }) }))
+    })
+  })
+})
+
+describe('the evidence-text migration', () => {
+  it('brings a file of the schema before it up to date; its mails are read afterwards and verify stays green', async () => {
+    const evidenceText = MIGRATIONS.findIndex((sql) => sql.includes('CREATE TABLE evidence_text'))
+    expect(evidenceText).toBeGreaterThan(0)
+    expect(SEARCH_SOURCES.map((s) => s.table)).toContain('evidence_text')
+    const file = path.join(tempDir(), 'older.kiroku')
+    const db = new Database(file)
+    db.pragma(`cipher = 'sqlcipher'`)
+    db.pragma('legacy = 4')
+    db.key(Buffer.from(PASSPHRASE))
+    for (const sql of MIGRATIONS.slice(0, evidenceText)) db.exec(sql)
+    db.pragma(`application_id = ${APPLICATION_ID}`)
+    db.pragma(`user_version = ${evidenceText}`)
+    db.prepare(`INSERT INTO case_info (id, title, kind, status, updated_at) VALUES (1, 'older', 'phishing', 'open', '2018-10-12T00:00:00Z')`).run()
+    const mail = await scamMail()
+    db.prepare(`INSERT INTO evidence (sha256, mime_type, file_name, size, added_at, data) VALUES (?, 'message/rfc822', 'old.eml', ?, '2018-10-15T00:00:00Z', ?)`).run(sha256Hex(mail), mail.length, mail)
+    db.close()
+
+    const caseFile = openCaseFile(file, PASSPHRASE)
+    try {
+      expect(caseFile.verify().ok).toBe(true)
+      expect(ids(caseFile, 'お客様番号')).toEqual([])
+      expect(await readPendingEvidence(caseFile)).toEqual({ read: 1, attachments: 2 })
+      expect(ids(caseFile, 'お客様番号')).toEqual(['evidence#1'])
+      expect(caseFile.evidence.bytes(1).equals(mail)).toBe(true)
+      expect(caseFile.verify().problems).toEqual([])
+    } finally {
+      caseFile.close()
+    }
+  })
+})
