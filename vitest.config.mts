@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
+    // Node 20 has no navigator, which the renderer's settings store reads when it loads.
+    setupFiles: ['test/setup/node-navigator.ts'],
     // Key derivation (PBKDF2, 256k rounds) makes each open take ~0.2 s.
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -8,7 +8,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importJsonFile } from '../../electron/main/core'
 import { CASE_TABS } from '../../renderer/src/case/CaseTabs'
 import { DIRECTORY_MESSAGES } from '../../renderer/src/i18n/directory-messages'
@@ -20,11 +20,6 @@ import { startEnvironment, type E2eEnvironment } from './harness/app'
 import { axeViolations, describeViolations, type AxeExclusion, type AxeViolation } from './harness/axe'
 import { LAYOUT_MESSAGES } from '../../renderer/src/i18n/layout-messages'
 import { openSubmitShare, PASSPHRASE, screenshot } from './harness/flows'
-
-// The message modules bring hooks whose settings store reads navigator.language when loaded (absent in Node 20).
-vi.hoisted(() => {
-  if (typeof navigator === 'undefined') Object.defineProperty(globalThis, 'navigator', { value: { language: 'en-US' }, configurable: true })
-})
 
 const TITLE = 'Yahoo! JAPAN ID 不正ログインとポイント不正利用'
 const REPORTS = path.resolve(import.meta.dirname, '../../test-results/axe')

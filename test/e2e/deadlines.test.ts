@@ -6,7 +6,7 @@
 // 7 days before (count only), and "Claim sent" retires the deadline.
 import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openCaseFile } from '../../electron/main/core'
 import { REMINDER_CHECK_MS } from '../../shared/followups'
 import { en } from '../../renderer/src/i18n/en'
@@ -14,11 +14,6 @@ import { ja } from '../../renderer/src/i18n/ja'
 import { DIRECTORY_MESSAGES } from '../../renderer/src/i18n/directory-messages'
 import { startEnvironment, type E2eEnvironment } from './harness/app'
 import { openTab, PASSPHRASE, screenshot } from './harness/flows'
-
-// directory-messages.ts brings its hook, whose settings store reads navigator.language when loaded (absent in Node 20).
-vi.hoisted(() => {
-  if (typeof navigator === 'undefined') Object.defineProperty(globalThis, 'navigator', { value: { language: 'en-US' }, configurable: true })
-})
 
 let env: E2eEnvironment
 

@@ -6,19 +6,13 @@
 // 1280×800 and 1024×640.
 import path from 'node:path'
 import type { BrowserContext } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openCaseFile } from '../../electron/main/core'
 import { en } from '../../renderer/src/i18n/en'
 import { FIRST_RUN_MESSAGES } from '../../renderer/src/i18n/first-run-messages'
 import { ja } from '../../renderer/src/i18n/ja'
 import { startEnvironment, type E2eEnvironment } from './harness/app'
 import { screenshot } from './harness/flows'
-
-// The messages module brings the app's settings store, which reads the
-// browser's language when loaded; Node 20 has no navigator.
-vi.hoisted(() => {
-  if (typeof navigator === 'undefined') Object.defineProperty(globalThis, 'navigator', { value: { language: 'en-US' }, configurable: true })
-})
 
 let env: E2eEnvironment
 

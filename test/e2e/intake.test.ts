@@ -6,7 +6,7 @@
 // the app's language at the field, with aria-invalid, and takes the focus.
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCaseFile, openCaseFile, planLibrary } from '../../electron/main/core'
 import { en } from '../../renderer/src/i18n/en'
 import { ja } from '../../renderer/src/i18n/ja'
@@ -15,11 +15,6 @@ import { startEnvironment, type E2eEnvironment } from './harness/app'
 import { axeViolations, describeViolations } from './harness/axe'
 import { pngFile } from './harness/files'
 import { openTab, PASSPHRASE, pasteFile, screenshot } from './harness/flows'
-
-// The message modules bring their hooks, whose settings store reads navigator.language when loaded (absent in Node 20).
-vi.hoisted(() => {
-  if (typeof navigator === 'undefined') Object.defineProperty(globalThis, 'navigator', { value: { language: 'en-US' }, configurable: true })
-})
 
 let env: E2eEnvironment
 

@@ -6,7 +6,7 @@
 // the overview beside What next.
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importJsonFile, openCaseFile, planLibrary } from '../../electron/main/core'
 import { en } from '../../renderer/src/i18n/en'
 import { ja } from '../../renderer/src/i18n/ja'
@@ -14,11 +14,6 @@ import { LAYOUT_MESSAGES } from '../../renderer/src/i18n/layout-messages'
 import { STORY_JSON } from '../helpers/story'
 import { startEnvironment, type E2eEnvironment } from './harness/app'
 import { PASSPHRASE, screenshot } from './harness/flows'
-
-// layout-messages.ts brings its hook, whose settings store reads navigator.language when loaded (absent in Node 20).
-vi.hoisted(() => {
-  if (typeof navigator === 'undefined') Object.defineProperty(globalThis, 'navigator', { value: { language: 'en-US' }, configurable: true })
-})
 
 let env: E2eEnvironment
 

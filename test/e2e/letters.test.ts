@@ -7,7 +7,7 @@
 // the PDF read back prints as 未記入 / Not recorded beside the victim's name.
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importJsonFile } from '../../electron/main/core'
 import { en } from '../../renderer/src/i18n/en'
 import { ja } from '../../renderer/src/i18n/ja'
@@ -16,11 +16,6 @@ import { pdfText, squeeze } from '../helpers/pdf'
 import { writeStoryCopy } from '../helpers/story'
 import { startEnvironment, type E2eEnvironment } from './harness/app'
 import { openSubmitShare, PASSPHRASE, screenshot } from './harness/flows'
-
-// letter-messages.ts brings its hook, whose settings store reads navigator.language when loaded (absent in Node 20).
-vi.hoisted(() => {
-  if (typeof navigator === 'undefined') Object.defineProperty(globalThis, 'navigator', { value: { language: 'en-US' }, configurable: true })
-})
 
 let env: E2eEnvironment
 

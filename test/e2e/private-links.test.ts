@@ -5,7 +5,7 @@
 // out although it is tied to a private call. In both languages, on the
 // reference story in a real encrypted file, in a real Chromium.
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importJsonFile, openCaseFile } from '../../electron/main/core'
 import { en } from '../../renderer/src/i18n/en'
 import { ja } from '../../renderer/src/i18n/ja'
@@ -13,11 +13,6 @@ import { LAYOUT_MESSAGES } from '../../renderer/src/i18n/layout-messages'
 import { STORY_JSON } from '../helpers/story'
 import { startEnvironment, type E2eEnvironment, type RunningApp } from './harness/app'
 import { openSubmitShare, PASSPHRASE, rowAction, screenshot } from './harness/flows'
-
-// layout-messages.ts brings its hook, whose settings store reads navigator.language when loaded (absent in Node 20).
-vi.hoisted(() => {
-  if (typeof navigator === 'undefined') Object.defineProperty(globalThis, 'navigator', { value: { language: 'en-US' }, configurable: true })
-})
 
 let env: E2eEnvironment
 

@@ -7,7 +7,7 @@
 // message offers to tick the police step. The file holds what was typed,
 // and its audit chain verifies.
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCaseFile, openCaseFile, planLibrary } from '../../electron/main/core'
 import { en } from '../../renderer/src/i18n/en'
 import { ja } from '../../renderer/src/i18n/ja'
@@ -15,10 +15,6 @@ import { CONTACT_MESSAGES } from '../../renderer/src/i18n/contact-messages'
 import { localDay } from '../../renderer/src/lib/dates'
 import { startEnvironment, type E2eEnvironment } from './harness/app'
 import { actionCounter, PASSPHRASE, screenshot, screenshotSizes } from './harness/flows'
-
-vi.hoisted(() => {
-  if (typeof navigator === 'undefined') Object.defineProperty(globalThis, 'navigator', { value: { language: 'en-US' }, configurable: true })
-})
 
 let env: E2eEnvironment
 beforeAll(async () => {

@@ -9,7 +9,7 @@
 // nothing on the way; the file holds it all and verifies.
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openCaseFile, planLibrary } from '../../electron/main/core'
 import { labelsFor } from '../../electron/main/core/dossier/labels'
 import { localDay } from '../../shared/dates'
@@ -26,11 +26,6 @@ import { startEnvironment, type E2eEnvironment } from './harness/app'
 import { axeViolations, describeViolations } from './harness/axe'
 import { pngFile } from './harness/files'
 import { actionCounter, openTab, pasteFile, screenshot, screenshotSizes } from './harness/flows'
-
-// The message modules bring their hooks, whose settings store reads navigator.language when loaded (absent in Node 20).
-vi.hoisted(() => {
-  if (typeof navigator === 'undefined') Object.defineProperty(globalThis, 'navigator', { value: { language: 'en-US' }, configurable: true })
-})
 
 let env: E2eEnvironment
 beforeAll(async () => {

@@ -7,7 +7,7 @@
 // victim's details card says what needs the details and saves them.
 import path from 'node:path'
 import type { Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCaseFile, openCaseFile, planLibrary } from '../../electron/main/core'
 import { en } from '../../renderer/src/i18n/en'
 import { ja } from '../../renderer/src/i18n/ja'
@@ -16,11 +16,6 @@ import { LETTER_MESSAGES } from '../../renderer/src/i18n/letter-messages'
 import { formatDay } from '../../renderer/src/lib/dates'
 import { startEnvironment, type E2eEnvironment } from './harness/app'
 import { PASSPHRASE, screenshot } from './harness/flows'
-
-// The message modules bring their hooks, whose settings store reads navigator.language when loaded (absent in Node 20).
-vi.hoisted(() => {
-  if (typeof navigator === 'undefined') Object.defineProperty(globalThis, 'navigator', { value: { language: 'en-US' }, configurable: true })
-})
 
 let env: E2eEnvironment
 

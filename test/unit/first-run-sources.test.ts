@@ -2,14 +2,9 @@
 // 188). Each must be a contact of the provider directory, which holds its
 // source and the day it was checked, and the screen shows them from there:
 // a number written into the text without that link fails here.
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { providerDirectory } from '../../electron/main/core'
 import { FIRST_RUN_MESSAGES } from '../../renderer/src/i18n/first-run-messages'
-
-// The message module brings its hook, whose settings store reads navigator.language when loaded (absent in Node 20).
-vi.hoisted(() => {
-  if (typeof navigator === 'undefined') Object.defineProperty(globalThis, 'navigator', { value: { language: 'en-US' }, configurable: true })
-})
 
 /** Phone numbers as the texts write them: #9110, 110, 188 (three or more digits, not part of a longer word). */
 const NUMBERS = /(?<![\w-])#?\d{3,}(?![\w-])/g

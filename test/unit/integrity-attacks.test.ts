@@ -186,6 +186,7 @@ describe('integrity: verify checks content, and the dossier tells the truth', ()
     expect(result.stderr).not.toMatch(/SyntaxError|at .*\.ts:\d+/)
   })
 
+  // One verify per differing page, each a process of its own: minutes on a busy 2-core machine.
   it('pages of an older copy put back, one at a time and all at once: never verified as sound', () => {
     const { dir, file, env } = setup()
     const older = path.join(dir, 'older.kiroku')
@@ -226,7 +227,7 @@ describe('integrity: verify checks content, and the dossier tells the truth', ()
     fs.writeFileSync(whole, bytes.subarray(0, then.length * PAGE))
     fs.copyFileSync(whole, file)
     expect(kiroku(['verify', file], { env }).status).toBe(4)
-  })
+  }, 240_000)
 
   it('the whole older copy put back on the device that saw the newer one: verify exits 4; a restore by Kiroku is accepted', () => {
     const { dir, file, env } = setup()
