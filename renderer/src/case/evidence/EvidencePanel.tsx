@@ -3,12 +3,12 @@
 import { useId, useState, type DragEvent } from 'react'
 import { useT } from '../../i18n'
 import { useCaseData } from '../../state/session'
+import { EvidenceFileInput } from './EvidenceFileInput'
 import { addEvidenceFiles, filesOf } from './evidence-intake'
 import { EvidenceThumbButton } from './EvidenceThumb'
 import { EvidenceViewer } from './EvidenceViewer'
 import { shownLabel, shownName } from './shown-names'
 
-const ACCEPT = 'image/png,image/jpeg,image/webp,image/gif,application/pdf,text/plain,message/rfc822,.eml,.txt'
 
 export function EvidencePanel() {
   const t = useT()
@@ -44,18 +44,7 @@ export function EvidencePanel() {
             {t.chooseFiles}
           </label>
         </p>
-        <input
-          id={inputId}
-          type="file"
-          multiple
-          accept={ACCEPT}
-          className="file-input"
-          onChange={(e) => {
-            const files = [...(e.target.files ?? [])]
-            e.target.value = ''
-            if (files.length) void addEvidenceFiles(files, t)
-          }}
-        />
+        <EvidenceFileInput id={inputId} onFiles={(files) => void addEvidenceFiles(files, t)} />
       </div>
       {evidence.length === 0 ? (
         <p className="empty">{t.noEvidence}</p>

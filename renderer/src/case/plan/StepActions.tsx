@@ -13,11 +13,11 @@ import { describeError } from '../../lib/errors'
 import { reload } from '../../state/case-actions'
 import { showNotice, useCaseData } from '../../state/session'
 import { CallNoteDialog, type CallNotePreset } from '../CallNoteDialog'
+import { EvidenceFileInput } from '../evidence/EvidenceFileInput'
 import { addEvidenceFiles } from '../evidence/evidence-intake'
 import { LossForm } from '../lists/LossesPanel'
 import { savePrepSheet, setStepDone } from './plan-actions'
 
-const ACCEPT = 'image/png,image/jpeg,image/webp,image/gif,application/pdf,text/plain,message/rfc822,.eml,.txt'
 /** Organisations a victim calls with the provider's preparation sheet at hand. */
 const PROVIDER_ROLES: readonly OrganizationRole[] = ['platform', 'points_operator', 'card_issuer', 'bank']
 
@@ -89,20 +89,7 @@ export function StepActions({ step, title, action, primary, markDone = true }: S
           <button type="button" className={mainClass} onClick={() => fileInput.current?.click()} disabled={busy}>
             {t.plan.addEvidence}
           </button>
-          <input
-            ref={fileInput}
-            type="file"
-            multiple
-            accept={ACCEPT}
-            className="file-input"
-            tabIndex={-1}
-            aria-hidden="true"
-            onChange={(e) => {
-              const files = [...(e.currentTarget.files ?? [])]
-              e.currentTarget.value = ''
-              if (files.length) void run(() => addFiles(files))()
-            }}
-          />
+          <EvidenceFileInput ref={fileInput} hidden onFiles={(files) => void run(() => addFiles(files))()} />
         </>
       )}
       {action?.type === 'losses' && (

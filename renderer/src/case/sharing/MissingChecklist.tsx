@@ -11,6 +11,7 @@ import { useLetterT } from '../../i18n/letter-messages'
 import { describeError } from '../../lib/errors'
 import { showNotice, useCaseData } from '../../state/session'
 import type { Language } from '../../state/settings'
+import { EvidenceFileInput } from '../evidence/EvidenceFileInput'
 import { addEvidenceFiles } from '../evidence/evidence-intake'
 import { OrganizationForm } from '../lists/OrganizationsPanel'
 import { PoliceRecordDialog } from '../lists/PoliceRecordDialog'
@@ -22,7 +23,6 @@ import { FailureBox } from './Progress'
 import { VictimDetailsForm } from './VictimDetailsForm'
 import './letters.css'
 
-const ACCEPT = 'image/png,image/jpeg,image/webp,image/gif,application/pdf,text/plain,message/rfc822,.eml,.txt'
 
 export type MissingState = { state: 'loading' } | { state: 'waiting' } | { state: 'failed'; error: unknown } | { state: 'ready'; items: MissingItem[] }
 
@@ -169,20 +169,7 @@ export function MissingChecklist({ missing, provider, busy, intro, title, nothin
           })}
         </ul>
       )}
-      <input
-        ref={fileInput}
-        type="file"
-        multiple
-        accept={ACCEPT}
-        className="file-input"
-        tabIndex={-1}
-        aria-hidden="true"
-        onChange={(e) => {
-          const files = [...(e.currentTarget.files ?? [])]
-          e.currentTarget.value = ''
-          if (files.length) void addFiles(files)
-        }}
-      />
+      <EvidenceFileInput ref={fileInput} hidden onFiles={(files) => void addFiles(files)} />
       {/* Modal forms of their own (the native <dialog> puts them on top), outside any form of the document's dialog. */}
       {onTop?.kind === 'policeRecord' && <PoliceRecordDialog kind="report" onClose={() => setOnTop(null)} />}
       {onTop?.kind === 'event' && <EventDialog onClose={() => setOnTop(null)} />}
