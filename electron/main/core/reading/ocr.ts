@@ -51,6 +51,8 @@ export interface RecogniserOptions {
 }
 
 export interface TextRecogniser {
+  /** Starts the worker now (it otherwise starts with the first picture); rejects if it cannot start. */
+  start(): Promise<void>
   /** Never throws: a picture that cannot be read gives empty text and a note. */
   recognise(picture: Uint8Array): Promise<RecognisedText>
   /** Ends the worker; pictures still queued give empty text and a note. Recognising again starts a new worker. */
@@ -256,6 +258,9 @@ export function createTextRecogniser(options: RecogniserOptions = {}): TextRecog
   }
 
   return {
+    async start() {
+      await ensureWorker()
+    },
     recognise(picture) {
       const jobGeneration = generation
       const job = queue.then(() => readOne(picture, jobGeneration))
