@@ -61,6 +61,12 @@ describe('normaliseRecognisedText', () => {
     expect(normaliseRecognisedText('203.0.113.45 v1.000 2026.10.01 3.14円')).toBe('203.0.113.45 v1.000 2026.10.01 3.14円')
   })
 
+  it('reads ボイント after a number as the ポイント it must be, and joins the amount to it', () => {
+    expect(normaliseRecognisedText('17.000 ボポイント 85,247 ボイント 39,.991 ポイント 500 ポイント')).toBe('17,000ポイント 85,247ポイント 39,991ポイント 500ポイント')
+    // A date or time column before a label that starts with ポイント stays apart.
+    expect(normaliseRecognisedText('2026/08/10 ポイント付与 12:25:45 ポイント交換')).toBe('2026/08/10 ポイント付与 12:25:45 ポイント交換')
+  })
+
   it('trims lines and drops runs of blank lines', () => {
     expect(normaliseRecognisedText('  a  b \n\n\n\n c ')).toBe('a b\n\nc')
   })

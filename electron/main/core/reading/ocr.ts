@@ -69,7 +69,8 @@ const MIN_CONFIDENCE = 50
 const MIN_SIDE = 8
 const DEFAULT_TIMEOUT_MS = 120_000
 
-const requireHere = createRequire(__filename)
+// From the plain module URL: the CLI's tsx loader tags URLs with ?tsx-namespace=… (see dossier/fonts.ts).
+const requireHere = createRequire(import.meta.url.split('?')[0])
 
 export const TESSERACT_VERSION: string = (JSON.parse(fs.readFileSync(requireHere.resolve('tesseract.js/package.json'), 'utf8')) as { version: string }).version
 
@@ -117,6 +118,8 @@ const JAPANESE = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー々�
 const UNITS = '年月日時分秒円回件個枚点名人歳代週号階番位台本冊万千億'
 const SPACE_BETWEEN_JAPANESE = new RegExp(`(?<=[${JAPANESE}])[ \\t\\u3000]+(?=[${JAPANESE}])`, 'gu')
 const SPACE_BEFORE_UNIT = new RegExp(`(?<=\\d)[ \\t]+(?=[${UNITS}])`, 'gu')
+/** `3,500 ポイント`, but not a date or time column before `ポイント付与` (`2026/08/10 ポイント付与`). */
+const SPACE_BEFORE_POINTS = /(?<=(?:^|[^\d/:.,-])\d+(?:[.,]{1,2}\d{3})*)[ \t]+(?=ポイント)/gmu
 /** `2026年 10月`: a date's parts run together in Japanese. */
 const SPACE_IN_DATE = /(?<=\d[年月])[ \t]+(?=\d)/gu
 /**
@@ -125,26 +128,37 @@ const SPACE_IN_DATE = /(?<=\d[年月])[ \t]+(?=\d)/gu
  * decimals). Only rewritten next to a currency or point unit, so version
  * numbers, IP addresses (`203.0.113.45`) and dates are left alone.
  */
-const AMOUNT_BEFORE_UNIT = /(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?=\s*(?:円|ポイント|ﾎﾟｲﾝﾄ|pt\b|P\b|point))/gu
-const AMOUNT_AFTER_YEN = /(?<=[¥￥]\s*)\d{1,3}(?:[.,]\d{3})+(?![\d.,])/gu
+const AMOUNT_BEFORE_UNIT = /(?<![\d.,])\d{1,3}(?:[.,]{1,2}\d{3})+(?=\s*(?:円|ポイント|pt\b|P\b|point))/gu
+const AMOUNT_AFTER_YEN = /(?<=[¥￥]\s*)\d{1,3}(?:[.,]{1,2}\d{3})+(?![\d.,])/gu
+/** A group separator read as `.`, or as `,.` (seen: `39,.991ポイント`). */
+const groupWithCommas = (amount: string) => amount.replace(/[.,]{1,2}(?=\d{3})/g, ',')
+/**
+ * `17,000 ボイント`, `29.000 ボポイント`: after a number, Tesseract reads
+ * ポ (with its small circle) as ボ, sometimes as both. No Japanese word is
+ * spelled ボイント, so after digits it can only be ポイント.
+ */
+const POINTS_MISREAD = /(?<=\d\s*)[ボポ]{1,2}イント/gu
 
 /**
  * Tesseract's output made fit for reading and for trigram search: NFKC
  * (full-width digits and letters become ASCII, half-width katakana
  * full-width), spaces between Japanese characters removed (Tesseract puts
  * one between most: `ログ イン 履歴`) while spaces between Latin words stay,
- * digit groups in amounts read as `10.000円` restored to `10,000円`, and
+ * digit groups in amounts read as `10.000円` restored to `10,000円`, `ボイント`
+ * after a number read as the `ポイント` it must be, and
  * trailing spaces and runs of blank lines dropped.
  */
 export function normaliseRecognisedText(raw: string): string {
   return raw
     .normalize('NFKC')
     .replace(/\r\n?/g, '\n')
+    .replace(POINTS_MISREAD, 'ポイント')
     .replace(SPACE_BETWEEN_JAPANESE, '')
     .replace(SPACE_BEFORE_UNIT, '')
+    .replace(SPACE_BEFORE_POINTS, '')
     .replace(SPACE_IN_DATE, '')
-    .replace(AMOUNT_BEFORE_UNIT, (amount) => amount.replace(/\./g, ','))
-    .replace(AMOUNT_AFTER_YEN, (amount) => amount.replace(/\./g, ','))
+    .replace(AMOUNT_BEFORE_UNIT, groupWithCommas)
+    .replace(AMOUNT_AFTER_YEN, groupWithCommas)
     .split('\n')
     .map((line) => line.replace(/[ \t]+/g, ' ').trim())
     .join('\n')
