@@ -56,6 +56,13 @@ interface Reading {
   missedAmounts: string[]
 }
 
+/** The recognised line that holds a missed amount's last three digits, to show how it was misread. */
+function readAs(amount: string, text: string): string {
+  const tail = amount.replace(/\D/g, '').slice(-3)
+  const line = text.split('\n').find((l) => l.replace(/\D/g, '').includes(tail))
+  return line ? `"${line.trim()}"` : 'nowhere'
+}
+
 const percent = (x: number) => `${(x * 100).toFixed(2)} %`
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 
@@ -100,7 +107,7 @@ async function queuedAtOnce(screens: RenderedScreen[], count: number) {
 }
 
 async function main() {
-  console.log(`OCR benchmark: tesseract.js, jpn+eng (4.0.0_best_int), ${os.cpus().length} cores, Node ${process.version}`)
+  console.log(`OCR benchmark: tesseract.js, jpn+eng (4.0.0_best_int), ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} (other work on the machine slows every figure)`)
   const renderStart = performance.now()
   const screens = await renderScreens(ocrScreenSpecs(2))
   console.log(`${screens.length} screenshots rendered in ${secs(performance.now() - renderStart)}; ${screens.reduce((n, s) => n + s.amounts.length, 0)} amounts, ${screens.reduce((n, s) => n + [...comparable(s.text)].length, 0)} characters of known text\n`)
@@ -110,7 +117,7 @@ async function main() {
     const { startMs, readings } = await readAll(screens, variant.steps)
     console.log(`— ${variant.name}: worker start ${secs(startMs)}`)
     for (const r of readings) {
-      console.log(`  ${r.screen.name.padEnd(24)} CER ${percent(r.cer).padStart(8)}  amounts ${r.amountsExact}/${r.screen.amounts.length}  ${r.seconds.toFixed(2)} s${r.missedAmounts.length ? `  missed: ${r.missedAmounts.join(' ')}` : ''}${r.result.note ? `  note: ${r.result.note}` : ''}`)
+      console.log(`  ${r.screen.name.padEnd(24)} CER ${percent(r.cer).padStart(8)}  amounts ${r.amountsExact}/${r.screen.amounts.length}  ${r.seconds.toFixed(2)} s${r.missedAmounts.length ? `  missed: ${r.missedAmounts.map((amount) => `${amount} (read ${readAs(amount, r.result.text)})`).join(', ')}` : ''}${r.result.note ? `  note: ${r.result.note}` : ''}`)
     }
     const desktop = readings.filter((r) => r.screen.width === 1280).map((r) => r.seconds * 1000)
     const phone = readings.filter((r) => r.screen.width !== 1280).map((r) => r.seconds * 1000)
@@ -136,7 +143,7 @@ async function main() {
   for (const row of summary) console.log(`| ${row.join(' | ')} |`)
 
   const queued = await queuedAtOnce(screens, QUEUED)
-  console.log(`\n${QUEUED} screenshots queued at once (preprocessing: ${DEFAULT_PREPROCESSING.join('+') || 'none'}): ${secs(queued.ms)} (${secs(queued.ms / QUEUED)} each), peak RSS ${(queued.peakRss / 2 ** 20).toFixed(0)} MB, main-thread event-loop delay max ${queued.maxDelayMs.toFixed(1)} ms (p99 ${queued.p99DelayMs.toFixed(1)} ms), ${queued.empty} with no text`)
+  console.log(`\n${QUEUED} screenshots queued at once (preprocessing: ${DEFAULT_PREPROCESSING.join('+') || 'none'}): ${secs(queued.ms)} (${secs(queued.ms / QUEUED)} each), peak RSS ${(queued.peakRss / 2 ** 20).toFixed(0)} MB, main-thread event-loop delay max ${queued.maxDelayMs.toFixed(1)} ms (p99 ${queued.p99DelayMs.toFixed(1)} ms), ${queued.empty} with no text; load average ${os.loadavg()[0].toFixed(1)}`)
 }
 
 void main()

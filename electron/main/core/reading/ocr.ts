@@ -14,6 +14,7 @@
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 import type { Worker as ThreadWorker } from 'node:worker_threads'
 import { createWorker, OEM, type Worker } from 'tesseract.js'
@@ -69,6 +70,8 @@ const MIN_CONFIDENCE = 50
 const MIN_SIDE = 8
 const DEFAULT_TIMEOUT_MS = 120_000
 
+const gunzip = promisify(zlib.gunzip)
+
 // From the plain module URL: the CLI's tsx loader tags URLs with ?tsx-namespace=… (see dossier/fonts.ts).
 const requireHere = createRequire(import.meta.url.split('?')[0])
 
@@ -99,7 +102,8 @@ async function startWorker(onFailure: (message: string) => void): Promise<Worker
     errorHandler: (message: unknown) => onFailure(String(message)),
   })
   try {
-    const english = zlib.gunzipSync(fs.readFileSync(path.join(modelDirectory('eng'), 'eng.traineddata.gz')))
+    // Read and unpacked asynchronously: ~4 MB of gzip is tens of milliseconds the main thread need not be blocked for.
+    const english = await gunzip(await fs.promises.readFile(path.join(modelDirectory('eng'), 'eng.traineddata.gz')))
     await worker.FS('writeFile', ['eng.traineddata', english])
     // createWorker keeps the array it was given as its list of loaded
     // languages; saying English is loaded makes reinitialize use the copy
