@@ -63,6 +63,8 @@ describe('normaliseRecognisedText', () => {
 
   it('reads ボイント after a number as the ポイント it must be, and joins the amount to it', () => {
     expect(normaliseRecognisedText('17.000 ボポイント 85,247 ボイント 39,.991 ポイント 500 ポイント')).toBe('17,000ポイント 85,247ポイント 39,991ポイント 500ポイント')
+    // As Tesseract writes it: spaced out.
+    expect(normaliseRecognisedText('3,.500 ボ ポ イン ト')).toBe('3,500ポイント')
     // A date or time column before a label that starts with ポイント stays apart.
     expect(normaliseRecognisedText('2026/08/10 ポイント付与 12:25:45 ポイント交換')).toBe('2026/08/10 ポイント付与 12:25:45 ポイント交換')
   })

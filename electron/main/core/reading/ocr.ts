@@ -156,8 +156,9 @@ export function normaliseRecognisedText(raw: string): string {
   return raw
     .normalize('NFKC')
     .replace(/\r\n?/g, '\n')
-    .replace(POINTS_MISREAD, 'ポイント')
     .replace(SPACE_BETWEEN_JAPANESE, '')
+    // After the spaces go: Tesseract writes the misread word spaced out too (`ボ ポ イン ト`).
+    .replace(POINTS_MISREAD, 'ポイント')
     .replace(SPACE_BEFORE_UNIT, '')
     .replace(SPACE_BEFORE_POINTS, '')
     .replace(SPACE_IN_DATE, '')
