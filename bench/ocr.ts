@@ -11,6 +11,7 @@
 // OCR_BENCH_QUICK=1 runs fewer variants and 40 pictures instead of 200.
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import os from 'node:os'
+import { Worker } from 'node:worker_threads'
 import { createTextRecogniser, DEFAULT_PREPROCESSING, type PreprocessingStep, type RecognisedText } from '../electron/main/core/reading/ocr'
 import { median } from './measure'
 import { ocrScreenSpecs, renderScreens, type RenderedScreen } from './ocr-screens'
@@ -106,6 +107,20 @@ async function queuedAtOnce(screens: RenderedScreen[], count: number) {
   }
 }
 
+/**
+ * The same event-loop measurement while a worker thread does nothing but
+ * spin: what the machine itself (two cores, other processes) costs the main
+ * thread, to tell apart from anything recognition does to it.
+ */
+async function spinningThreadControl(ms: number) {
+  const delay = monitorEventLoopDelay({ resolution: 10 })
+  const spinner = new Worker(`const end = Date.now() + ${Math.round(ms)}; while (Date.now() < end) {}`, { eval: true })
+  delay.enable()
+  await new Promise((resolve) => spinner.once('exit', resolve))
+  delay.disable()
+  return { maxDelayMs: delay.max / 1e6, p99DelayMs: delay.percentile(99) / 1e6 }
+}
+
 async function main() {
   console.log(`OCR benchmark: tesseract.js, jpn+eng (4.0.0_best_int), ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} (other work on the machine slows every figure)`)
   const renderStart = performance.now()
@@ -144,6 +159,8 @@ async function main() {
 
   const queued = await queuedAtOnce(screens, QUEUED)
   console.log(`\n${QUEUED} screenshots queued at once (preprocessing: ${DEFAULT_PREPROCESSING.join('+') || 'none'}): ${secs(queued.ms)} (${secs(queued.ms / QUEUED)} each), peak RSS ${(queued.peakRss / 2 ** 20).toFixed(0)} MB, main-thread event-loop delay max ${queued.maxDelayMs.toFixed(1)} ms (p99 ${queued.p99DelayMs.toFixed(1)} ms), ${queued.empty} with no text; load average ${os.loadavg()[0].toFixed(1)}`)
+  const control = await spinningThreadControl(Math.min(queued.ms, 60_000))
+  console.log(`control, a worker thread that only spins for ${secs(Math.min(queued.ms, 60_000))}: main-thread event-loop delay max ${control.maxDelayMs.toFixed(1)} ms (p99 ${control.p99DelayMs.toFixed(1)} ms); load average ${os.loadavg()[0].toFixed(1)}`)
 }
 
 void main()
