@@ -225,17 +225,23 @@ export function createTextRecogniser(options: RecogniserOptions = {}): TextRecog
   }
 
   function ensureWorker(): Promise<Worker> {
-    worker ??= startWorker((message) => abandon?.(message)).then((started) => {
-      // tesseract.js leaves a crashed thread's jobs pending forever; hearing of it here settles them.
+    if (worker) return worker
+    const starting: Promise<Worker> = startWorker((message) => abandon?.(message)).then((started) => {
+      // tesseract.js leaves a crashed thread's jobs pending forever; hearing of it here settles them,
+      // and the next picture starts a new worker instead of waiting on a dead one.
       const thread = (started as unknown as { worker: ThreadWorker }).worker
       thread.on('error', (error) => abandon?.(`the recognition worker failed (${error.message})`))
-      thread.on('exit', () => abandon?.('the recognition worker stopped'))
+      thread.on('exit', () => {
+        if (worker === starting) worker = undefined
+        abandon?.('the recognition worker stopped')
+      })
       return started
     })
-    worker.catch(() => {
-      worker = undefined // a failed start is tried again with the next picture
+    starting.catch(() => {
+      if (worker === starting) worker = undefined // a failed start is tried again with the next picture
     })
-    return worker
+    worker = starting
+    return starting
   }
 
   async function readOne(picture: Uint8Array, jobGeneration: number): Promise<RecognisedText> {
