@@ -35,7 +35,7 @@ import {
   type CaseFileOptions,
 } from '../main/core'
 import { getPassphrase } from './passphrase'
-import { fileOptions, list, oneOf, organizationId, passphrase, positional, printJson, readPendingFirst, str, withCase } from './helpers'
+import { fileOptions, list, oneOf, organizationId, passphrase, positional, printJson, readPendingFirst, str, withCase, withReaders } from './helpers'
 import { textCommand } from './text-command'
 import { appDataDir, backupsDir } from './app-data'
 import { backupCommands } from './backup-commands'
@@ -119,11 +119,14 @@ export const commands = {
     const files = ctx.positionals.slice(1)
     if (!files.length) throw new UsageError('missing PATH… (the files to attach)')
     const meta = { caption: str(ctx, 'caption'), capturedAt: str(ctx, 'captured-at') }
-    // All files or none: one refused file leaves the case as it was. Mails and PDFs are read in the same step.
+    // All files or none: one refused file leaves the case as it was. Mails, PDFs and pictures are read in the same step.
     const results = await withCase(ctx, (caseFile) =>
-      addEvidenceFiles(
-        caseFile,
-        files.map((f) => ({ ...meta, bytes: readEvidenceFile(f, caseFile.evidence.maxBytes), fileName: path.basename(f) })),
+      withReaders(ctx, (readers) =>
+        addEvidenceFiles(
+          caseFile,
+          files.map((f) => ({ ...meta, bytes: readEvidenceFile(f, caseFile.evidence.maxBytes), fileName: path.basename(f) })),
+          readers,
+        ),
       ),
     )
     if (ctx.values.json) return printJson(ctx, results)
@@ -156,7 +159,7 @@ export const commands = {
   async search(ctx: CommandContext) {
     const query = positional(ctx, 1, 'QUERY')
     await withCase(ctx, async (caseFile) => {
-      await readPendingFirst(caseFile)
+      await readPendingFirst(ctx, caseFile)
       const hits = caseFile.search(query)
       if (ctx.values.json) return printJson(ctx, hits)
       if (!hits.length) ctx.out(`Nothing matches "${query}"`)
@@ -278,7 +281,7 @@ export const commands = {
       added = await withCase(ctx, async (caseFile) => {
         const counts = mergeCaseFile(caseFile, shared)
         // Merged mails and PDFs arrive as bytes: read them as at any intake.
-        await readPendingFirst(caseFile)
+        await readPendingFirst(ctx, caseFile)
         return counts
       })
     } finally {

@@ -1,7 +1,7 @@
 // What the commands share: reading options, opening the case named by the
 // first argument, printing JSON, naming an organisation.
 import path from 'node:path'
-import { CaseFile, DEVICE_HISTORY_FILE, DeviceHistory, KirokuError, damagedFileError, openCaseFile, readPendingEvidence, type CaseFileOptions } from '../main/core'
+import { CaseFile, DEVICE_HISTORY_FILE, DeviceHistory, KirokuError, createTextRecogniser, damagedFileError, openCaseFile, readPendingEvidence, type CaseFileOptions, type Readers } from '../main/core'
 import { appDataDir } from './app-data'
 import { UsageError, type CommandContext } from './context'
 import { getPassphrase } from './passphrase'
@@ -72,13 +72,28 @@ export function organizationId(caseFile: CaseFile, given: string | undefined): n
 }
 
 /**
- * Reads the mails and PDFs the case holds without their text (added before
- * Kiroku read evidence, or by import or merge), before a command that uses
- * the text; says so on stderr, so --json output stays as it is.
+ * Runs `work` with the evidence readers: text recognition of pictures unless
+ * --no-ocr. The recognition worker starts with the first picture and ends
+ * with the work, so a command that meets no picture never starts it.
  */
-export async function readPendingFirst(caseFile: CaseFile): Promise<void> {
-  const { read, attachments } = await readPendingEvidence(caseFile)
+export async function withReaders<T>(ctx: CommandContext, work: (readers: Readers) => Promise<T>): Promise<T> {
+  if (ctx.values['no-ocr']) return work({})
+  const recogniser = createTextRecogniser()
+  try {
+    return await work({ recogniser })
+  } finally {
+    await recogniser.close()
+  }
+}
+
+/**
+ * Reads the evidence the case holds without its text (added before Kiroku
+ * read evidence, or by import or merge), before a command that uses the
+ * text; says so on stderr, so --json output stays as it is.
+ */
+export async function readPendingFirst(ctx: CommandContext, caseFile: CaseFile): Promise<void> {
+  const { read, attachments } = await withReaders(ctx, (readers) => readPendingEvidence(caseFile, readers))
   if (!read) return
   const more = attachments ? `, and took in ${attachments} attachment${attachments === 1 ? '' : 's'} as evidence` : ''
-  process.stderr.write(`Read the text of ${read} e-mail or PDF evidence item${read === 1 ? '' : 's'} that had none${more}.\n`)
+  process.stderr.write(`Read the text of ${read} evidence item${read === 1 ? '' : 's'} that had none${more}.\n`)
 }

@@ -18,12 +18,14 @@ type Options = NonNullable<ParseArgsConfig['options']>
 const COMMON: Options = {
   'passphrase-file': { type: 'string' },
   'max-evidence-mb': { type: 'string' },
+  'no-ocr': { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 }
 
 const COMMON_HELP = `Passphrase: $KIROKU_PASSPHRASE, else --passphrase-file PATH, else a prompt (echo off).
-Options: --json (machine-readable output where it helps)  --max-evidence-mb N (default 50)  --help`
+Options: --json (machine-readable output where it helps)  --max-evidence-mb N (default 50)
+         --no-ocr (do not read the text in pictures: attach, search, text and merge otherwise do, about a second each)  --help`
 
 const DOSSIER_OPTIONS: Options = {
   audience: { type: 'string' },
@@ -68,7 +70,7 @@ const USAGE: Record<CommandName, { usage: string; options?: Options }> = {
   search: {
     usage:
       'kiroku search FILE QUERY\n  Full-text search (Japanese substrings work): events, references, losses, and evidence by its caption, file name\n' +
-      '  and the text read from it (a mail, a PDF), with the words around the match.',
+      '  and the text read from it (a mail, a PDF, a picture), with the words around the match.',
   },
   verify: { usage: 'kiroku verify FILE\n  Check the database, every evidence hash and the audit chain. Exit 4 if anything is wrong.' },
   dossier: {

@@ -30,7 +30,7 @@ export function findEvidence(caseFile: CaseFile, given: string): number {
 export async function textCommand(ctx: CommandContext): Promise<void> {
   const given = positional(ctx, 1, 'EVIDENCE')
   const view = await withCase(ctx, async (caseFile) => {
-    await readPendingFirst(caseFile)
+    await readPendingFirst(ctx, caseFile)
     return evidenceTextView(caseFile.evidence, findEvidence(caseFile, given))
   })
   if (ctx.values.json) {

@@ -8,7 +8,7 @@ import type { EvidenceMimeType } from '../../../../shared/domain'
 import { appendAudit } from '../casefile/audit'
 import type { Connection } from '../casefile/connection'
 import { InvalidInputError } from '../errors'
-import { isReadable, readEvidenceText } from '../reading/read-evidence'
+import { isReadable, readEvidenceText, type Readers } from '../reading/read-evidence'
 import type { Reading } from '../reading/reading'
 import { checkEvidence, evidenceFileName, type EvidenceIntake, type EvidenceStore, type IntakeResult } from './evidence'
 
@@ -36,8 +36,8 @@ export interface EvidenceCase {
 
 const problemText = (error: InvalidInputError) => error.issues.map((issue) => issue.message).join('; ')
 
-async function prepareRead(intake: EvidenceIntake, mimeType: string, maxBytes: number, depth: number): Promise<PreparedEvidence> {
-  const read = await readEvidenceText(intake.bytes, mimeType)
+async function prepareRead(intake: EvidenceIntake, mimeType: string, maxBytes: number, depth: number, readers: Readers): Promise<PreparedEvidence> {
+  const read = await readEvidenceText(intake.bytes, mimeType, readers)
   if (!read) return { intake, parts: [] }
   const parts: PreparedEvidence[] = []
   const leftOut: string[] = []
@@ -48,7 +48,7 @@ async function prepareRead(intake: EvidenceIntake, mimeType: string, maxBytes: n
     }
     const child = { bytes: attachment.bytes, fileName: attachment.fileName, capturedAt: intake.capturedAt, private: intake.private }
     try {
-      parts.push(await prepareEvidence(child, maxBytes, depth + 1))
+      parts.push(await prepareEvidence(child, maxBytes, readers, depth + 1))
     } catch (error) {
       // An attachment of a type Kiroku does not keep (a ZIP), or too large: the mail is still evidence.
       if (!(error instanceof InvalidInputError)) throw error
@@ -60,9 +60,9 @@ async function prepareRead(intake: EvidenceIntake, mimeType: string, maxBytes: n
 }
 
 /** Checks a file as evidence (throws InvalidInputError as EvidenceStore.add does) and reads its text. */
-export async function prepareEvidence(intake: EvidenceIntake, maxBytes: number, depth = 0): Promise<PreparedEvidence> {
+export async function prepareEvidence(intake: EvidenceIntake, maxBytes: number, readers: Readers = {}, depth = 0): Promise<PreparedEvidence> {
   const mimeType = checkEvidence(intake.bytes, evidenceFileName(intake.fileName), maxBytes)
-  return prepareRead(intake, mimeType, maxBytes, depth)
+  return prepareRead(intake, mimeType, maxBytes, depth, readers)
 }
 
 const readingSummary = (reading: Reading, sha256: string) => ({
@@ -106,18 +106,18 @@ export function storePrepared(target: EvidenceCase, prepared: PreparedEvidence):
 }
 
 /** Adds one piece of evidence with its text and attachments, all in one transaction. */
-export async function addEvidence(target: EvidenceCase, intake: EvidenceIntake): Promise<StoredEvidence> {
-  return storePrepared(target, await prepareEvidence(intake, target.evidence.maxBytes))
+export async function addEvidence(target: EvidenceCase, intake: EvidenceIntake, readers: Readers = {}): Promise<StoredEvidence> {
+  return storePrepared(target, await prepareEvidence(intake, target.evidence.maxBytes, readers))
 }
 
 /** Adds several files: all of them or none (one refused file leaves the case as it was). */
-export async function addEvidenceFiles(target: EvidenceCase, intakes: EvidenceIntake[]): Promise<StoredEvidence[]> {
+export async function addEvidenceFiles(target: EvidenceCase, intakes: EvidenceIntake[], readers: Readers = {}): Promise<StoredEvidence[]> {
   const prepared: PreparedEvidence[] = []
-  for (const intake of intakes) prepared.push(await prepareEvidence(intake, target.evidence.maxBytes))
+  for (const intake of intakes) prepared.push(await prepareEvidence(intake, target.evidence.maxBytes, readers))
   return target.db.transaction(() => prepared.map((p) => storePrepared(target, p)))()
 }
 
-const READABLE_TYPES: readonly EvidenceMimeType[] = ['message/rfc822', 'application/pdf']
+const READABLE_TYPES: readonly EvidenceMimeType[] = ['message/rfc822', 'application/pdf', 'image/png', 'image/jpeg', 'image/webp', 'image/gif']
 
 export interface PendingReport {
   /** Pieces whose text was read (or found unreadable, with a note). */
@@ -129,18 +129,18 @@ export interface PendingReport {
 const countParts = (parts: StoredEvidence[]): number => parts.reduce((n, p) => n + (p.duplicate ? 0 : 1) + countParts(p.parts), 0)
 
 /**
- * Reads the mails and PDFs that have no text yet: a case from before Kiroku
- * read evidence, or evidence that arrived by import or merge. Each piece is
- * its own transaction; one that changed meanwhile (deleted, already read) is
- * left alone.
+ * Reads the mails and PDFs (and, with a recogniser, the pictures) that have
+ * no text yet: a case from before Kiroku read evidence, or evidence that
+ * arrived by import or merge. Each piece is its own transaction; one that
+ * changed meanwhile (deleted, already read) is left alone.
  */
-export async function readPendingEvidence(target: EvidenceCase): Promise<PendingReport> {
+export async function readPendingEvidence(target: EvidenceCase, readers: Readers = {}): Promise<PendingReport> {
   const report: PendingReport = { read: 0, attachments: 0 }
   for (const id of target.evidence.texts.unreadIds(READABLE_TYPES)) {
     const piece = target.evidence.get(id)
-    if (!isReadable(piece.mimeType)) continue
+    if (!isReadable(piece.mimeType, readers)) continue
     const intake = { bytes: target.evidence.bytes(id), fileName: piece.fileName, capturedAt: piece.capturedAt, private: piece.private }
-    const prepared = await prepareRead(intake, piece.mimeType, target.evidence.maxBytes, 0)
+    const prepared = await prepareRead(intake, piece.mimeType, target.evidence.maxBytes, 0, readers)
     target.db.transaction(() => {
       const still = target.db.prepare('SELECT sha256 FROM evidence WHERE id = ?').pluck().get(id) as string | undefined
       if (still !== piece.sha256 || target.evidence.texts.get(id) || !prepared.reading) return

@@ -1,11 +1,20 @@
 // Reads the text of one piece of evidence by its type: a mail's envelope and
 // body (and the files it carries, which become evidence of their own), a
-// PDF's pages. Other types have no reader here (pictures: OCR). Never throws:
-// a file that cannot be read gives a Reading with empty text and a note.
+// PDF's pages, and a picture's text when a recogniser is given (OCR costs a
+// second or so a picture, so the caller decides when). Never throws: a file
+// that cannot be read gives a Reading with empty text and a note.
 import { MAIL_ENGINE, mailText, readMail, type MailAttachment } from './mail'
 import { normaliseText } from './normalise'
 import { PDF_ENGINE, readPdfText } from './pdf-text'
+import type { TextRecogniser } from './ocr'
 import type { Reading } from './reading'
+
+/** What reads besides the mail and PDF readers: text recognition, when the caller has one running. */
+export interface Readers {
+  recogniser?: Pick<TextRecogniser, 'recognise'>
+}
+
+const PICTURE_TYPES: ReadonlySet<string> = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif'])
 
 export interface ReadEvidence {
   reading: Reading
@@ -16,8 +25,9 @@ export interface ReadEvidence {
 /** Pages are kept apart by a form feed, as pdftotext writes them. */
 export const PAGE_BREAK = '\f'
 
-/** Whether Kiroku reads the text of this type at intake. */
-export const isReadable = (mimeType: string) => mimeType === 'message/rfc822' || mimeType === 'application/pdf'
+/** Whether Kiroku reads the text of this type with these readers. */
+export const isReadable = (mimeType: string, readers: Readers = {}) =>
+  mimeType === 'message/rfc822' || mimeType === 'application/pdf' || (readers.recogniser !== undefined && PICTURE_TYPES.has(mimeType))
 
 async function readMailEvidence(bytes: Uint8Array): Promise<ReadEvidence> {
   try {
@@ -38,8 +48,12 @@ async function readPdfEvidence(bytes: Uint8Array): Promise<ReadEvidence> {
 }
 
 /** The reading of these bytes, or undefined for a type Kiroku does not read at intake. */
-export async function readEvidenceText(bytes: Uint8Array, mimeType: string): Promise<ReadEvidence | undefined> {
+export async function readEvidenceText(bytes: Uint8Array, mimeType: string, readers: Readers = {}): Promise<ReadEvidence | undefined> {
   if (mimeType === 'message/rfc822') return readMailEvidence(bytes)
   if (mimeType === 'application/pdf') return readPdfEvidence(bytes)
+  if (readers.recogniser && PICTURE_TYPES.has(mimeType)) {
+    const { languages, ...recognised } = await readers.recogniser.recognise(bytes)
+    return { reading: { ...recognised, languages: languages.split('+') }, attachments: [] }
+  }
   return undefined
 }
