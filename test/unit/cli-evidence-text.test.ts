@@ -71,7 +71,7 @@ describe('kiroku and evidence text', () => {
     caseFile.evidence.add({ bytes: fs.readFileSync(path.join(dir, 'phish.eml')), fileName: 'phish.eml' })
     caseFile.close()
     const first = kiroku(['search', file, 'Zebracorn', '--json'], { env })
-    expect(first.stderr).toContain('Read the text of 1 e-mail or PDF evidence item that had none, and took in 2 attachments as evidence.')
+    expect(first.stderr).toContain('Read the text of 1 evidence item that had none, and took in 2 attachments as evidence.')
     expect(JSON.parse(first.stdout)).toEqual([{ entity: 'evidence', id: 2, text: 'Point statement Zebracorn refund' }])
     const second = kiroku(['search', file, 'Zebracorn'], { env })
     expect(second.stderr).toBe('')
