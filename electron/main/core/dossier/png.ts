@@ -67,11 +67,13 @@ export function parsePng(bytes: Buffer): Png {
   }
 }
 
-const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }
+/** Bytes a pixel of an 8-bit PNG, by colour type. */
+export const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }
 
-/** Undoes the PNG row filters (RFC 2083 6) in place; `bpp` bytes per pixel, 8-bit samples. */
+/** Undoes the PNG row filters (RFC 2083 6); `bpp` bytes per pixel, 8-bit samples. */
 function unfilter(raw: Buffer, width: number, height: number, bpp: number): Buffer {
   const stride = width * bpp
+  if (raw.length < (stride + 1) * height) throw new Error('PNG image data is shorter than its size says')
   const out = Buffer.alloc(stride * height)
   for (let y = 0; y < height; y++) {
     const filter = raw[y * (stride + 1)]
@@ -97,6 +99,16 @@ function unfilter(raw: Buffer, width: number, height: number, bpp: number): Buff
     }
   }
   return out
+}
+
+/**
+ * The 8-bit samples of a non-interlaced PNG, row by row, `channels` bytes a
+ * pixel. A few megabytes of image data can inflate to gigabytes; past what
+ * the header's size needs, it is refused.
+ */
+export function pngSamples(png: Png, channels: number): Buffer {
+  const { width, height } = png
+  return unfilter(zlib.inflateSync(png.data, { maxOutputLength: (width * channels + 1) * height }), width, height, channels)
 }
 
 /** Registers the PNG (read by parsePng) as an image XObject; undefined when only pdf-lib can handle it. */
@@ -131,8 +143,7 @@ export function embedPngDirect(doc: PDFDocument, png: Png): { ref: PDFRef; width
   }
   // Grey or RGB with alpha: split the alpha into a soft mask (dropped when fully opaque).
   if (bitDepth !== 8) return undefined
-  // A few megabytes of image data can inflate to gigabytes; past what the header's size needs, it is refused.
-  const pixels = unfilter(zlib.inflateSync(png.data, { maxOutputLength: (width * channels + 1) * height }), width, height, channels)
+  const pixels = pngSamples(png, channels)
   const colorChannels = channels - 1
   const color = Buffer.alloc(width * height * colorChannels)
   const alpha = Buffer.alloc(width * height)

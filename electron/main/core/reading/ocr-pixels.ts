@@ -4,47 +4,13 @@
 // encoder needed. No image library: @napi-rs/canvas is a devDependency only,
 // and the app cannot load it. Only PNG is decoded (screenshots are PNG);
 // other formats go to Tesseract as they are.
-import zlib from 'node:zlib'
-import { isPng, parsePng } from '../dossier/png'
+import { CHANNELS, isPng, parsePng, pngSamples } from '../dossier/png'
 
 export interface GreyImage {
   width: number
   height: number
   /** One byte per pixel, 0 black … 255 white, row by row. */
   grey: Uint8Array
-}
-
-const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }
-
-/** Undoes the PNG row filters (RFC 2083 6); `bpp` bytes per pixel, 8-bit samples. */
-function unfilter(raw: Buffer, width: number, height: number, bpp: number): Uint8Array {
-  const stride = width * bpp
-  if (raw.length < (stride + 1) * height) throw new Error('PNG image data is shorter than its size says')
-  const out = new Uint8Array(stride * height)
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)]
-    const src = y * (stride + 1) + 1
-    const row = y * stride
-    const prev = row - stride
-    for (let x = 0; x < stride; x++) {
-      const a = x >= bpp ? out[row + x - bpp] : 0
-      const b = y > 0 ? out[prev + x] : 0
-      const c = x >= bpp && y > 0 ? out[prev + x - bpp] : 0
-      let v = raw[src + x]
-      if (filter === 1) v += a
-      else if (filter === 2) v += b
-      else if (filter === 3) v += (a + b) >> 1
-      else if (filter === 4) {
-        const p = a + b - c
-        const pa = Math.abs(p - a)
-        const pb = Math.abs(p - b)
-        const pc = Math.abs(p - c)
-        v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c
-      } else if (filter !== 0) throw new Error(`PNG row filter ${filter} is not defined`)
-      out[row + x] = v
-    }
-  }
-  return out
 }
 
 /**
@@ -59,7 +25,7 @@ export function decodePngGrey(bytes: Uint8Array): GreyImage | undefined {
   const channels = CHANNELS[png.colorType]
   if (png.bitDepth !== 8 || png.interlaced || !channels) return undefined
   const { width, height } = png
-  const pixels = unfilter(zlib.inflateSync(png.data), width, height, channels)
+  const pixels = pngSamples(png, channels)
   const grey = new Uint8Array(width * height)
   const palette = png.palette
   for (let i = 0; i < grey.length; i++) {
