@@ -79,3 +79,39 @@ describe('dossier with mail and PDF evidence', () => {
     renderPages(out, 'evidence-text-en', 70)
   })
 })
+
+describe('a redacted dossier with a mail', () => {
+  it('masks the victim’s own address in the mail’s body as it does everywhere else', async () => {
+    const address = '東京都千代田区丸の内1-1-1'
+    const dir = tempDir()
+    const file = path.join(dir, 'case.kiroku')
+    await createCaseFile(file, PASSPHRASE, { ...CASE, victim: { name: '山田 花子', address } })
+    const caseFile = openCaseFile(file, PASSPHRASE)
+    try {
+      const mail = [
+        'From: shop@example.com',
+        'To: hanako@example.jp',
+        'Subject: =?UTF-8?B?' + Buffer.from('ご注文の確認').toString('base64') + '?=',
+        'MIME-Version: 1.0',
+        'Content-Type: text/plain; charset=UTF-8',
+        'Content-Transfer-Encoding: base64',
+        '',
+        Buffer.from(`お届け先：${address}\n合計 12,000円`).toString('base64'),
+      ].join('\r\n')
+      await addEvidence(caseFile, { bytes: Buffer.from(mail), fileName: 'order.eml' })
+      const plain = squeeze((await pdfTextOf(await makeDossier(caseFile, { now: NOW, lang: 'ja' }))))
+      const masked = squeeze((await pdfTextOf(await makeDossier(caseFile, { now: NOW, lang: 'ja', redact: true }))))
+      expect(plain).toContain(squeeze(address))
+      expect(masked).toContain('12,000円')
+      expect(masked).not.toContain('千代田区丸の内')
+    } finally {
+      caseFile.close()
+    }
+  })
+})
+
+async function pdfTextOf({ pdf }: { pdf: Uint8Array }): Promise<string> {
+  const out = path.join(tempDir(), 'dossier.pdf')
+  fs.writeFileSync(out, pdf)
+  return pdfPageTexts(out).join('\n')
+}

@@ -6,7 +6,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3-multiple-ciphers'
 import { describe, expect, it } from 'vitest'
 import { APPLICATION_ID, MIGRATIONS, SEARCH_SOURCES } from '../../electron/main/core/casefile/migrations'
-import { addEvidence, addEvidenceFiles, createCaseFile, openCaseFile, readPendingEvidence, type CaseFile } from '../../electron/main/core'
+import { addEvidence, addEvidenceFiles, createCaseFile, createTextRecogniser, openCaseFile, readPendingEvidence, type CaseFile } from '../../electron/main/core'
 import { sha256Hex } from '../../electron/main/core/domain/evidence'
 import { PAGE_BREAK } from '../../electron/main/core/reading/read-evidence'
 import { INNER_BODY, scamMail, twoPagePdf } from '../helpers/japanese-mail'
@@ -168,5 +168,43 @@ describe('the evidence-text migration', () => {
     } finally {
       caseFile.close()
     }
+  })
+})
+
+describe('a mail added again, and pictures not read to the end', () => {
+  it('gives a mail’s files the privacy of the mail in the case, and does not bring back an attachment deleted since', async () => {
+    const mailBytes = await scamMail(await twoPagePdf())
+    await withNewCase(async (caseFile) => {
+      const first = await addEvidence(caseFile, { bytes: mailBytes, fileName: 'phish.eml', private: true })
+      expect(first.parts.length).toBeGreaterThan(0)
+      for (const part of first.parts) expect(part.evidence.private, part.evidence.fileName).toBe(true)
+      const pdf = first.parts.find((p) => p.evidence.mimeType === 'application/pdf')!.evidence
+      caseFile.evidence.delete(pdf.id)
+      const before = caseFile.evidence.list().map((e) => e.id)
+      // The same mail dropped again, this time without "private": the case keeps what it had.
+      const again = await addEvidence(caseFile, { bytes: mailBytes, fileName: 'phish.eml', private: false })
+      expect(again).toMatchObject({ duplicate: true, parts: [] })
+      expect(caseFile.evidence.list().map((e) => e.id)).toEqual(before)
+      expect(caseFile.verify().ok).toBe(true)
+    })
+  })
+
+  it('stores nothing for a picture whose recognition did not finish, so the next reading takes it up', async () => {
+    await withNewCase(async (caseFile) => {
+      const { evidence } = await addEvidence(caseFile, { bytes: TINY_PNG, fileName: 'shot.png' })
+      const recogniser = createTextRecogniser()
+      const reading = readPendingEvidence(caseFile, { recogniser })
+      await recogniser.close() // closed while the picture waits: not read, not stored
+      expect(await reading).toEqual({ read: 0, attachments: 0 })
+      expect(caseFile.evidence.texts.get(evidence.id)).toBeUndefined()
+      const again = createTextRecogniser()
+      try {
+        expect(await readPendingEvidence(caseFile, { recogniser: again })).toEqual({ read: 1, attachments: 0 })
+      } finally {
+        await again.close()
+      }
+      expect(caseFile.evidence.texts.get(evidence.id)).toMatchObject({ source: 'ocr', text: '' })
+      expect(caseFile.verify().ok).toBe(true)
+    })
   })
 })

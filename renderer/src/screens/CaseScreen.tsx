@@ -2,6 +2,7 @@
 // (record a contact) and one "Submit / share" menu for the exports, the section tabs, and
 // the page-wide behaviour that belongs to an open case (shortcuts, paste and
 // drop of evidence, auto-lock when idle).
+import { planKinds } from '../../../shared/plans'
 import { useState, type DragEvent } from 'react'
 import { useT } from '../i18n'
 import { useIdleLock } from '../hooks/useIdleLock'
@@ -28,7 +29,7 @@ export function CaseScreen() {
   const t = useT()
   const { record, plan } = useCaseData()
   // The case's kind and those its plan added since.
-  const kinds = [...new Set([record.kind, ...(plan?.moreKinds ?? [])])]
+  const kinds = [...new Set([record.kind, ...(plan ? planKinds(plan) : [])])]
   const idleMinutes = useSettings((s) => s.idleMinutes)
   const [tab, setTab] = useState<CaseTab>('overview')
   useTabRequests(setTab)

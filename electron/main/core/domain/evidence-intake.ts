@@ -4,7 +4,7 @@
 // transaction with their audit entries. A mail's attachments become evidence
 // of their own (their own SHA-256), linked to the mail. A file that cannot
 // be read is kept with no text and a note; it never stops the intake.
-import type { EvidenceMimeType } from '../../../../shared/domain'
+import type { Evidence, EvidenceMimeType } from '../../../../shared/domain'
 import { appendAudit } from '../casefile/audit'
 import type { Connection } from '../casefile/connection'
 import { InvalidInputError } from '../errors'
@@ -14,6 +14,8 @@ import { checkEvidence, evidenceFileName, type EvidenceIntake, type EvidenceStor
 
 /** A mail inside a mail inside a mail…: deeper than this, attachments are listed in the note, not taken in. */
 const MAX_DEPTH = 4
+/** A mail carrying thousands of files is an attack on the case, not evidence of one: past this, they are listed in the note. */
+const MAX_ATTACHMENTS = 100
 
 export interface PreparedEvidence {
   intake: EvidenceIntake
@@ -41,10 +43,14 @@ async function prepareRead(intake: EvidenceIntake, mimeType: string, maxBytes: n
   if (!read) return { intake, parts: [] }
   const parts: PreparedEvidence[] = []
   const leftOut: string[] = []
-  for (const attachment of read.attachments) {
+  for (const [i, attachment] of read.attachments.entries()) {
     if (depth >= MAX_DEPTH) {
       leftOut.push(`${attachment.fileName} (inside ${MAX_DEPTH} mails)`)
       continue
+    }
+    if (i >= MAX_ATTACHMENTS) {
+      leftOut.push(`${read.attachments.length - MAX_ATTACHMENTS} more files (over ${MAX_ATTACHMENTS} in one mail)`)
+      break
     }
     const child = { bytes: attachment.bytes, fileName: attachment.fileName, capturedAt: intake.capturedAt, private: intake.private }
     try {
@@ -81,9 +87,11 @@ function storeReading(target: EvidenceCase, evidenceId: number, sha256: string, 
   appendAudit(target.db, 'evidence_text', evidenceId, 'create', readingSummary(reading, sha256))
 }
 
-function storeParts(target: EvidenceCase, parentId: number, parts: PreparedEvidence[]): StoredEvidence[] {
+/** A file that came inside a mail is as private as that mail is in the case (not as the copy being added again says). */
+function storeParts(target: EvidenceCase, parent: Pick<Evidence, 'id' | 'private'>, parts: PreparedEvidence[]): StoredEvidence[] {
+  const parentId = parent.id
   return parts.map((part, position) => {
-    const child = storePrepared(target, part)
+    const child = storePrepared(target, { ...part, intake: { ...part.intake, private: parent.private } })
     if (target.evidence.texts.link(parentId, child.evidence.id, position)) {
       appendAudit(target.db, 'evidence_part', child.evidence.id, 'create', { parentId, childId: child.evidence.id, position })
     }
@@ -93,15 +101,18 @@ function storeParts(target: EvidenceCase, parentId: number, parts: PreparedEvide
 
 /**
  * Writes prepared evidence: the piece (or the one already there with the same
- * bytes), its text unless it has one, its attachments and their links. Runs
- * as one transaction (a savepoint inside the caller's).
+ * bytes) and, the first time it is read, its text, its attachments and their
+ * links. A piece read before keeps what it has: an attachment the user
+ * deleted since does not come back when the mail is added again. Runs as one
+ * transaction (a savepoint inside the caller's).
  */
 export function storePrepared(target: EvidenceCase, prepared: PreparedEvidence): StoredEvidence {
   return target.db.transaction(() => {
     const result = target.evidence.add(prepared.intake)
     const { id, sha256 } = result.evidence
-    if (prepared.reading && !target.evidence.texts.get(id)) storeReading(target, id, sha256, prepared.reading)
-    return { ...result, parts: storeParts(target, id, prepared.parts) }
+    if (!prepared.reading || target.evidence.texts.get(id)) return { ...result, parts: [] }
+    storeReading(target, id, sha256, prepared.reading)
+    return { ...result, parts: storeParts(target, result.evidence, prepared.parts) }
   })()
 }
 
@@ -145,7 +156,7 @@ export async function readPendingEvidence(target: EvidenceCase, readers: Readers
       const still = target.db.prepare('SELECT sha256 FROM evidence WHERE id = ?').pluck().get(id) as string | undefined
       if (still !== piece.sha256 || target.evidence.texts.get(id) || !prepared.reading) return
       storeReading(target, id, piece.sha256, prepared.reading)
-      report.attachments += countParts(storeParts(target, id, prepared.parts))
+      report.attachments += countParts(storeParts(target, piece, prepared.parts))
       report.read++
     })()
   }

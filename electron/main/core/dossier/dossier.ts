@@ -15,7 +15,7 @@ import { drawFrame, frameTextOf, type FrameText } from './frame'
 import { labelsFor } from './labels'
 import { Layout, textOf } from './layout'
 import { buildSections } from './sections'
-import { redactData, selectData, type Audience, type DossierData } from './select'
+import { redactData, redactionTerms, selectData, type Audience, type DossierData } from './select'
 
 export interface DossierOptions {
   audience?: Audience
@@ -55,7 +55,8 @@ export async function makeDossier(caseFile: CaseFile, options: DossierOptions = 
   const doc = await PDFDocument.create({ updateMetadata: false })
   const images = await embedEvidenceImages(doc, caseFile, data.evidence, options)
   const documents = await prepareEvidenceDocuments(doc, caseFile, data.evidence)
-  const blocks = buildSections({ data, L, dates, audience, redacted: !!options.redact, madeAt, imageProblems: images.problems, documents })
+  const redaction = options.redact ? redactionTerms(selected) : undefined
+  const blocks = buildSections({ data, L, dates, audience, redacted: !!options.redact, redaction, madeAt, imageProblems: images.problems, documents })
   const frame: FrameText = {
     caseTitle: data.caseInfo.title,
     reportTitle: L.reportTitle,

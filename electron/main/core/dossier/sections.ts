@@ -5,7 +5,7 @@ import { claimDeadlines } from '../../../../shared/deadlines'
 import { PREREQUISITE_TEXT } from '../../../../shared/directory'
 import { providerDirectory } from '../directory/library'
 import type { Evidence, Loss, Organization, OrganizationRole } from '../../../../shared/domain'
-import { revealHidden } from '../../../../shared/visible-text'
+import { revealHidden, withoutHidden } from '../../../../shared/visible-text'
 import { PAGE_COUNT, fields, para, type Block, type Cell, type Row } from './blocks'
 import { withoutNames } from '../casefile/findings'
 import { formatDate, isJapanTime, type DateStyle } from './dates'
@@ -21,6 +21,8 @@ export interface SectionContext {
   dates: DateStyle
   audience: Audience
   redacted: boolean
+  /** With `redacted`: the victim's details to mask in texts redactData did not see (a mail's body and headers). */
+  redaction?: { secrets: string[]; protect: string[] }
   /** When the dossier is made, as local ISO with offset. */
   madeAt: string
   /** Evidence images that will not be drawn, and why. */
@@ -462,7 +464,8 @@ function mailAppendix(ctx: SectionContext): Block[] {
   const mails = data.evidence.map((e, i) => ({ e, n: i + 1, mail: ctx.documents?.mails.get(e.id) })).filter((m) => m.mail)
   if (!mails.length) return []
   // Hidden characters written out line by line: the body's line breaks are its own, not something to reveal.
-  const shown = (text: string) => (ctx.redacted ? redactText(text) : text).split('\n').map(revealHidden).join('\n')
+  const shown = (text: string) =>
+    (ctx.redacted ? redactText(withoutHidden(text), ctx.redaction?.secrets, ctx.redaction?.protect) : text).split('\n').map(revealHidden).join('\n')
   const out: Block[] = [{ kind: 'heading', text: L.appendixMails, newPage: true }, para(L.mailLinks, { muted: true })]
   for (const { e, n, mail } of mails) {
     const body = [...mail!.body]

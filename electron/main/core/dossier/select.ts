@@ -5,6 +5,7 @@
 import type { CaseKind, CaseRecord, EventKind, Evidence, Loss, Organization, PoliceRecord, Reference, Task, TimelineEvent } from '../../../../shared/domain'
 import type { CaseFile, VerifyReport } from '../casefile/case-file'
 import { KirokuError } from '../errors'
+import { planKinds } from '../../../../shared/plans'
 import { withoutHidden } from '../../../../shared/visible-text'
 import { maskTail, redactReference, redactText } from './redact'
 
@@ -65,9 +66,10 @@ export function withoutPrivate(records: Pick<DossierData, 'organizations' | 'eve
 export function selectData(caseFile: CaseFile, organization?: string): DossierData {
   const organizations = caseFile.organizations.list()
   const caseInfo = caseFile.case.get()
+  const plan = caseFile.plan.get()
   const all: DossierData = {
     caseInfo,
-    kinds: [...new Set([caseInfo.kind, ...(caseFile.plan.get()?.moreKinds ?? [])])],
+    kinds: [...new Set([caseInfo.kind, ...(plan ? planKinds(plan) : [])])],
     organizations,
     events: caseFile.events.list(),
     references: caseFile.references.list(),
@@ -114,6 +116,19 @@ export function forProvider(data: DossierData, provider: Organization): DossierD
  * therefore prints file names and captions without their 〔U+…〕 markers (in
  * stored order, which is what the PDF draws anyway).
  */
+/**
+ * What redaction masks wherever it appears (the victim's phone, e-mail and
+ * address) and what it never takes for an account number (reference and
+ * police numbers). From the records before they are masked.
+ */
+export function redactionTerms(data: Pick<DossierData, 'caseInfo' | 'references' | 'policeRecords'>): { secrets: string[]; protect: string[] } {
+  const { victim } = data.caseInfo
+  return {
+    secrets: [victim.phone, victim.email, victim.address].filter((s): s is string => !!s).map(withoutHidden),
+    protect: [...data.references.map((r) => r.value), ...data.policeRecords.flatMap((r) => r.receiptNumber ?? [])].map(withoutHidden),
+  }
+}
+
 /** The records a dossier or a letter prints, which redaction masks. */
 export type RedactableData = Pick<DossierData, 'caseInfo' | 'organizations' | 'events' | 'references' | 'losses' | 'tasks' | 'evidence' | 'policeRecords' | 'provider'>
 
@@ -124,8 +139,7 @@ export type RedactableData = Pick<DossierData, 'caseInfo' | 'organizations' | 'e
  */
 export function redactData<T extends RedactableData>(data: T, options: { policeNumbers?: 'whole' | 'screen' } = {}): T {
   const { victim } = data.caseInfo
-  const secrets = [victim.phone, victim.email, victim.address].filter((s): s is string => !!s).map(withoutHidden)
-  const protect = [...data.references.map((r) => r.value), ...data.policeRecords.flatMap((r) => r.receiptNumber ?? [])].map(withoutHidden)
+  const { secrets, protect } = redactionTerms(data)
   const text = (s: string) => redactText(withoutHidden(s), secrets, protect)
   const whole = (s: string) => maskTail(withoutHidden(s))
   const opt = (s: string | undefined, mask: (s: string) => string = text) => (s === undefined ? undefined : mask(s))

@@ -3,6 +3,7 @@
 // what the case already says), the reference numbers so far, what was
 // promised, and what to ask them. The wording comes from the plan files
 // (resources/plans); the page is drawn with the dossier's fonts and layout.
+import { planKinds } from '../../../../shared/plans'
 import fs from 'node:fs'
 import { PDFDocument } from 'pdf-lib'
 import { formatAmount } from '../../../../shared/amounts'
@@ -197,7 +198,8 @@ function buildBlocks(caseFile: CaseFile, def: PrepSheetDef, options: Required<Pi
   }
 
   // The case's kind and those its plan added (account takeover and points theft come together).
-  const kinds = [...new Set([record.kind, ...(caseFile.plan.get()?.moreKinds ?? [])])]
+  const plan = caseFile.plan.get()
+  const kinds = [...new Set([record.kind, ...(plan ? planKinds(plan) : [])])]
   const kindName = kinds.map((k) => L.kinds[k]).join(W.sep)
   const blocks: Block[] = [
     { kind: 'heading', text: def.title },

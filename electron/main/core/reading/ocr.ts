@@ -32,6 +32,12 @@ export interface RecognisedText {
   text: string
   /** Why the text is empty or partial, in plain English; absent when recognition went normally. */
   note?: string
+  /**
+   * Recognition did not run to its end (the engine did not start, the picture
+   * timed out, the worker died, the recogniser was closed): nothing should be
+   * stored, so the picture is tried again next time.
+   */
+  unfinished?: true
 }
 
 /**
@@ -77,6 +83,20 @@ const MIN_CONFIDENCE = 50
 /** Below this many pixels a side no character fits (Tesseract needs ~8 px of x-height). */
 const MIN_SIDE = 8
 const DEFAULT_TIMEOUT_MS = 120_000
+/** Starting takes about a second; a start that hangs (a model that will not load) is given up. */
+const START_TIMEOUT_MS = 60_000
+/** Ending a worker that does not answer is not waited for longer than this. */
+const STOP_TIMEOUT_MS = 5_000
+
+/** `work`, or `fallback` once `ms` have passed; the timer never keeps the process alive. */
+function within<T>(work: Promise<T>, ms: number, fallback: () => T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback()), ms)
+    timer.unref()
+  })
+  return Promise.race([work, late]).finally(() => clearTimeout(timer))
+}
 
 const gunzip = promisify(zlib.gunzip)
 
@@ -100,6 +120,8 @@ function modelDirectory(language: 'jpn' | 'eng'): string {
  * the working directory, which it does by default.
  */
 async function startWorker(onFailure: (message: string) => void): Promise<Worker> {
+  // tesseract.js swallows a model that fails to load and never settles: a missing file is found here first.
+  for (const language of ['jpn', 'eng'] as const) await fs.promises.access(path.join(modelDirectory(language), `${language}.traineddata.gz`), fs.constants.R_OK)
   const loaded = ['jpn']
   const worker = await createWorker(loaded, OEM.LSTM_ONLY, {
     langPath: modelDirectory('jpn'),
@@ -217,11 +239,12 @@ export function createTextRecogniser(options: RecogniserOptions = {}): TextRecog
     text,
     ...(note ? { note } : {}),
   })
+  const unfinished = (note: string): RecognisedText => ({ ...result('', note), unfinished: true })
 
   async function stopWorker(): Promise<void> {
     const running = worker
     worker = undefined
-    if (running) await running.then((w) => w.terminate()).catch(() => undefined)
+    if (running) await within(running.then((w) => w.terminate()).catch(() => undefined), STOP_TIMEOUT_MS, () => undefined)
   }
 
   function ensureWorker(): Promise<Worker> {
@@ -245,7 +268,7 @@ export function createTextRecogniser(options: RecogniserOptions = {}): TextRecog
   }
 
   async function readOne(picture: Uint8Array, jobGeneration: number): Promise<RecognisedText> {
-    if (jobGeneration !== generation) return result('', 'not read: the recogniser was closed')
+    if (jobGeneration !== generation) return unfinished('not read: the recogniser was closed')
     const check = checkPicture(picture)
     if (!check.ok) {
       return result('', check.problem === 'tooLarge' ? `not read: the picture is too large (${check.size.width} × ${check.size.height} pixels)` : 'not read: not a PNG, JPEG, GIF or WebP picture')
@@ -253,9 +276,14 @@ export function createTextRecogniser(options: RecogniserOptions = {}): TextRecog
     if (check.size.width < MIN_SIDE || check.size.height < MIN_SIDE) return result('', `no text: the picture is only ${check.size.width} × ${check.size.height} pixels`)
     let running: Worker
     try {
-      running = await ensureWorker()
+      const started = await within<Worker | undefined>(ensureWorker(), START_TIMEOUT_MS, () => undefined)
+      if (!started) {
+        await stopWorker()
+        return unfinished(`not read: the recognition engine did not start within ${START_TIMEOUT_MS / 1000} s`)
+      }
+      running = started
     } catch (error) {
-      return result('', `not read: the recognition engine did not start (${error instanceof Error ? error.message : String(error)})`)
+      return unfinished(`not read: the recognition engine did not start (${error instanceof Error ? error.message : String(error)})`)
     }
     let input: Uint8Array
     try {
@@ -277,8 +305,10 @@ export function createTextRecogniser(options: RecogniserOptions = {}): TextRecog
         givenUp,
       ])
       if (typeof outcome === 'string') {
-        if (/worker|longer than/.test(outcome)) await stopWorker() // a stuck or dead worker is replaced for the next picture
-        return result('', `not read: ${outcome.replace(/^Error:\s*/, '')}`)
+        const said = `not read: ${outcome.replace(/^Error:\s*/, '')}`
+        if (!/worker|longer than|closed/.test(outcome)) return result('', said) // the picture itself could not be read
+        await stopWorker() // a stuck or dead worker is replaced for the next picture
+        return unfinished(said)
       }
       const text = normaliseRecognisedText(outcome.text)
       if (!text) return result('', 'no text found in the picture')
@@ -298,7 +328,7 @@ export function createTextRecogniser(options: RecogniserOptions = {}): TextRecog
       const jobGeneration = generation
       const job = queue.then(() => readOne(picture, jobGeneration))
       queue = job.catch(() => undefined)
-      return job.catch((error: unknown) => result('', `not read: ${error instanceof Error ? error.message : String(error)}`))
+      return job.catch((error: unknown) => unfinished(`not read: ${error instanceof Error ? error.message : String(error)}`))
     },
     async close() {
       generation++

@@ -52,7 +52,9 @@ export async function readEvidenceText(bytes: Uint8Array, mimeType: string, read
   if (mimeType === 'message/rfc822') return readMailEvidence(bytes)
   if (mimeType === 'application/pdf') return readPdfEvidence(bytes)
   if (readers.recogniser && PICTURE_TYPES.has(mimeType)) {
-    const { languages, ...recognised } = await readers.recogniser.recognise(bytes)
+    const { languages, unfinished, ...recognised } = await readers.recogniser.recognise(bytes)
+    // Not stored: the picture stays unread, and is tried again by the next command that reads pictures.
+    if (unfinished) return undefined
     return { reading: { ...recognised, languages: languages.split('+') }, attachments: [] }
   }
   return undefined

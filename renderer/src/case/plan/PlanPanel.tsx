@@ -4,7 +4,7 @@
 import { useState, type FormEvent } from 'react'
 import { CASE_KINDS, type CaseKind } from '../../../../shared/domain'
 import { dayOf } from '../../../../shared/dates'
-import { planKinds, stepDefinition, stepTitle, type CasePlan, type PlanFile, type PlanStepState } from '../../../../shared/plans'
+import { planKinds, stepDefinition, stepTitle, type CasePlan, type PlanFile, type PlanLang, type PlanStepState } from '../../../../shared/plans'
 import { useLanguage, useT } from '../../i18n'
 import { formatDay } from '../../lib/dates'
 import { showNotice, useCaseData } from '../../state/session'
@@ -40,7 +40,7 @@ export function PlanPanel() {
           <progress max={visible.length} value={done} aria-hidden="true" />
           <span>{t.plan.progress(done, visible.length)}</span>
         </p>
-        <AddKindForm covered={kinds} kindTitle={kindTitle} />
+        <AddKindForm covered={kinds} kindTitle={kindTitle} planLang={plan.lang} />
       </header>
       <ol className="plan-steps">
         {visible.map((step, i) => (
@@ -179,9 +179,8 @@ function AddStepForm({ lastId }: { lastId?: number }) {
  * Account takeover and points theft come together: another kind's steps join
  * the plan, the ones both kinds have listed once.
  */
-function AddKindForm({ covered, kindTitle }: { covered: CaseKind[]; kindTitle: (k: CaseKind) => string }) {
+function AddKindForm({ covered, kindTitle, planLang }: { covered: CaseKind[]; kindTitle: (k: CaseKind) => string; planLang: PlanLang }) {
   const t = useT()
-  const language = useLanguage()
   const others = CASE_KINDS.filter((k) => !covered.includes(k))
   const [kind, setKind] = useState<CaseKind | undefined>(others[0])
   const [busy, setBusy] = useState(false)
@@ -191,7 +190,8 @@ function AddKindForm({ covered, kindTitle }: { covered: CaseKind[]; kindTitle: (
     event.preventDefault()
     setBusy(true)
     void withNotice(async () => {
-      const added = await addPlanKind(chosen, language)
+      // The steps join in the plan's own language, as its other steps were taken on.
+      const added = await addPlanKind(chosen, planLang)
       showNotice({ kind: 'info', text: t.plan.kindAdded(kindTitle(chosen), added) })
     }, t).finally(() => setBusy(false))
   }
