@@ -29,6 +29,7 @@ import { AdoptPlanSchema } from '../plans'
 import { planChannels } from './plan-contract'
 import { backupChannels } from './backup-contract'
 import { rememberChannels } from './remember-contract'
+import { evidenceTextChannels } from './evidence-text-contract'
 import { filePath, OpenedCaseSchema } from './schemas'
 
 const id = z.number().int().positive()
@@ -279,6 +280,7 @@ export const contract = {
   ...planChannels,
   ...backupChannels,
   ...rememberChannels,
+  ...evidenceTextChannels,
 } as const
 
 export type Contract = typeof contract

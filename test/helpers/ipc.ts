@@ -5,7 +5,7 @@ import type { Result } from '../../shared/ipc/contract'
 import type { CaseFileOptions } from '../../electron/main/core'
 import { APP_PAGE_URL } from '../../electron/main/app/app-protocol'
 import { isAppPage } from '../../electron/main/app/trusted-urls'
-import { createHandlers, type Platform } from '../../electron/main/ipc/handlers'
+import { CaseSession, createHandlers, type Platform } from '../../electron/main/ipc/handlers'
 import { RecentFiles } from '../../electron/main/ipc/recent-files'
 import { createRouter, type Sender } from '../../electron/main/ipc/router'
 
@@ -22,8 +22,18 @@ export interface DialogAnswers {
   fileToOpen?: string
 }
 
-/** `extra`: platform services a test supplies itself (e.g. `rememberedPassphrases` over a test keyring). */
-export function testRouter(dir: string, answers: DialogAnswers = {}, caseFileOptions: CaseFileOptions = {}, extra: Partial<Platform> = {}) {
+/**
+ * `extra`: platform services a test supplies itself (e.g. `rememberedPassphrases` over a test keyring).
+ * Pictures are read (text recognition) only when the test passes a session that recognises,
+ * `new CaseSession()`: a second of CPU per picture is not what the other tests are about.
+ */
+export function testRouter(
+  dir: string,
+  answers: DialogAnswers = {},
+  caseFileOptions: CaseFileOptions = {},
+  extra: Partial<Platform> = {},
+  session = new CaseSession(() => undefined),
+) {
   /** Files the page had the file manager show. */
   const shown: string[] = []
   const platform: Platform = {
@@ -43,7 +53,7 @@ export function testRouter(dir: string, answers: DialogAnswers = {}, caseFileOpt
   const logged: string[] = []
   // Callers are checked as app/ipc.ts checks them (no dev server here).
   const trusted = { rendererDir: path.join(dir, 'renderer'), devTools: false }
-  const dispatch = createRouter(createHandlers(platform), (s) => isAppPage(s.url, trusted), (m) => logged.push(m))
+  const dispatch = createRouter(createHandlers(platform, session), (s) => isAppPage(s.url, trusted), (m) => logged.push(m))
   // Results are loosely typed here: the tests assert their shape themselves.
   const call = (channel: string, input?: unknown) => dispatch(channel, input, APP_PAGE) as Promise<Result<any>>
   /**
@@ -61,5 +71,5 @@ export function testRouter(dir: string, answers: DialogAnswers = {}, caseFileOpt
       answers[kind] = before
     }
   }
-  return { dispatch, logged, call, choose, shown }
+  return { dispatch, logged, call, choose, shown, session }
 }

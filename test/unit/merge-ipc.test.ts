@@ -50,7 +50,7 @@ async function setUp() {
 }
 
 describe('case:merge', () => {
-  it('reads the PDFs and mails it merged in, so their words are found at once', async () => {
+  it('reads the PDFs and mails it merged in, in the background, so their words are found', async () => {
     const dir = tempDir()
     const mine = path.join(dir, 'mine.kiroku')
     await importJsonFile(mine, PASSPHRASE, STORY_JSON)
@@ -70,6 +70,8 @@ describe('case:merge', () => {
     expect(await router.call('case:open', { path: mine, passphrase: PASSPHRASE })).toMatchObject({ ok: true })
     expect(await router.call('search', { query: 'Quokka' })).toEqual({ ok: true, value: [] })
     expect(await router.call('case:merge', { passphrase: SHARE_PASSPHRASE })).toMatchObject({ ok: true, value: { added: { evidence: 1 } } })
+    await router.session.readingIdle()
+    expect(await router.call('evidence:reading')).toEqual({ ok: true, value: { waiting: 0, read: 1, reading: false } })
     expect(await router.call('search', { query: 'Quokka' })).toMatchObject({ ok: true, value: [{ entity: 'evidence', text: 'Statement Quokka balance' }] })
   })
 

@@ -32,6 +32,7 @@ export {
   prepareEvidence,
   readPendingEvidence,
   storePrepared,
+  unreadEvidence,
   type EvidenceCase,
   type PendingReport,
   type PreparedEvidence,
@@ -39,6 +40,7 @@ export {
 } from './domain/evidence-intake'
 export type { StoredReading } from './domain/evidence-text'
 export { evidenceTextLines, evidenceTextView, type EvidenceTextView } from './domain/evidence-view'
+export { BackgroundReading, type ReadingProgress } from './domain/background-reading'
 export { readEvidenceFile } from './domain/evidence'
 export type { Reading, ReadingSource } from './reading/reading'
 export { createTextRecogniser, type TextRecogniser } from './reading/ocr'

@@ -5,9 +5,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {
+  BackgroundReading,
   InvalidInputError,
   KirokuError,
   addEvidence,
+  createTextRecogniser,
   createCaseFile,
   dossierMissing,
   letterMissing,
@@ -15,7 +17,6 @@ import {
   makeDossier,
   mergeCaseFile,
   openCaseFile,
-  readPendingEvidence,
   shareCaseFile,
   verifyPassphrase,
   writeBundle,
@@ -25,7 +26,10 @@ import {
   providerDirectory,
   type CaseFile,
   type CaseFileOptions,
+  type ReadingProgress,
+  type TextRecogniser,
 } from '../core'
+import { evidenceTextHandlers } from './evidence-text-handlers'
 import { planHandlers } from './plan-handlers'
 import { backupHandlers } from './backup-handlers'
 import { PathGrants } from './path-grants'
@@ -60,6 +64,15 @@ export class CaseSession {
   private current: CaseFile | undefined
   /** Checks every few minutes whether an hourly automatic backup is due (none unless backups are set up). */
   private backupTimer: ReturnType<typeof setInterval> | undefined
+  /** Reads the open case's pictures (and mails or PDFs that came by import or merge) in the background. */
+  private reading: BackgroundReading | undefined
+  private recogniser: TextRecogniser | undefined
+
+  /**
+   * `createRecogniser`: the text recognition the background reading uses (its worker starts with the
+   * first picture); one that gives none leaves pictures unread (tests that are not about reading).
+   */
+  constructor(private readonly createRecogniser: () => TextRecogniser | undefined = createTextRecogniser) {}
 
   /** The open case's path, if any. */
   get path(): string | undefined {
@@ -76,11 +89,34 @@ export class CaseSession {
     this.current = caseFile
     this.backupTimer = setInterval(() => this.current?.backupIfDue(), 5 * 60 * 1000)
     this.backupTimer.unref?.()
+    this.recogniser = this.createRecogniser()
+    this.reading = new BackgroundReading(caseFile, { recogniser: this.recogniser })
+    // A case from before Kiroku read evidence, or closed while pictures waited.
+    this.reading.nudge()
+  }
+
+  /** Something may have brought evidence with no text yet (intake, import, merge): read it in the background. */
+  readInBackground(): void {
+    this.reading?.nudge()
+  }
+
+  readingProgress(): ReadingProgress {
+    return this.reading ? this.reading.progress() : { waiting: 0, read: 0, reading: false }
+  }
+
+  /** Resolves once the background reading has nothing left to do (tests wait on it). */
+  async readingIdle(): Promise<void> {
+    await this.reading?.idle()
   }
 
   close(): void {
     clearInterval(this.backupTimer)
     this.backupTimer = undefined
+    // Stopped before the case closes: a reading that finishes later writes nothing.
+    void this.reading?.stop()
+    void this.recogniser?.close()
+    this.reading = undefined
+    this.recogniser = undefined
     // CaseFile.close() writes the on-close backup when backups are set up.
     this.current?.close()
     this.current = undefined
@@ -195,6 +231,8 @@ export function createHandlers(platform: Platform, session = new CaseSession(), 
     // A mail or PDF is read in the same step; a mail's attachments become evidence of their own (the list shows them).
     'evidence:add': async ({ base64, fileName, caption, capturedAt, private: isPrivate }) => {
       const { evidence, duplicate } = await addEvidence(cf(), { bytes: decodeBase64(base64), fileName, caption, capturedAt, private: isPrivate })
+      // A picture's text is recognised afterwards, so the page has it back at once.
+      session.readInBackground()
       return { evidence, duplicate }
     },
     'evidence:content': ({ id }) => ({
@@ -261,14 +299,16 @@ export function createHandlers(platform: Platform, session = new CaseSession(), 
           )
         }
         const added = mergeCaseFile(target, shared)
-        // Merged mails and PDFs arrive as bytes: read them as at any intake.
-        await readPendingEvidence(target)
+        // Merged pictures, mails and PDFs arrive as bytes: read in the background, so a reading that
+        // fails cannot turn a merge that is done into an error.
+        session.readInBackground()
         return { path: chosen, added }
       } finally {
         shared.close()
       }
     },
 
+    ...evidenceTextHandlers(cf, session),
     ...planHandlers(cf, platform, chooseOutput),
     ...backupHandlers(session, platform, grants),
     ...rememberHandlers(platform, opened, grants),

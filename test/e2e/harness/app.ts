@@ -8,7 +8,7 @@ import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { Result } from '../../../shared/ipc/contract'
 import { DEVICE_HISTORY_FILE, DeviceHistory } from '../../../electron/main/core'
-import { createHandlers, type Platform } from '../../../electron/main/ipc/handlers'
+import { CaseSession, createHandlers, type Platform } from '../../../electron/main/ipc/handlers'
 import { RecentFiles } from '../../../electron/main/ipc/recent-files'
 import { RememberedPassphrases, type Keyring } from '../../../electron/main/ipc/remembered-passphrases'
 import { createRouter, type Sender } from '../../../electron/main/ipc/router'
@@ -52,6 +52,8 @@ export interface RunningApp {
   problems: string[]
   /** Browser dialogs (alert/confirm) that opened; the app should never open one. */
   browserDialogs: string[]
+  /** The main process's case session (to wait for the background reading: `session.readingIdle()`). */
+  session: CaseSession
   /** Closes the page and the case file. */
   close(): Promise<void>
 }
@@ -62,6 +64,8 @@ export interface AppOptions {
   beforeLoad?: (context: BrowserContext) => Promise<void>
   /** The OS keyring for remembered passphrases (test/helpers/keyring.ts); without one, none can be remembered. */
   keyring?: Keyring
+  /** Recognise the text in pictures, as the app does (a second of CPU each: only for tests about it). */
+  recognise?: boolean
 }
 
 export interface E2eEnvironment {
@@ -143,7 +147,8 @@ async function launchApp(browser: Browser, origin: string, options: AppOptions =
       return false
     }
   }
-  const dispatch = createRouter(createHandlers(platform), isTrusted, (message) => problems.push(`router: ${message}`))
+  const session = options.recognise ? new CaseSession() : new CaseSession(() => undefined)
+  const dispatch = createRouter(createHandlers(platform, session), isTrusted, (message) => problems.push(`router: ${message}`))
 
   const context = await browser.newContext({ locale: options.locale ?? 'en-US', viewport: { width: 1280, height: 800 } })
   // Fail within seconds, not Playwright's 30 s: every step here is local and quick.
@@ -181,6 +186,7 @@ async function launchApp(browser: Browser, origin: string, options: AppOptions =
     shown,
     problems,
     browserDialogs,
+    session,
     call: (channel, input) => dispatch(channel, input, { url: `${origin}/index.html` }),
     close: async () => {
       await context.close()

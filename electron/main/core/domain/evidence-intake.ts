@@ -139,26 +139,43 @@ export interface PendingReport {
 
 const countParts = (parts: StoredEvidence[]): number => parts.reduce((n, p) => n + (p.duplicate ? 0 : 1) + countParts(p.parts), 0)
 
+export interface PendingOptions {
+  /** Asked after each await: true once the case is closing, so nothing is written to a closed case. */
+  stopped?: () => boolean
+  /** Told after each piece is stored, so a page showing the case can reload it. */
+  onRead?: (evidenceId: number) => void
+}
+
+/** Ids of the pieces these readers would read that have no text yet, oldest first. */
+export function unreadEvidence(target: EvidenceCase, readers: Readers = {}): number[] {
+  return target.evidence.texts.unreadIds(READABLE_TYPES.filter((type) => isReadable(type, readers)))
+}
+
 /**
  * Reads the mails and PDFs (and, with a recogniser, the pictures) that have
  * no text yet: a case from before Kiroku read evidence, or evidence that
  * arrived by import or merge. Each piece is its own transaction; one that
  * changed meanwhile (deleted, already read) is left alone.
  */
-export async function readPendingEvidence(target: EvidenceCase, readers: Readers = {}): Promise<PendingReport> {
+export async function readPendingEvidence(target: EvidenceCase, readers: Readers = {}, options: PendingOptions = {}): Promise<PendingReport> {
   const report: PendingReport = { read: 0, attachments: 0 }
-  for (const id of target.evidence.texts.unreadIds(READABLE_TYPES)) {
-    const piece = target.evidence.get(id)
-    if (!isReadable(piece.mimeType, readers)) continue
+  const stopped = options.stopped ?? (() => false)
+  for (const id of unreadEvidence(target, readers)) {
+    if (stopped()) break
+    const piece = target.evidence.find(id)
+    if (!piece) continue // deleted since the list was made
     const intake = { bytes: target.evidence.bytes(id), fileName: piece.fileName, capturedAt: piece.capturedAt, private: piece.private }
     const prepared = await prepareRead(intake, piece.mimeType, target.evidence.maxBytes, 0, readers)
-    target.db.transaction(() => {
+    if (stopped()) break
+    const stored = target.db.transaction(() => {
       const still = target.db.prepare('SELECT sha256 FROM evidence WHERE id = ?').pluck().get(id) as string | undefined
-      if (still !== piece.sha256 || target.evidence.texts.get(id) || !prepared.reading) return
+      if (still !== piece.sha256 || target.evidence.texts.get(id) || !prepared.reading) return false
       storeReading(target, id, piece.sha256, prepared.reading)
       report.attachments += countParts(storeParts(target, piece, prepared.parts))
       report.read++
+      return true
     })()
+    if (stored) options.onRead?.(id)
   }
   return report
 }

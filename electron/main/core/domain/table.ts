@@ -80,9 +80,15 @@ export class Table<S extends z.ZodObject, R extends { id: number } = z.output<S>
   }
 
   get(id: number): R {
+    const record = this.find(id)
+    if (!record) throw new NotFoundError(this.spec.entity, id)
+    return record
+  }
+
+  /** The record, or undefined when there is none with this id (deleted meanwhile). */
+  find(id: number): R | undefined {
     const row = this.db.prepare(this.query('WHERE id = ?', '')).get(id) as Row | undefined
-    if (!row) throw new NotFoundError(this.spec.entity, id)
-    return this.toRecord(row)
+    return row && this.toRecord(row)
   }
 
   list(): R[] {

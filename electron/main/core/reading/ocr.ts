@@ -281,6 +281,8 @@ export function createTextRecogniser(options: RecogniserOptions = {}): TextRecog
         await stopWorker()
         return unfinished(`not read: the recognition engine did not start within ${START_TIMEOUT_MS / 1000} s`)
       }
+      // Closed while the engine started: that worker is being stopped, and a job sent to it would fail inside tesseract.js.
+      if (jobGeneration !== generation) return unfinished('not read: the recogniser was closed')
       running = started
     } catch (error) {
       return unfinished(`not read: the recognition engine did not start (${error instanceof Error ? error.message : String(error)})`)

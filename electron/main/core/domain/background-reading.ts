@@ -1,0 +1,76 @@
+// The app reads evidence in the background: a picture is taken in at once
+// and its text recognised afterwards (a second or so each, in the
+// recogniser's worker thread, so the main process keeps answering the page);
+// mails and PDFs that came by import or merge are read the same way. One
+// pass at a time, one piece per transaction; a nudge during a pass asks for
+// another pass when it ends. Once stopped (the case is closing), nothing is
+// written: a piece whose reading was under way stays unread, and is read
+// the next time the case is opened.
+import { readPendingEvidence, unreadEvidence, type EvidenceCase } from './evidence-intake'
+import type { Readers } from '../reading/read-evidence'
+
+export interface ReadingProgress {
+  /** Pieces waiting to be read. */
+  waiting: number
+  /** Pieces read since this reading began. */
+  read: number
+  /** A pass is under way (a piece that could not be read this time waits without one). */
+  reading: boolean
+}
+
+export class BackgroundReading {
+  private pass: Promise<void> | undefined
+  private passAgain = false
+  private stopped = false
+  private readCount = 0
+
+  constructor(
+    private readonly target: EvidenceCase,
+    private readonly readers: Readers,
+    private readonly log: (message: string) => void = console.error,
+  ) {}
+
+  /** Something may have brought unread evidence (opening, intake, import, merge): read it. */
+  nudge(): void {
+    if (this.stopped) return
+    if (this.pass) {
+      this.passAgain = true
+      return
+    }
+    this.pass = this.readAll().finally(() => {
+      this.pass = undefined
+      if (this.passAgain) {
+        this.passAgain = false
+        this.nudge()
+      }
+    })
+  }
+
+  progress(): ReadingProgress {
+    if (this.stopped) return { waiting: 0, read: this.readCount, reading: false }
+    return { waiting: unreadEvidence(this.target, this.readers).length, read: this.readCount, reading: this.pass !== undefined }
+  }
+
+  /** Writes nothing more; resolves when the pass under way has let go of the case. */
+  async stop(): Promise<void> {
+    this.stopped = true
+    await this.pass
+  }
+
+  /** Resolves when nothing is being read (tests, and the bench, wait on it). */
+  async idle(): Promise<void> {
+    while (this.pass) await this.pass
+  }
+
+  private async readAll(): Promise<void> {
+    try {
+      await readPendingEvidence(this.target, this.readers, {
+        stopped: () => this.stopped,
+        onRead: () => this.readCount++,
+      })
+    } catch (error) {
+      // A failure here must not reach the page as an error of whatever the user did last; the piece stays unread.
+      if (!this.stopped) this.log(`Reading evidence in the background failed: ${String((error as Error)?.message ?? error)}`)
+    }
+  }
+}
