@@ -6,11 +6,12 @@ import path from 'node:path'
 import Database from 'better-sqlite3-multiple-ciphers'
 import { describe, expect, it } from 'vitest'
 import { APPLICATION_ID, MIGRATIONS, SEARCH_SOURCES } from '../../electron/main/core/casefile/migrations'
-import { addEvidence, addEvidenceFiles, createCaseFile, createTextRecogniser, openCaseFile, readPendingEvidence, type CaseFile } from '../../electron/main/core'
+import { addEvidence, addEvidenceFiles, createCaseFile, createTextRecogniser, makeDossier, openCaseFile, readPendingEvidence, shareCaseFile, writeBundle, type CaseFile } from '../../electron/main/core'
 import { sha256Hex } from '../../electron/main/core/domain/evidence'
 import { PAGE_BREAK } from '../../electron/main/core/reading/read-evidence'
 import { INNER_BODY, scamMail, twoPagePdf } from '../helpers/japanese-mail'
 import { PASSPHRASE, TINY_PNG, tempDir } from '../helpers/temp'
+import { readZip } from '../helpers/zip'
 
 const CASE = { title: 'フィッシング', kind: 'phishing', status: 'open', summary: '', victim: {} } as const
 
@@ -205,6 +206,42 @@ describe('a mail added again, and pictures not read to the end', () => {
       }
       expect(caseFile.evidence.texts.get(evidence.id)).toMatchObject({ source: 'ocr', text: '' })
       expect(caseFile.verify().ok).toBe(true)
+    })
+  })
+})
+
+describe('a private file inside a mail', () => {
+  it('keeps the mail that carries it out of shared copies, dossiers and bundles, since the mail holds its bytes', async () => {
+    const mailBytes = await scamMail(await twoPagePdf('Point statement', 'Zebracorn refund'))
+    await withNewCase(async (caseFile, file) => {
+      const mail = await addEvidence(caseFile, { bytes: mailBytes, fileName: 'phish.eml' })
+      const [invoice, forwarded] = mail.parts.map((p) => p.evidence)
+      caseFile.evidence.update(invoice.id, { private: true })
+      const dir = path.dirname(file)
+
+      const copyFile = path.join(dir, 'copy.kiroku')
+      const summary = await shareCaseFile(caseFile, PASSPHRASE, copyFile, 'another passphrase 共有')
+      expect(summary.leftOutEvidence).toBe(2)
+      const copy = openCaseFile(copyFile, 'another passphrase 共有')
+      try {
+        // The forwarded message came in the same mail but holds nothing private: it goes.
+        expect(copy.evidence.list().map((e) => e.sha256)).toEqual([forwarded.sha256])
+        expect(copy.search('Zebracorn')).toEqual([])
+      } finally {
+        copy.close()
+      }
+
+      const dossier = await makeDossier(caseFile, { lang: 'en' })
+      const bundle = path.join(dir, 'bundle.zip')
+      await writeBundle(caseFile, bundle, dossier, 'en')
+      const names = readZip(bundle).map((entry) => entry.name)
+      expect(names.some((name) => name.includes('forwarded'))).toBe(true)
+      expect(names.filter((name) => /phish|invoice/.test(name))).toEqual([])
+
+      // Made public again, the mail goes with it.
+      caseFile.evidence.update(invoice.id, { private: false })
+      const again = await writeBundle(caseFile, path.join(dir, 'bundle-2.zip'), await makeDossier(caseFile, { lang: 'en' }), 'en')
+      expect(again.files.map((f) => f.path).filter((name) => /phish|invoice/.test(name))).toHaveLength(2)
     })
   })
 })

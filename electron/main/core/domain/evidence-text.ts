@@ -93,6 +93,23 @@ export class EvidenceTexts {
     return this.db.prepare('SELECT child_id FROM evidence_parts WHERE parent_id = ? ORDER BY position, child_id').pluck().all(parentId) as number[]
   }
 
+  /**
+   * The pieces that carry a private piece in their bytes (a mail with an attachment marked private, the
+   * mail that mail came in…): wherever private pieces are withheld, these are too, or the private file
+   * would leave inside them.
+   */
+  carriersOfPrivate(): number[] {
+    return this.db
+      .prepare(
+        `WITH RECURSIVE carrier(id) AS (
+           SELECT parent_id FROM evidence_parts JOIN evidence ON evidence.id = child_id WHERE evidence.private = 1
+           UNION SELECT parent_id FROM evidence_parts JOIN carrier ON child_id = carrier.id
+         ) SELECT id FROM carrier ORDER BY id`,
+      )
+      .pluck()
+      .all() as number[]
+  }
+
   /** The pieces this one came inside (a file attached to two mails has two). */
   containers(childId: number): number[] {
     return this.db.prepare('SELECT parent_id FROM evidence_parts WHERE child_id = ? ORDER BY parent_id').pluck().all(childId) as number[]

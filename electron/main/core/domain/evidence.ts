@@ -124,6 +124,12 @@ export class EvidenceStore extends Table<typeof EvidenceColumns, Evidence> {
     })()
   }
 
+  /** The evidence as handed over (dossier, letter, bundle): a piece carrying a private piece counts as private. */
+  listForHandover(): Evidence[] {
+    const carriers = new Set(this.texts.carriersOfPrivate())
+    return this.list().map((e) => (carriers.has(e.id) ? { ...e, private: true } : e))
+  }
+
   addFile(filePath: string, meta: EvidenceMeta = {}): IntakeResult {
     const bytes = readEvidenceFile(filePath, this.maxBytes)
     return this.add({ ...meta, bytes, fileName: path.basename(filePath) })

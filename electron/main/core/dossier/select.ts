@@ -75,7 +75,7 @@ export function selectData(caseFile: CaseFile, organization?: string): DossierDa
     references: caseFile.references.list(),
     losses: caseFile.losses.list(),
     tasks: caseFile.tasks.list(),
-    evidence: caseFile.evidence.list(),
+    evidence: caseFile.evidence.listForHandover(),
     policeRecords: caseFile.policeRecords.list(),
     verify: caseFile.verify(),
   }

@@ -10,6 +10,7 @@ import { checkNewPassphrase } from '../casefile/case-file'
 import { appendAudit } from '../casefile/audit'
 import { openConnection, type Connection, type ConnectionOptions } from '../casefile/connection'
 import { writeAtomically, type AtomicOptions } from '../fs/atomic'
+import { EvidenceTexts } from '../domain/evidence-text'
 
 export interface ShareOptions {
   /** Leave out events, evidence, organisations and losses marked private (default true). */
@@ -37,9 +38,11 @@ interface LeftOut {
 function leaveOut(db: Connection, options: ShareOptions): LeftOut {
   const withoutPrivate = options.withoutPrivate ?? true
   const excluded = options.excludeEvidenceIds ?? []
+  // A mail holding a private attachment holds its bytes: it stays out with it (carriers first, while the links still say so).
+  const withheld = withoutPrivate ? [...new EvidenceTexts(db).carriersOfPrivate(), ...excluded] : excluded
   const evidence =
     (withoutPrivate ? db.prepare('DELETE FROM evidence WHERE private = 1').run().changes : 0) +
-    excluded.reduce((n, id) => n + db.prepare('DELETE FROM evidence WHERE id = ?').run(id).changes, 0)
+    withheld.reduce((n, id) => n + db.prepare('DELETE FROM evidence WHERE id = ?').run(id).changes, 0)
   if (withoutPrivate) {
     // The reference number, promise and police record of a private call are as private as the call.
     for (const table of ['refs', 'tasks', 'police_records']) db.exec(`DELETE FROM ${table} WHERE event_id IN (SELECT id FROM events WHERE private = 1)`)

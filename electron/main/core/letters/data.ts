@@ -91,7 +91,7 @@ export function letterRecords(caseFile: CaseFile, options: LetterOptions, direct
     references: caseFile.references.list(),
     losses: caseFile.losses.list(),
     tasks: caseFile.tasks.list(),
-    evidence: caseFile.evidence.list(),
+    evidence: caseFile.evidence.listForHandover(),
     policeRecords: caseFile.policeRecords.list(),
   }
   const provider = claimProvider(all.organizations, options)
