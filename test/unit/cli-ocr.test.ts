@@ -6,28 +6,19 @@
 // the whole intake; the picture's bytes stay as they were.
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import { createRequire } from 'node:module'
 import path from 'node:path'
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas'
+import { createCanvas } from '@napi-rs/canvas'
 import { describe, expect, it } from 'vitest'
 import { openCaseFile } from '../../electron/main/core'
 import { kiroku } from '../helpers/cli'
+import { screenshot } from '../helpers/screenshot'
 import { PASSPHRASE, tempDir } from '../helpers/temp'
 
-const requireHere = createRequire(__filename)
-GlobalFonts.registerFromPath(requireHere.resolve('@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf'), 'CLI OCR Noto Sans JP')
 const env = { KIROKU_PASSPHRASE: PASSPHRASE }
 
 /** A login history screenshot with an IP address made up for this run. */
 function loginHistory(ip: string): Buffer {
-  const canvas = createCanvas(1280, 720)
-  const ctx = canvas.getContext('2d')
-  ctx.fillStyle = '#ffffff'
-  ctx.fillRect(0, 0, 1280, 720)
-  ctx.fillStyle = '#1f2328'
-  ctx.font = "22px 'CLI OCR Noto Sans JP'"
-  ;['ログイン履歴', `2026年11月30日 03:12 ${ip} 不明な端末 成功`, '2026年11月29日 21:40 203.0.113.7 iPhone 成功'].forEach((line, i) => ctx.fillText(line, 40, 80 + i * 50))
-  return canvas.toBuffer('image/png')
+  return screenshot(['ログイン履歴', `2026年11月30日 03:12 ${ip} 不明な端末 成功`, '2026年11月29日 21:40 203.0.113.7 iPhone 成功'])
 }
 
 function blank(width: number, height: number, noise = false): Buffer {

@@ -2,13 +2,16 @@
 // a mail as From/To/Date/Subject, its body and routing headers (addresses
 // defanged); each PDF page drawn into the appendix with the evidence number
 // and SHA-256 above it; an encrypted PDF listed with the reason. Pages are
-// rendered to test-results/dossier/ for a person to look at.
+// rendered to test-results/dossier/ for a person to look at. A screenshot's
+// recognised text is printed under it, labelled a machine's reading.
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { addEvidence, addEvidenceFiles, createCaseFile, makeDossier, openCaseFile } from '../../electron/main/core'
+import { afterAll, describe, expect, it } from 'vitest'
+import { addEvidence, addEvidenceFiles, createCaseFile, createTextRecogniser, makeDossier, openCaseFile, type Readers } from '../../electron/main/core'
 import { encryptedPdf, scamMail, twoPagePdf } from '../helpers/japanese-mail'
 import { pdfPageTexts, renderPages, squeeze } from '../helpers/pdf'
+import { screenshot } from '../helpers/screenshot'
 import { PASSPHRASE, tempDir } from '../helpers/temp'
 
 const CASE = { title: 'フィッシングメール', kind: 'phishing', status: 'open', summary: '', victim: {} } as const
@@ -110,8 +113,82 @@ describe('a redacted dossier with a mail', () => {
   })
 })
 
-async function pdfTextOf({ pdf }: { pdf: Uint8Array }): Promise<string> {
+/** The dossier's text; with `name`, its pages rendered to test-results/dossier/NAME-N.png too. */
+async function pdfTextOf({ pdf }: { pdf: Uint8Array }, name?: string): Promise<string> {
   const out = path.join(tempDir(), 'dossier.pdf')
   fs.writeFileSync(out, pdf)
+  if (name) renderPages(out, name)
   return pdfPageTexts(out).join('\n')
 }
+
+describe('a screenshot in the dossier', () => {
+  const recogniser = createTextRecogniser()
+  afterAll(() => recogniser.close())
+  const phone = '090-2718-2818'
+
+  it('prints the text recognised in it under the picture, labelled, and masks the victim’s phone in it with redact', async () => {
+    // A number nobody wrote down in advance: it can only come from the picture. Kept under redaction as a reference number.
+    const number = String(crypto.randomInt(10_000_000, 99_999_999))
+    const dir = tempDir()
+    const file = path.join(dir, 'case.kiroku')
+    await createCaseFile(file, PASSPHRASE, { ...CASE, victim: { name: '山田 花子', phone } })
+    const caseFile = openCaseFile(file, PASSPHRASE)
+    try {
+      caseFile.references.create({ label: '受付番号', value: number })
+      const picture = screenshot(['ポイント交換のお知らせ', `受付番号 ${number}`, `ご登録の電話番号 ${phone}`])
+      await addEvidence(caseFile, { bytes: picture, fileName: 'notice.png', caption: '届いた通知の画面' }, { recogniser })
+      const reading = caseFile.evidence.texts.get(caseFile.evidence.list()[0].id)!
+      expect(reading.source).toBe('ocr')
+
+      // The number and the phone are printed elsewhere too (references, cover): what the picture gave is what follows its label.
+      const readText = async (lang: 'ja' | 'en', label: string, options: { redact?: boolean } = {}) => {
+        const name = `picture-text-${lang}${options.redact ? '-redacted' : ''}`
+        const all = squeeze(await pdfTextOf(await makeDossier(caseFile, { now: NOW, lang, ...options }), name))
+        expect(all).toContain(label)
+        return all.slice(all.indexOf(label) + label.length)
+      }
+      // Digits only: recognition may misread a character (円 as F), never in the probes these digits.
+      const digits = (text: string) => text.replace(/\D/g, '')
+
+      const ja = await readText('ja', '画像から機械で読み取った文字（誤りを含むことがあります）')
+      expect(ja).toMatch(new RegExp(`^読み取り：tesseract\\.js${reading.engineVersion.replace(/\./g, '\\.')}（言語：jpn\\+eng）`))
+      expect(ja).toContain(number)
+      expect(digits(ja)).toContain('09027182818')
+
+      const en = await readText('en', 'Textmachine-readfromthepicture(maycontainerrors)')
+      expect(en).toMatch(/^Readbytesseract\.js[\d.]+\(languages:jpn\+eng\)/)
+      expect(en).toContain(number)
+
+      const masked = await readText('ja', '画像から機械で読み取った文字（誤りを含むことがあります）', { redact: true })
+      expect(masked).toContain(number)
+      expect(digits(masked)).not.toContain('0902718')
+      expect(masked).toContain('2818')
+    } finally {
+      caseFile.close()
+    }
+  })
+
+  it('cuts a long reading at 1,500 characters with a note, and never prints a private picture’s text', async () => {
+    // The cut is the dossier's, not recognition's: a stand-in recogniser gives the long text at once.
+    const lines = Array.from({ length: 150 }, (_, i) => `${String(i).padStart(3, '0')} ご利用履歴の確認`)
+    const standIn = (text: string): Readers => ({
+      recogniser: { recognise: async () => ({ source: 'ocr', engine: 'tesseract.js', engineVersion: 'stand-in', languages: 'jpn+eng', text }) },
+    })
+    const dir = tempDir()
+    const file = path.join(dir, 'case.kiroku')
+    await createCaseFile(file, PASSPHRASE, CASE)
+    const caseFile = openCaseFile(file, PASSPHRASE)
+    try {
+      await addEvidence(caseFile, { bytes: screenshot(['ご利用履歴']), fileName: 'history.png' }, standIn(lines.join('\n')))
+      await addEvidence(caseFile, { bytes: screenshot(['合言葉']), fileName: 'secret.png', private: true }, standIn('ひみつの合言葉'))
+      const all = squeeze(await pdfTextOf(await makeDossier(caseFile, { now: NOW, lang: 'ja' }), 'picture-text-cut'))
+      expect(all).toContain('000ご利用履歴の確認001ご利用履歴の確認')
+      // Cut at the line break before the 1,500th character, not through line 115.
+      expect(all).toContain('114ご利用履歴の確認（続きは原本の画像、またはKirokuで確認できます）')
+      expect(all).not.toContain('149ご利用履歴の確認')
+      expect(all).not.toContain('ひみつの合言葉')
+    } finally {
+      caseFile.close()
+    }
+  })
+})

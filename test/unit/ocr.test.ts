@@ -10,13 +10,12 @@ import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas'
 import { afterAll, describe, expect, it } from 'vitest'
 import { encodePng } from '../../bench/png'
 import { createTextRecogniser, normaliseRecognisedText } from '../../electron/main/core/reading/ocr'
+import { screenshot as drawScreenshot } from '../helpers/screenshot'
 
 const requireHere = createRequire(__filename)
-GlobalFonts.registerFromPath(requireHere.resolve('@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf'), 'Test Noto Sans JP')
 
 /** What this run's screenshot says: a reference number and an amount nobody wrote down in advance. */
 function madeUpEvidence() {
@@ -29,17 +28,8 @@ function madeUpEvidence() {
   return { reference, amount }
 }
 
-/** A 1280×720 page with a title, a reference line and a payment row, light or dark. */
-function screenshot(lines: string[], dark = false): Buffer {
-  const canvas = createCanvas(1280, 720)
-  const ctx = canvas.getContext('2d')
-  ctx.fillStyle = dark ? '#16181d' : '#ffffff'
-  ctx.fillRect(0, 0, 1280, 720)
-  ctx.fillStyle = dark ? '#e6e8eb' : '#1f2328'
-  ctx.font = "18px 'Test Noto Sans JP'"
-  lines.forEach((line, i) => ctx.fillText(line, 40, 60 + i * 40))
-  return canvas.toBuffer('image/png')
-}
+/** A page with a title, a reference line and a payment row, light or dark, in the 18 px these probes were measured at. */
+const screenshot = (lines: string[], dark = false) => drawScreenshot(lines, { size: 18, top: 60, spacing: 40, dark })
 
 const compact = (text: string) => text.replace(/\s+/g, '')
 

@@ -56,7 +56,7 @@ export async function makeDossier(caseFile: CaseFile, options: DossierOptions = 
   const images = await embedEvidenceImages(doc, caseFile, data.evidence, options)
   const documents = await prepareEvidenceDocuments(doc, caseFile, data.evidence)
   const redaction = options.redact ? redactionTerms(selected) : undefined
-  const blocks = buildSections({ data, L, dates, audience, redacted: !!options.redact, redaction, madeAt, imageProblems: images.problems, documents })
+  const blocks = buildSections({ data, L, dates, audience, redacted: !!options.redact, redaction, madeAt, imageProblems: images.problems, pictureTexts: images.texts, documents })
   const frame: FrameText = {
     caseTitle: data.caseInfo.title,
     reportTitle: L.reportTitle,

@@ -133,6 +133,9 @@ const ja = {
   mailLinks: 'メール中のURLは、誤って開かないよう hxxps://example[.]com の形で記載しています。',
   mailBodyCut: '（本文の続きは原本を参照）',
   pdfPageOf: (page: number, total: number) => `（${total}ページ中${page}ページ目）`,
+  pictureText: '画像から機械で読み取った文字（誤りを含むことがあります）',
+  pictureTextBy: (engine: string, version: string, languages?: string[]) => `読み取り：${engine} ${version}${languages?.length ? `（言語：${languages.join('+')}）` : ''}`,
+  pictureTextCut: '（続きは原本の画像、または Kiroku で確認できます）',
 
   integrity: T.hashCheck,
   integrityHow:
@@ -294,6 +297,9 @@ const en: Labels = {
   mailLinks: 'Addresses in the e-mail are written as hxxps://example[.]com so that they cannot be opened by mistake.',
   mailBodyCut: '(the rest of the body: see the original)',
   pdfPageOf: (page: number, total: number) => ` (page ${page} of ${total})`,
+  pictureText: 'Text machine-read from the picture (may contain errors)',
+  pictureTextBy: (engine: string, version: string, languages?: string[]) => `Read by ${engine} ${version}${languages?.length ? ` (languages: ${languages.join('+')})` : ''}`,
+  pictureTextCut: '(the rest: see the original picture, or the case in Kiroku)',
 
   integrity: E.hashCheck,
   integrityHow:

@@ -11,6 +11,7 @@ import { withoutNames } from '../casefile/findings'
 import { formatDate, isJapanTime, type DateStyle } from './dates'
 import type { EvidenceDocuments } from './evidence-documents'
 import type { ImageProblem } from './images'
+import type { Reading } from '../reading/reading'
 import { redactText } from './redact'
 import type { Labels } from './labels'
 import type { Audience, DossierData } from './select'
@@ -27,6 +28,8 @@ export interface SectionContext {
   madeAt: string
   /** Evidence images that will not be drawn, and why. */
   imageProblems: Map<number, ImageProblem>
+  /** Text recognised in the pictures drawn (evidence-images.ts). */
+  pictureTexts?: Map<number, Reading>
   /** Mails read and PDFs embedded for the appendix, and those that could not be (evidence-documents.ts). */
   documents?: EvidenceDocuments
 }
@@ -437,8 +440,8 @@ function appendix(ctx: SectionContext): Block[] {
   if (!drawn.length) return []
   return [
     { kind: 'heading', text: L.appendix, newPage: true },
-    ...drawn.map(
-      ({ e, n }): Block => ({
+    ...drawn.flatMap(({ e, n }): Block[] => [
+      {
         kind: 'image',
         evidenceId: e.id,
         caption: [
@@ -446,9 +449,55 @@ function appendix(ctx: SectionContext): Block[] {
           { text: [nameOf(e), TYPE_NAMES[e.mimeType], formatSize(e.size), formatDate(e.capturedAt, dates, false)].filter(Boolean).join(' / '), muted: true },
           ...sha256Line(e),
         ],
-      }),
-    ),
+      },
+      ...pictureText(ctx, ctx.pictureTexts?.get(e.id)),
+    ]),
   ]
+}
+
+/** Recognised text is printed up to this many characters under its picture; the picture holds the rest. */
+const MAX_PICTURE_TEXT = 1500
+
+/**
+ * What Kiroku read in a picture, so that a word only in the picture can be
+ * found in the dossier's text; labelled a machine's reading that may be
+ * wrong, with what read it: the evidence is the picture above it.
+ */
+function pictureText(ctx: SectionContext, reading: Reading | undefined): Block[] {
+  if (!reading) return []
+  const { L } = ctx
+  const [text, more] = cut(masked(ctx, reading.text), MAX_PICTURE_TEXT)
+  return [
+    para(L.pictureText, { bold: true }),
+    para(L.pictureTextBy(reading.engine, reading.engineVersion, reading.languages), { size: 7.5, muted: true }),
+    para(revealedLines(text)),
+    ...(more ? [para(L.pictureTextCut, { muted: true })] : []),
+  ]
+}
+
+/**
+ * With redaction, the victim's details masked in a text redactData did not
+ * see (a mail, a picture's text). Hidden characters go line by line, since a
+ * line break is one of them to withoutHidden and the text's lines are its own.
+ */
+const masked = (ctx: SectionContext, text: string) =>
+  ctx.redacted ? redactText(text.split('\n').map(withoutHidden).join('\n'), ctx.redaction?.secrets, ctx.redaction?.protect) : text
+
+/** Hidden characters written out line by line: the text's line breaks are its own, not something to reveal. */
+const revealedLines = (text: string) => text.split('\n').map(revealHidden).join('\n')
+
+/**
+ * At most `max` characters (code points, never half a character) and whether
+ * there is more. Cut after masking, so a number across the cut stays masked;
+ * and at a line break where one is in the second half, so the last line (an
+ * amount, a number) is not printed cut through.
+ */
+function cut(text: string, max: number): [shown: string, more: boolean] {
+  const chars = [...text]
+  if (chars.length <= max) return [text, false]
+  const kept = chars.slice(0, max).join('')
+  const lineEnd = kept.lastIndexOf('\n')
+  return [lineEnd > kept.length / 2 ? kept.slice(0, lineEnd) : kept, true]
 }
 
 /** A mail's body is printed up to this many characters; the original has the rest. */
@@ -463,12 +512,10 @@ function mailAppendix(ctx: SectionContext): Block[] {
   const { data, L } = ctx
   const mails = data.evidence.map((e, i) => ({ e, n: i + 1, mail: ctx.documents?.mails.get(e.id) })).filter((m) => m.mail)
   if (!mails.length) return []
-  // Hidden characters written out line by line: the body's line breaks are its own, not something to reveal.
-  const shown = (text: string) =>
-    (ctx.redacted ? redactText(withoutHidden(text), ctx.redaction?.secrets, ctx.redaction?.protect) : text).split('\n').map(revealHidden).join('\n')
+  const shown = (text: string) => revealedLines(masked(ctx, text))
   const out: Block[] = [{ kind: 'heading', text: L.appendixMails, newPage: true }, para(L.mailLinks, { muted: true })]
   for (const { e, n, mail } of mails) {
-    const body = [...mail!.body]
+    const [body, more] = cut(masked(ctx, mail!.body), MAX_MAIL_BODY)
     out.push(
       { kind: 'subheading', text: `${L.evidenceNo(n)}${L.colon}${captionOf(e) || nameOf(e)}` },
       fields([
@@ -481,8 +528,8 @@ function mailAppendix(ctx: SectionContext): Block[] {
       para(`SHA-256 ${e.sha256}`, { size: 7.5, muted: true }),
       { kind: 'space', height: 4 },
       para(L.mailBody, { bold: true }),
-      para(shown(body.slice(0, MAX_MAIL_BODY).join('')) || '—'),
-      ...(body.length > MAX_MAIL_BODY ? [para(L.mailBodyCut, { muted: true })] : []),
+      para(revealedLines(body) || '—'),
+      ...(more ? [para(L.mailBodyCut, { muted: true })] : []),
     )
     if (mail!.traceHeaders.length) {
       out.push({ kind: 'space', height: 4 }, para(L.mailTrace, { bold: true }))
