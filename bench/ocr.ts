@@ -5,8 +5,9 @@
 // preprocessing step: the character error rate per picture after
 // normalisation (whitespace ignored), whether every amount is read exactly,
 // seconds per 1280×720 picture (one worker, started once; its start timed
-// apart). Then 200 pictures queued at once: time to finish, the process's
-// peak RSS, and the main thread's longest event-loop delay meanwhile.
+// apart). Then 200 pictures added at once through the app's router and read
+// in the background (bench/ocr-app.ts): how fast the requests a click makes
+// are answered meanwhile, the time to read them all, the process's peak RSS.
 // Targets: median CER ≤ 2 %, every amount exact, ≤ 1.5 s per 1280×720.
 // OCR_BENCH_QUICK=1 runs fewer variants and 40 pictures instead of 200.
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
@@ -14,6 +15,7 @@ import os from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { createTextRecogniser, DEFAULT_PREPROCESSING, type PreprocessingStep, type RecognisedText } from '../electron/main/core/reading/ocr'
 import { median } from './measure'
+import { intakeThroughApp } from './ocr-app'
 import { ocrScreenSpecs, renderScreens, type RenderedScreen } from './ocr-screens'
 
 const QUICK = process.env.OCR_BENCH_QUICK === '1'
@@ -88,25 +90,6 @@ async function readAll(screens: RenderedScreen[], steps: PreprocessingStep[]): P
   }
 }
 
-async function queuedAtOnce(screens: RenderedScreen[], count: number) {
-  const recogniser = createTextRecogniser()
-  const delay = monitorEventLoopDelay({ resolution: 10 })
-  let peakRss = process.memoryUsage.rss()
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 100)
-  try {
-    delay.enable()
-    const begin = performance.now()
-    const results = await Promise.all(Array.from({ length: count }, (_, i) => recogniser.recognise(screens[i % screens.length].png)))
-    const ms = performance.now() - begin
-    delay.disable()
-    peakRss = Math.max(peakRss, process.memoryUsage.rss())
-    return { ms, peakRss, maxDelayMs: delay.max / 1e6, p99DelayMs: delay.percentile(99) / 1e6, empty: results.filter((r) => !r.text).length }
-  } finally {
-    clearInterval(sampler)
-    await recogniser.close()
-  }
-}
-
 /**
  * The same event-loop measurement while a worker thread does nothing but
  * spin: what the machine itself (two cores, other processes) costs the main
@@ -157,10 +140,13 @@ async function main() {
   console.log(`\n| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`)
   for (const row of summary) console.log(`| ${row.join(' | ')} |`)
 
-  const queued = await queuedAtOnce(screens, QUEUED)
-  console.log(`\n${QUEUED} screenshots queued at once (preprocessing: ${DEFAULT_PREPROCESSING.join('+') || 'none'}): ${secs(queued.ms)} (${secs(queued.ms / QUEUED)} each), peak RSS ${(queued.peakRss / 2 ** 20).toFixed(0)} MB, main-thread event-loop delay max ${queued.maxDelayMs.toFixed(1)} ms (p99 ${queued.p99DelayMs.toFixed(1)} ms), ${queued.empty} with no text; load average ${os.loadavg()[0].toFixed(1)}`)
-  const control = await spinningThreadControl(Math.min(queued.ms, 60_000))
-  console.log(`control, a worker thread that only spins for ${secs(Math.min(queued.ms, 60_000))}: main-thread event-loop delay max ${control.maxDelayMs.toFixed(1)} ms (p99 ${control.p99DelayMs.toFixed(1)} ms); load average ${os.loadavg()[0].toFixed(1)}`)
+  const app = await intakeThroughApp(screens, QUEUED)
+  console.log(
+    `\n${QUEUED} screenshots added at once through the app's router (preprocessing: ${DEFAULT_PREPROCESSING.join('+') || 'none'}): each add answered in ${app.addMedianMs.toFixed(0)} ms (median); all read in the background in ${secs(app.ms)} (${secs(app.ms / QUEUED)} each), ${app.read} read, ${app.waiting} waiting at the end; ` +
+      `meanwhile ${app.answers} requests a click makes (timeline, reading status, search) answered in ${app.answerMedianMs.toFixed(1)} ms median, p99 ${app.answerP99Ms.toFixed(1)} ms, max ${app.answerMaxMs.toFixed(1)} ms, ${app.over100} over 100 ms; peak RSS of the process ${(app.peakRss / 2 ** 20).toFixed(0)} MB; load average ${os.loadavg()[0].toFixed(1)}`,
+  )
+  const control = await spinningThreadControl(Math.min(app.ms, 60_000))
+  console.log(`control, a worker thread that only spins for ${secs(Math.min(app.ms, 60_000))}: main-thread event-loop delay max ${control.maxDelayMs.toFixed(1)} ms (p99 ${control.p99DelayMs.toFixed(1)} ms); load average ${os.loadavg()[0].toFixed(1)}`)
 }
 
 void main()

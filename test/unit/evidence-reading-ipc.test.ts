@@ -8,30 +8,17 @@
 // originals come back byte for byte. Closing the case while a picture is read
 // writes nothing; the picture is read when the case is opened again.
 import crypto from 'node:crypto'
-import { createRequire } from 'node:module'
 import path from 'node:path'
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas'
 import { describe, expect, it } from 'vitest'
 import { createCaseFile, openCaseFile } from '../../electron/main/core'
 import { CaseSession } from '../../electron/main/ipc/handlers'
 import { testRouter } from '../helpers/ipc'
 import { INNER_BODY, scamMail, twoPagePdf } from '../helpers/japanese-mail'
+import { screenshot } from '../helpers/screenshot'
 import { PASSPHRASE, tempDir } from '../helpers/temp'
 
-const requireHere = createRequire(__filename)
-GlobalFonts.registerFromPath(requireHere.resolve('@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf'), 'Router OCR Noto Sans JP')
-
 /** A points history page holding a number made up for this run. */
-function pointsHistory(number: string): Buffer {
-  const canvas = createCanvas(1280, 720)
-  const ctx = canvas.getContext('2d')
-  ctx.fillStyle = '#ffffff'
-  ctx.fillRect(0, 0, 1280, 720)
-  ctx.fillStyle = '#1f2328'
-  ctx.font = "22px 'Router OCR Noto Sans JP'"
-  ;['ポイント利用履歴', `2026/11/03 コンビニ 利用番号 ${number}`].forEach((line, i) => ctx.fillText(line, 40, 80 + i * 50))
-  return canvas.toBuffer('image/png')
-}
+const pointsHistory = (number: string) => screenshot(['ポイント利用履歴', `2026/11/03 コンビニ 利用番号 ${number}`])
 
 async function openNewCase(session: CaseSession) {
   const dir = tempDir()
