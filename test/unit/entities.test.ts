@@ -3,6 +3,7 @@
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CaseFile, InvalidInputError, NotFoundError, createCaseFile, openCaseFile } from '../../electron/main/core'
+import { amountSpellings } from '../../electron/main/core/domain/search'
 import { PASSPHRASE, TINY_PNG, tempDir } from '../helpers/temp'
 
 let file: string
@@ -207,6 +208,21 @@ describe('search', () => {
     expect(found('存在しない語')).toEqual([])
     expect(found('"')).toEqual([])
     expect(found('%')).toEqual([])
+  })
+
+  it('finds an amount written with or without digit-group commas', () => {
+    caseFile.events.create({ occurredAt: '2018-10-14T10:00+09:00', kind: 'note', title: 'コンビニで28,828円の不正利用' })
+    caseFile.events.create({ occurredAt: '2018-10-15T10:00+09:00', kind: 'note', title: 'ポイント12000を交換' })
+    const titles = (q: string) => caseFile.search(q).map((h) => h.text)
+    expect(titles('28828')).toEqual(['コンビニで28,828円の不正利用'])
+    expect(titles('28828円')).toEqual(['コンビニで28,828円の不正利用'])
+    expect(titles('２８，８２８')).toEqual(['コンビニで28,828円の不正利用'])
+    expect(titles('12,000')).toEqual(['ポイント12000を交換'])
+    // Not an amount: a long id, a number with a leading zero, a comma in the wrong place.
+    expect(amountSpellings('受付番号 8298142912345')).toEqual([])
+    expect(amountSpellings('0120123456')).toEqual([])
+    expect(amountSpellings('1,23,456')).toEqual([])
+    expect(amountSpellings('1,234,567円と2345')).toEqual(['1,234,567円と2,345', '1234567円と2345'])
   })
 
   it('follows updates and deletes', () => {

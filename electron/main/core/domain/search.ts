@@ -36,12 +36,24 @@ export function snippet(text: string, query: string): string {
   return `${start > 0 ? '…' : ''}${flat.slice(start, end)}${end < flat.length ? '…' : ''}`
 }
 
+/** Numbers this long are amounts or counts someone may write either way; longer runs are ids, written as they are. */
+const GROUPABLE = /(?<![\d,])[1-9]\d{3,11}(?![\d,])/g
+const GROUPED = /(?<![\d,])[1-9]\d{0,2}(?:,\d{3})+(?![\d,])/g
+
+/** The same query with amounts written the other way: `28828円` and `28,828円` find each other. */
+export function amountSpellings(q: string): string[] {
+  const grouped = q.replace(GROUPABLE, (digits) => digits.replace(/\B(?=(\d{3})+$)/g, ','))
+  const ungrouped = q.replace(GROUPED, (amount) => amount.replaceAll(',', ''))
+  return [grouped, ungrouped].filter((spelling) => spelling !== q)
+}
+
 export function search(db: Connection, query: string, limit = 200): SearchHit[] {
   const q = query.trim()
   if (!q) return []
-  // Text read from evidence is stored normalised (１０，０００ as 10,000): the query is tried both ways.
+  // Text read from evidence is stored normalised (１０，０００ as 10,000), and amounts are written with
+  // or without commas: the query is tried every way.
   const normal = normaliseText(q)
-  const queries = normal && normal !== q ? [q, normal] : [q]
+  const queries = [...new Set([q, normal, ...amountSpellings(normal)].filter(Boolean))]
   const hits = new Map<string, SearchHit>()
   for (const each of queries) {
     for (const row of indexRows(db, each, limit)) {
