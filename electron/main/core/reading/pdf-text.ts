@@ -9,7 +9,32 @@ import { pathToFileURL } from 'node:url'
 
 export const PDF_ENGINE = { engine: 'pdfjs-dist', engineVersion: '5.6.205' } as const
 
-export type PdfText = { ok: true; pages: string[] } | { ok: false; reason: string }
+/** Pages past the limit, not read: `from`–`to`, numbered from 1. */
+export interface PagesLeftOut {
+  from: number
+  to: number
+}
+
+export type PdfText = { ok: true; pages: string[]; leftOut?: PagesLeftOut } | { ok: false; reason: string }
+
+export interface PdfReadOptions {
+  /** Pages past this many are not read (their numbers are given back in `leftOut`). */
+  maxPages?: number
+  /** Reading that takes longer is given up with a reason. */
+  timeoutMs?: number
+}
+
+/**
+ * A statement or a contract runs to tens of pages; 500 keeps every real
+ * document whole while a made-up one with 100 000 empty pages cannot hold
+ * intake for minutes.
+ */
+export const MAX_PDF_PAGES = 500
+/** A normal PDF reads in well under a second; a file that takes this long is hostile or broken. */
+export const PDF_TIMEOUT_MS = 30_000
+
+export const timeoutReason = (ms: number) =>
+  `the PDF took longer than ${ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`} to read, so reading it was given up`
 
 // Resolved from this module's place (without tsx's ?tsx-namespace tag, see dossier/fonts.ts), so the
 // character maps are found from the source (tests, CLI) and from the bundled app alike.
@@ -39,12 +64,30 @@ function pageText(items: ReadonlyArray<object>): string {
   return text.trim()
 }
 
-export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
+class TimedOut extends Error {}
+
+export async function readPdfText(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<PdfText> {
+  const maxPages = options.maxPages ?? MAX_PDF_PAGES
+  const timeoutMs = options.timeoutMs ?? PDF_TIMEOUT_MS
   let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']> | undefined
+  let timer: NodeJS.Timeout | undefined
+  let timedOut = false
+  // Checked between pages too: a timer only fires when pdf.js yields to the event loop.
+  const checkTime = () => {
+    if (timedOut) throw new TimedOut()
+  }
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      timedOut = true
+      reject(new TimedOut())
+    }, timeoutMs)
+    timer.unref()
+  })
+  late.catch(() => {}) // raced below; never left unhandled when reading ends first
   try {
-    const { getDocument } = await pdfjs()
+    const { getDocument } = await Promise.race([pdfjs(), late])
     const dir = pdfjsDir()
-    doc = await getDocument({
+    const task = getDocument({
       data: new Uint8Array(bytes), // a copy: pdf.js takes ownership of (detaches) the buffer it is given
       cMapUrl: `${path.join(dir, 'cmaps')}${path.sep}`,
       cMapPacked: true,
@@ -54,17 +97,25 @@ export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
       enableXfa: false,
       stopAtErrors: false,
       verbosity: 0,
-    }).promise
+    })
+    // Destroying the task (not only the document) also stops a document that is still loading.
+    void late.catch(() => task.destroy())
+    doc = await Promise.race([task.promise, late])
     const pages: string[] = []
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n)
-      pages.push(pageText((await page.getTextContent()).items))
+    const readCount = Math.min(doc.numPages, maxPages)
+    for (let n = 1; n <= readCount; n++) {
+      checkTime()
+      const page = await Promise.race([doc.getPage(n), late])
+      pages.push(pageText((await Promise.race([page.getTextContent(), late])).items))
       page.cleanup()
     }
-    return { ok: true, pages }
+    checkTime()
+    return readCount < doc.numPages ? { ok: true, pages, leftOut: { from: readCount + 1, to: doc.numPages } } : { ok: true, pages }
   } catch (error) {
+    if (error instanceof TimedOut) return { ok: false, reason: timeoutReason(timeoutMs) }
     return { ok: false, reason: reasonFor(error) }
   } finally {
+    clearTimeout(timer)
     await doc?.destroy()
   }
 }
