@@ -1,11 +1,14 @@
 // The text of each page of a PDF, read with pdf.js (pdfjs-dist's legacy build,
-// the one for Node). Nothing is fetched: the document comes as bytes, the
-// character maps Japanese fonts need and the standard fonts are read from
-// pdfjs-dist's own folder, system fonts and eval are off. A PDF that cannot
-// be read (encrypted with a password, damaged) gives the reason, never a throw.
+// the one for Node) in a worker thread, within a page and a time limit.
+// Nothing is fetched: the document comes as bytes, the character maps Japanese
+// fonts need and the standard fonts are read from pdfjs-dist's own folder,
+// system fonts and eval are off. A PDF that cannot be read (encrypted with a
+// password, damaged, too slow) gives the reason, never a throw.
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { PDF_WORKER_SCRIPT } from './pdf-worker-script'
 
 export const PDF_ENGINE = { engine: 'pdfjs-dist', engineVersion: '5.6.205' } as const
 
@@ -39,83 +42,73 @@ export const timeoutReason = (ms: number) =>
 // Resolved from this module's place (without tsx's ?tsx-namespace tag, see dossier/fonts.ts), so the
 // character maps are found from the source (tests, CLI) and from the bundled app alike.
 const pdfjsDir = () => path.dirname(createRequire(import.meta.url.split('?')[0]).resolve('pdfjs-dist/package.json'))
-// pdf.js is an ES module only: loaded on first use, by its file's URL, because a module that tsx
-// compiled to CommonJS (the CLI) cannot resolve a bare specifier in a dynamic import.
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
-const pdfjs = (): Promise<PdfJs> => import(pathToFileURL(path.join(pdfjsDir(), 'legacy', 'build', 'pdf.mjs')).href)
+// pdf.js is an ES module only: the worker loads it by its file's URL, so no resolution is needed there.
+const pdfjsUrl = () => pathToFileURL(path.join(pdfjsDir(), 'legacy', 'build', 'pdf.mjs')).href
 
-function reasonFor(error: unknown): string {
-  const name = (error as { name?: string })?.name
-  if (name === 'PasswordException') return 'the PDF is encrypted with a password, so its text cannot be read'
-  if (name === 'InvalidPDFException') return 'the PDF is damaged or not a PDF, so its text cannot be read'
-  const message = String((error as Error)?.message ?? error).slice(0, 200)
-  return `the PDF could not be read (${message})`
+/**
+ * The worker's heap: enough for a 50 MB PDF of many fonts and pictures; a
+ * file that needs more ends the worker, not the app.
+ */
+const WORKER_HEAP_MB = 1024
+
+function reasonFor(error: { name?: string; message?: string }): string {
+  if (error.name === 'PasswordException') return 'the PDF is encrypted with a password, so its text cannot be read'
+  if (error.name === 'InvalidPDFException') return 'the PDF is damaged or not a PDF, so its text cannot be read'
+  return `the PDF could not be read (${String(error.message).slice(0, 200)})`
 }
 
-/** One page's text: runs joined as drawn, a line break where pdf.js ends a line. */
-function pageText(items: ReadonlyArray<object>): string {
-  let text = ''
-  for (const item of items) {
-    if (!('str' in item)) continue // marked-content boundaries
-    const run = item as { str: string; hasEOL: boolean }
-    text += run.str
-    if (run.hasEOL) text += '\n'
+type WorkerResult = { ok: true; pages: string[]; pageCount: number } | { ok: false; name?: string; message: string }
+
+function documentOptions(bytes: Uint8Array) {
+  const dir = pdfjsDir()
+  return {
+    data: bytes,
+    cMapUrl: `${path.join(dir, 'cmaps')}${path.sep}`,
+    cMapPacked: true,
+    standardFontDataUrl: `${path.join(dir, 'standard_fonts')}${path.sep}`,
+    useSystemFonts: false,
+    isEvalSupported: false,
+    enableXfa: false,
+    stopAtErrors: false,
+    verbosity: 0,
   }
-  return text.trim()
 }
 
-class TimedOut extends Error {}
-
-export async function readPdfText(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<PdfText> {
+/**
+ * Reads in a worker thread: pdf.js parses on the thread that calls it (its
+ * "fake worker" in Node), and a pathological PDF would hold the app's main
+ * process, or the CLI, for as long as it likes. A worker leaves the event loop
+ * free, and past the time limit it is terminated, not merely abandoned.
+ * One worker a PDF: starting it costs little beside reading (PDFs are rare
+ * evidence), and no state outlives a hostile file.
+ */
+export function readPdfText(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<PdfText> {
   const maxPages = options.maxPages ?? MAX_PDF_PAGES
   const timeoutMs = options.timeoutMs ?? PDF_TIMEOUT_MS
-  let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']> | undefined
-  let timer: NodeJS.Timeout | undefined
-  let timedOut = false
-  // Checked between pages too: a timer only fires when pdf.js yields to the event loop.
-  const checkTime = () => {
-    if (timedOut) throw new TimedOut()
-  }
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      timedOut = true
-      reject(new TimedOut())
-    }, timeoutMs)
-    timer.unref()
-  })
-  late.catch(() => {}) // raced below; never left unhandled when reading ends first
-  try {
-    const { getDocument } = await Promise.race([pdfjs(), late])
-    const dir = pdfjsDir()
-    const task = getDocument({
-      data: new Uint8Array(bytes), // a copy: pdf.js takes ownership of (detaches) the buffer it is given
-      cMapUrl: `${path.join(dir, 'cmaps')}${path.sep}`,
-      cMapPacked: true,
-      standardFontDataUrl: `${path.join(dir, 'standard_fonts')}${path.sep}`,
-      useSystemFonts: false,
-      isEvalSupported: false,
-      enableXfa: false,
-      stopAtErrors: false,
-      verbosity: 0,
+  const data = new Uint8Array(bytes) // a copy, handed over to the worker (pdf.js takes ownership of the buffer it is given)
+  return new Promise<PdfText>((resolve) => {
+    const worker = new Worker(PDF_WORKER_SCRIPT, {
+      eval: true,
+      workerData: { pdfjsUrl: pdfjsUrl(), documentOptions: documentOptions(data), maxPages },
+      transferList: [data.buffer],
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     })
-    // Destroying the task (not only the document) also stops a document that is still loading.
-    void late.catch(() => task.destroy())
-    doc = await Promise.race([task.promise, late])
-    const pages: string[] = []
-    const readCount = Math.min(doc.numPages, maxPages)
-    for (let n = 1; n <= readCount; n++) {
-      checkTime()
-      const page = await Promise.race([doc.getPage(n), late])
-      pages.push(pageText((await Promise.race([page.getTextContent(), late])).items))
-      page.cleanup()
+    let settled = false
+    const settle = (result: PdfText) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      void worker.terminate()
+      resolve(result)
     }
-    checkTime()
-    return readCount < doc.numPages ? { ok: true, pages, leftOut: { from: readCount + 1, to: doc.numPages } } : { ok: true, pages }
-  } catch (error) {
-    if (error instanceof TimedOut) return { ok: false, reason: timeoutReason(timeoutMs) }
-    return { ok: false, reason: reasonFor(error) }
-  } finally {
-    clearTimeout(timer)
-    await doc?.destroy()
-  }
+    const timer = setTimeout(() => settle({ ok: false, reason: timeoutReason(timeoutMs) }), timeoutMs)
+    timer.unref()
+    worker.on('message', (result: WorkerResult) => {
+      if (!result.ok) return settle({ ok: false, reason: reasonFor(result) })
+      const { pages, pageCount } = result
+      settle(pages.length < pageCount ? { ok: true, pages, leftOut: { from: pages.length + 1, to: pageCount } } : { ok: true, pages })
+    })
+    worker.on('error', (error) => settle({ ok: false, reason: reasonFor(error) }))
+    worker.on('exit', (code) => settle({ ok: false, reason: `the PDF could not be read (its reader stopped with code ${code})` }))
+  })
 }
