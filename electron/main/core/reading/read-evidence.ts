@@ -5,7 +5,7 @@
 // that cannot be read gives a Reading with empty text and a note.
 import { MAIL_ENGINE, mailText, readMail, type MailAttachment } from './mail'
 import { normaliseText } from './normalise'
-import { MAX_PDF_PAGES, PDF_ENGINE, readPdfText, type PagesLeftOut } from './pdf-text'
+import { PDF_ENGINE, readPdfText, type PagesLeftOut } from './pdf-text'
 import type { TextRecogniser } from './ocr'
 import type { Reading } from './reading'
 
@@ -40,7 +40,7 @@ async function readMailEvidence(bytes: Uint8Array): Promise<ReadEvidence> {
 }
 
 const leftOutNote = ({ from, to }: PagesLeftOut) =>
-  `${from === to ? `page ${from}` : `pages ${from}–${to}`} not read (only the first ${MAX_PDF_PAGES} pages of a PDF are read)`
+  `${from === to ? `page ${from}` : `pages ${from}–${to}`} not read (only the first ${from - 1} pages of a PDF are read)`
 
 async function readPdfEvidence(bytes: Uint8Array): Promise<ReadEvidence> {
   const result = await readPdfText(bytes)
