@@ -5,7 +5,7 @@
 // that cannot be read gives a Reading with empty text and a note.
 import { MAIL_ENGINE, mailText, readMail, type MailAttachment } from './mail'
 import { normaliseText } from './normalise'
-import { PDF_ENGINE, readPdfText } from './pdf-text'
+import { PDF_ENGINE, readPdfText, type PagesLeftOut } from './pdf-text'
 import type { TextRecogniser } from './ocr'
 import type { Reading } from './reading'
 
@@ -39,11 +39,18 @@ async function readMailEvidence(bytes: Uint8Array): Promise<ReadEvidence> {
   }
 }
 
+const leftOutNote = ({ from, to }: PagesLeftOut) =>
+  `${from === to ? `page ${from}` : `pages ${from}–${to}`} not read (only the first ${from - 1} pages of a PDF are read)`
+
 async function readPdfEvidence(bytes: Uint8Array): Promise<ReadEvidence> {
   const result = await readPdfText(bytes)
   if (!result.ok) return { reading: { source: 'pdf', ...PDF_ENGINE, text: '', note: result.reason }, attachments: [] }
   const text = result.pages.map(normaliseText).join(PAGE_BREAK)
-  const note = text.replaceAll(PAGE_BREAK, '').trim() ? undefined : 'the PDF has no text layer (a scan or pictures only)'
+  const notes = [
+    text.replaceAll(PAGE_BREAK, '').trim() ? undefined : 'the PDF has no text layer (a scan or pictures only)',
+    result.leftOut && leftOutNote(result.leftOut),
+  ].filter((note) => note !== undefined)
+  const note = notes.length > 0 ? notes.join('; ') : undefined
   return { reading: { source: 'pdf', ...PDF_ENGINE, text, ...(note ? { note } : {}) }, attachments: [] }
 }
 
