@@ -149,7 +149,7 @@ function PdfText({ reading, pages }: { reading: Reading; pages: string[] }) {
       <summary>{m.pdfTextHeading(pages.length)}</summary>
       {pages.map((page, i) => (
         <section key={i} className="pdf-page" aria-label={m.pdfPage(i + 1)}>
-          <h4>{m.pdfPage(i + 1)}</h4>
+          <h3>{m.pdfPage(i + 1)}</h3>
           <pre className="viewer-text">{page}</pre>
         </section>
       ))}
