@@ -58,6 +58,16 @@ describe('evidence text in the viewer', () => {
       await createCase(app, { title: 'ポイント不正利用' })
       await openTab(page, 'Evidence')
 
+      // What the polite live regions said meanwhile (the reading takes a second or more: the page polls before it ends).
+      await page.evaluate(() => {
+        const said: string[] = ((window as unknown as { said: string[] }).said = [])
+        new MutationObserver(() => {
+          for (const region of document.querySelectorAll('[role="status"]')) {
+            const text = region.textContent ?? ''
+            if (text && !said.includes(text)) said.push(text)
+          }
+        }).observe(document.body, { subtree: true, childList: true, characterData: true })
+      })
       const number = String(crypto.randomInt(10_000_000, 99_999_999))
       await dropFiles(page.getByTestId('drop-zone'), [{ name: 'points-history.png', type: 'image/png', base64: pointsHistory(number).toString('base64') }])
       await page.getByRole('button', { name: 'View points-history.png' }).click()
@@ -67,6 +77,9 @@ describe('evidence text in the viewer', () => {
       await note.waitFor({ timeout: 60_000 })
       expect(digits(await viewer.locator('pre.reading-text').textContent())).toContain(number)
       expect(await viewer.getByRole('status').textContent()).toBe('')
+      const said = await page.evaluate(() => (window as unknown as { said: string[] }).said)
+      expect(said).toContain('Reading text in 1 picture…')
+      expect(said).toContain('Reading the text of this picture…')
       await expectNoAxeViolation(page, 'picture viewer (en)')
       await screenshotSizes(page, 'evidence-text-picture')
       await closeViewer(page)

@@ -93,7 +93,9 @@ function mailDate(date: string, language: string, otherOffset: (offset: string) 
   const at = new Date(date)
   if (!offsetOf(date) || Number.isNaN(at.getTime())) return date
   const local = localMoment(at)
-  return `${formatDay(localDay(at), language)} ${timeOf(local)} ${otherOffset(offsetOf(local))}`
+  const offset = otherOffset(offsetOf(local))
+  // （UTC+00:00） in Japanese brings its own space.
+  return `${formatDay(localDay(at), language)} ${timeOf(local)}${offset.startsWith('（') ? '' : ' '}${offset}`
 }
 
 function MailText({ mail }: { mail: MailView }) {
