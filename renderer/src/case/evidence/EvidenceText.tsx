@@ -65,7 +65,8 @@ export function readingNote(note: string, m: EvidenceTextMessages): string {
 function PictureText({ reading, loading }: { reading?: Reading; loading: boolean }) {
   const m = useEvidenceTextT()
   const language = useLanguage()
-  const underWay = useReading((s) => s.status?.reading ?? false)
+  // undefined until the page has asked (just opened, or just added): neither "being read" nor "not read" yet.
+  const underWay = useReading((s) => s.status?.reading)
   const headingId = useId()
   const waiting = !loading && !reading
   return (
@@ -75,7 +76,7 @@ function PictureText({ reading, loading }: { reading?: Reading; loading: boolean
       <p role="status" className="reading-note">
         {waiting && underWay ? m.pictureWaiting : ''}
       </p>
-      {waiting && !underWay && <p className="reading-note">{m.pictureNotRead}</p>}
+      {waiting && underWay === false && <p className="reading-note">{m.pictureNotRead}</p>}
       {reading && (
         <>
           <p className="reading-note machine-read">

@@ -23,7 +23,8 @@ export const useReading = create<ReadingState>(() => ({ status: null, nudges: 0 
 
 /** Evidence was just added: the main process reads it in the background, so follow that reading. */
 export function followReading(): void {
-  useReading.setState((s) => ({ nudges: s.nudges + 1 }))
+  // The main process started a pass as it took the evidence in: said so until the next answer.
+  useReading.setState((s) => ({ nudges: s.nudges + 1, status: s.status && { ...s.status, reading: true } }))
 }
 
 /** Mounted once while a case is open (the case screen): polls while the reading is under way. */
