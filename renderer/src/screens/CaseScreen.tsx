@@ -14,6 +14,7 @@ import { ariaShortcut, Kbd, shortcutText } from '../ui/Kbd'
 import { CallNoteDialog } from '../case/CallNoteDialog'
 import { addEvidenceFiles, filesOf } from '../case/evidence/evidence-intake'
 import { usePastedFiles } from '../case/evidence/usePastedFiles'
+import { useReadingStatus } from '../case/evidence/useReadingStatus'
 import { CaseTabs, type CaseTab } from '../case/CaseTabs'
 import { HistoryBanner } from '../case/HistoryBanner'
 import { NoticeBar } from '../case/NoticeBar'
@@ -35,6 +36,8 @@ export function CaseScreen() {
   useTabRequests(setTab)
   useFollowUpNotifications()
   useDeadlineNotifications()
+  // Pictures are read in the background: followed while a reading is under way.
+  useReadingStatus()
   const [dialog, setDialog] = useState<'call' | 'settings' | 'backups' | null>(null)
   const [searchRequest, setSearchRequest] = useState(0)
   // A case file double-clicked while this one is open (requestOpen): asked, never switched behind the user's back;

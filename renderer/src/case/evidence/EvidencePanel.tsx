@@ -2,16 +2,20 @@
 // in the case), and a grid of thumbnails that open the full view.
 import { useId, useState, type DragEvent } from 'react'
 import { useT } from '../../i18n'
+import { useEvidenceTextT } from '../../i18n/evidence-text-messages'
 import { useCaseData } from '../../state/session'
 import { EvidenceFileInput } from './EvidenceFileInput'
 import { addEvidenceFiles, filesOf } from './evidence-intake'
 import { EvidenceThumbButton } from './EvidenceThumb'
 import { EvidenceViewer } from './EvidenceViewer'
 import { shownLabel, shownName } from './shown-names'
-
+import { useReading } from './useReadingStatus'
 
 export function EvidencePanel() {
   const t = useT()
+  const m = useEvidenceTextT()
+  const status = useReading((s) => s.status)
+  const waiting = status?.reading ? status.waiting : 0
   const { evidence } = useCaseData()
   const [viewing, setViewing] = useState<number | null>(null)
   const [dragging, setDragging] = useState(false)
@@ -46,6 +50,10 @@ export function EvidencePanel() {
         </p>
         <EvidenceFileInput id={inputId} onFiles={(files) => void addEvidenceFiles(files, t)} />
       </div>
+      {/* Quiet and polite: pictures are read in the background, and nothing needs doing meanwhile. */}
+      <p role="status" className="reading-status">
+        {waiting > 0 ? m.readingPictures(waiting) : ''}
+      </p>
       {evidence.length === 0 ? (
         <p className="empty">{t.noEvidence}</p>
       ) : (
@@ -63,7 +71,8 @@ export function EvidencePanel() {
           ))}
         </ul>
       )}
-      {shown && <EvidenceViewer evidence={shown} onClose={() => setViewing(null)} />}
+      {/* Keyed: another piece opened from this one (a mail's attachment) starts as a fresh view. */}
+      {shown && <EvidenceViewer key={shown.id} evidence={shown} onClose={() => setViewing(null)} onOpen={setViewing} />}
     </div>
   )
 }

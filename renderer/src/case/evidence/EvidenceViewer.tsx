@@ -1,13 +1,12 @@
 // One piece of evidence in full: the picture (or text), its SHA-256 so a
 // recipient can check the original, its caption, and which events it belongs to.
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
+import { useId, useMemo, useState, type FormEvent } from 'react'
 import type { Evidence, TimelineEvent } from '../../../../shared/domain'
 import { restoreHidden } from '../../../../shared/visible-text'
 import { useLanguage, useT } from '../../i18n'
 import { useIntakeT } from '../../i18n/intake-messages'
 import { call } from '../../ipc'
 import { useAction } from '../../hooks/useAction'
-import { base64ToBytes } from '../../lib/base64'
 import { formatDay, optionalDay } from '../../lib/dates'
 import { formatSize, isImage, isText } from '../../lib/evidence-files'
 import { optionalText, withoutId } from '../../lib/records'
@@ -18,12 +17,14 @@ import { Dialog } from '../../ui/Dialog'
 import { ErrorBox } from '../../ui/ErrorBox'
 import { checkForm, clearProblemOf, showProblems } from '../form-checks'
 import { DateInput } from '../lists/RecordFormDialog'
+import { EvidenceText, PlainText } from './EvidenceText'
 import { EvidenceImage } from './EvidenceThumb'
 import { hasHiddenCharacters, shownCaption, shownLabel, shownName } from './shown-names'
 
 const EVENT_MATCHES_SHOWN = 8
 
-export function EvidenceViewer({ evidence, onClose }: { evidence: Evidence; onClose: () => void }) {
+/** `onOpen`: shows another piece instead (a mail's attachment, or the mail a piece came in). */
+export function EvidenceViewer({ evidence, onClose, onOpen }: { evidence: Evidence; onClose: () => void; onOpen?: (id: number) => void }) {
   const t = useT()
   const { events } = useCaseData()
   const { run, error, busy } = useAction()
@@ -81,14 +82,20 @@ export function EvidenceViewer({ evidence, onClose }: { evidence: Evidence; onCl
   return (
     <Dialog title={shownLabel(evidence)} onClose={onClose} size="large">
       <div className="viewer">
-        <div className="viewer-content">
-          {isImage(evidence.mimeType) ? (
-            <EvidenceImage evidence={evidence} className="viewer-image" />
-          ) : isText(evidence.mimeType) ? (
-            <EvidenceText id={evidence.id} />
-          ) : (
-            <EvidenceImage evidence={evidence} className="viewer-file" />
+        <div className="viewer-main">
+          {/* A mail is shown as what was read from it (envelope, body, routing headers), below. */}
+          {evidence.mimeType !== 'message/rfc822' && (
+            <div className="viewer-content">
+              {isImage(evidence.mimeType) ? (
+                <EvidenceImage evidence={evidence} className="viewer-image" />
+              ) : isText(evidence.mimeType) ? (
+                <PlainText id={evidence.id} />
+              ) : (
+                <EvidenceImage evidence={evidence} className="viewer-file" />
+              )}
+            </div>
           )}
+          <EvidenceText evidence={evidence} onOpen={onOpen} />
         </div>
         <div className="viewer-side">
           <EvidenceDetails evidence={evidence} />
@@ -219,20 +226,4 @@ function EventLinker({ events, evidenceId, onLink }: { events: TimelineEvent[]; 
       </ul>
     </section>
   )
-}
-
-/** Text and e-mail evidence, shown as text (never as HTML). */
-function EvidenceText({ id }: { id: number }) {
-  const [text, setText] = useState<string>()
-  useEffect(() => {
-    let current = true
-    call('evidence:content', { id }).then(
-      ({ base64 }) => current && setText(new TextDecoder().decode(base64ToBytes(base64))),
-      () => current && setText(''),
-    )
-    return () => {
-      current = false
-    }
-  }, [id])
-  return <pre className="viewer-text">{text}</pre>
 }

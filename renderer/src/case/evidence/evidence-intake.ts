@@ -11,6 +11,7 @@ import { describeError } from '../../lib/errors'
 import { checkEvidenceFile, megabytes, nameForPasted } from '../../lib/evidence-files'
 import { reload } from '../../state/case-actions'
 import { showNotice } from '../../state/session'
+import { followReading } from './useReadingStatus'
 
 /**
  * `ask` (default true): the message then asks for a caption and an event for
@@ -48,6 +49,8 @@ export async function addEvidenceFiles(files: readonly File[], t: Messages, opti
     }
   }
   if (added.length) await reload('evidence')
+  // New pictures are read in the background (and a mail's attachments may be): follow that reading.
+  if (fresh.length) followReading()
   if (problems.length) showNotice({ kind: 'error', text: problems.join('\n') })
   else if (added.length) {
     const text = [...(fresh.length ? [t.evidenceAdded(fresh.length)] : []), ...notes].join(' ')

@@ -9,6 +9,7 @@ import { useT } from '../../i18n'
 import { call, KirokuCallError } from '../../ipc'
 import { reload } from '../../state/case-actions'
 import { Dialog } from '../../ui/Dialog'
+import { followReading } from '../evidence/useReadingStatus'
 import { BusyLine, DialogActions, FailureBox, ResultBox } from './Progress'
 import { useSharingAction } from './useSharingAction'
 
@@ -44,6 +45,8 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
         }
         // What was added shows at once on the timeline and the other tabs.
         if (merged) await reload('organizations', 'events', 'references', 'losses', 'evidence', 'tasks', 'plan')
+        // Merged pictures, mails and PDFs are read in the background: follow that reading.
+        if (merged) followReading()
         return merged
       },
       { focusOnError: (failure) => (isWrongPassphrase(failure) ? passphraseField() : undefined) },

@@ -156,7 +156,7 @@ export function TimelinePanel({ searchRequest }: { searchRequest: number }) {
         <VirtualList items={rows} itemHeight={rowHeight} itemKey={rowKey} renderItem={renderRow} label={t.timeline} className="timeline-list" viewportRef={viewport} />
       )}
       {editing && <EventDialog event={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
-      {viewing !== null && evidenceById.get(viewing) && <EvidenceViewer evidence={evidenceById.get(viewing)!} onClose={() => setViewing(null)} />}
+      {viewing !== null && evidenceById.get(viewing) && <EvidenceViewer key={viewing} evidence={evidenceById.get(viewing)!} onClose={() => setViewing(null)} onOpen={setViewing} />}
       {confirmDialog}
     </div>
   )
