@@ -31,6 +31,7 @@ export const evidenceTextEn = {
 
   partsHeading: 'Files in this mail:',
   containersHeading: 'Came in the mail:',
+  privateInMail: 'This file is private, and the mail it came in holds it: that mail is left out of dossiers, ZIP bundles and shared copies too.',
   openPiece: (label: string) => `Open ${label}`,
 
   readingPictures: (n: number) => (n === 1 ? 'Reading text in 1 picture…' : `Reading text in ${n} pictures…`),
@@ -64,6 +65,7 @@ export const evidenceTextJa: EvidenceTextMessages = {
 
   partsHeading: 'このメールに添付されたファイル：',
   containersHeading: '添付されていたメール：',
+  privateInMail: 'このファイルは非公開です。添付されていたメールにもこのファイルが含まれるため、そのメールも報告書・ZIP 一式・共有用のコピーに含めません。',
   openPiece: (label) => `${label}を開く`,
 
   readingPictures: (n) => `${n}件の画像の文字を読み取り中…`,

@@ -32,7 +32,7 @@ export function EvidenceText({ evidence, onOpen }: { evidence: Evidence; onOpen?
       {isImage(evidence.mimeType) && <PictureText reading={text?.reading} loading={answer.state === 'loading'} />}
       {isMail && (text?.mail ? <MailText mail={text.mail} /> : answer.state !== 'loading' && <PlainText id={evidence.id} />)}
       {evidence.mimeType === 'application/pdf' && text?.reading && <PdfText reading={text.reading} pages={text.pages} />}
-      {text && onOpen && <RelatedPieces text={text} onOpen={onOpen} />}
+      {text && onOpen && <RelatedPieces text={text} isPrivate={evidence.private} onOpen={onOpen} />}
     </div>
   )
 }
@@ -160,7 +160,8 @@ function PdfText({ reading, pages }: { reading: Reading; pages: string[] }) {
   )
 }
 
-function RelatedPieces({ text, onOpen }: { text: Text; onOpen: (id: number) => void }) {
+/** `isPrivate`: the piece shown is private, so the mails that carry it are withheld with it (core: carriersOfPrivate). */
+function RelatedPieces({ text, isPrivate, onOpen }: { text: Text; isPrivate: boolean; onOpen: (id: number) => void }) {
   const m = useEvidenceTextT()
   const headingId = useId()
   const groups = [
@@ -181,6 +182,7 @@ function RelatedPieces({ text, onOpen }: { text: Text; onOpen: (id: number) => v
           </li>
         ))}
       </ul>
+      {group.key === 'containers' && isPrivate && <p className="hint">{m.privateInMail}</p>}
     </div>
   ))
 }
