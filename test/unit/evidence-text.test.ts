@@ -121,6 +121,43 @@ describe('evidence intake with text', () => {
     })
   })
 
+  it('gives a mail read later the privacy it has when its files are stored, not when its reading began', async () => {
+    await withNewCase(async (caseFile) => {
+      const mail = caseFile.evidence.add({ bytes: await scamMail(), fileName: 'old.eml' }).evidence
+      let asked = 0
+      // Asked again once the mail is read, before its files are stored: the user marks it private meanwhile.
+      const stopped = () => {
+        if (++asked === 2) caseFile.evidence.update(mail.id, { private: true })
+        return false
+      }
+      expect(await readPendingEvidence(caseFile, {}, { stopped })).toEqual({ read: 1, attachments: 2 })
+      expect(asked).toBeGreaterThan(2)
+      expect(caseFile.evidence.texts.parts(mail.id).map((id) => caseFile.evidence.get(id).private)).toEqual([true, true])
+    })
+  })
+
+  it('tries a piece once: one whose reading fails is told and passed over, and the pieces behind it are read', async () => {
+    await withNewCase(async (caseFile) => {
+      const first = caseFile.evidence.add({ bytes: TINY_PNG, fileName: 'first.png' }).evidence
+      const second = caseFile.evidence.add({ bytes: Buffer.concat([TINY_PNG, Buffer.from('second')]), fileName: 'second.png' }).evidence
+      const failing = {
+        recognise: async (bytes: Uint8Array) => {
+          if (Buffer.from(bytes).equals(TINY_PNG)) throw new Error('the engine fell over')
+          return { source: 'ocr' as const, engine: 'tesseract.js' as const, engineVersion: '0-test', languages: 'jpn+eng' as const, text: 'ニ番目の画像' }
+        },
+      }
+      const failures: number[] = []
+      const tried = new Set<number>()
+      const report = await readPendingEvidence(caseFile, { recogniser: failing }, { tried, onError: (id) => failures.push(id) })
+      expect(report).toEqual({ read: 1, attachments: 0 })
+      expect(failures).toEqual([first.id])
+      expect(ids(caseFile, 'ニ番目')).toEqual([`evidence#${second.id}`])
+      // Tried this time: not again with the same set, and without `onError` a failure is thrown.
+      expect(await readPendingEvidence(caseFile, { recogniser: failing }, { tried })).toEqual({ read: 0, attachments: 0 })
+      await expect(readPendingEvidence(caseFile, { recogniser: failing })).rejects.toThrow('the engine fell over')
+    })
+  })
+
   it('drops the text and the links with the evidence, and verify notices text changed behind its back', async () => {
     await withNewCase(async (caseFile) => {
       const stored = await addEvidence(caseFile, { bytes: await scamMail(), fileName: 'phish.eml' })
@@ -238,8 +275,18 @@ describe('a private file inside a mail', () => {
       expect(names.some((name) => name.includes('forwarded'))).toBe(true)
       expect(names.filter((name) => /phish|invoice/.test(name))).toEqual([])
 
-      // Made public again, the mail goes with it.
+      // Left out of a shared copy by hand, the same: the mail that holds it stays out too.
       caseFile.evidence.update(invoice.id, { private: false })
+      const byHand = path.join(dir, 'by-hand.kiroku')
+      expect((await shareCaseFile(caseFile, PASSPHRASE, byHand, 'another passphrase 共有', { excludeEvidenceIds: [invoice.id] })).leftOutEvidence).toBe(2)
+      const handCopy = openCaseFile(byHand, 'another passphrase 共有')
+      try {
+        expect(handCopy.evidence.list().map((e) => e.sha256)).toEqual([forwarded.sha256])
+      } finally {
+        handCopy.close()
+      }
+
+      // Made public again, the mail goes with it.
       const again = await writeBundle(caseFile, path.join(dir, 'bundle-2.zip'), await makeDossier(caseFile, { lang: 'en' }), 'en')
       expect(again.files.map((f) => f.path).filter((name) => /phish|invoice/.test(name))).toHaveLength(2)
     })

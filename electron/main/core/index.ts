@@ -40,7 +40,7 @@ export {
 } from './domain/evidence-intake'
 export type { StoredReading } from './domain/evidence-text'
 export { evidenceTextLines, evidenceTextView, type EvidenceTextView } from './domain/evidence-view'
-export { BackgroundReading, type ReadingProgress } from './domain/background-reading'
+export { BackgroundReading, NOTHING_TO_READ, type ReadingProgress } from './domain/background-reading'
 export { readEvidenceFile } from './domain/evidence'
 export type { Reading, ReadingSource } from './reading/reading'
 export { createTextRecogniser, type TextRecogniser } from './reading/ocr'

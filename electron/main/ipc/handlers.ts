@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {
   BackgroundReading,
+  NOTHING_TO_READ,
   InvalidInputError,
   KirokuError,
   addEvidence,
@@ -101,7 +102,7 @@ export class CaseSession {
   }
 
   readingProgress(): ReadingProgress {
-    return this.reading ? this.reading.progress() : { waiting: 0, read: 0, reading: false }
+    return this.reading?.progress() ?? NOTHING_TO_READ
   }
 
   /** Resolves once the background reading has nothing left to do (tests wait on it). */

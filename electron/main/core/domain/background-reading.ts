@@ -3,14 +3,18 @@
 // recogniser's worker thread, so the main process keeps answering the page);
 // mails and PDFs that came by import or merge are read the same way. One
 // pass at a time, one piece per transaction; a nudge during a pass asks for
-// another pass when it ends. Once stopped (the case is closing), nothing is
-// written: a piece whose reading was under way stays unread, and is read
-// the next time the case is opened.
+// another pass when it ends. A piece is tried once per opening: one that
+// failed or did not finish (a timeout) waits for the next opening instead of
+// holding up the pieces behind it. Once stopped (the case is closing),
+// nothing is written: a piece under way stays unread, and is read the next
+// time the case is opened.
 import { readPendingEvidence, unreadEvidence, type EvidenceCase } from './evidence-intake'
 import type { Readers } from '../reading/read-evidence'
 
+const describe = (error: unknown) => String((error as Error)?.message ?? error)
+
 export interface ReadingProgress {
-  /** Pieces waiting to be read. */
+  /** Pieces waiting to be read (not counting those tried this opening without result). */
   waiting: number
   /** Pieces read since this reading began. */
   read: number
@@ -18,7 +22,12 @@ export interface ReadingProgress {
   reading: boolean
 }
 
+/** The progress of a case with nothing to read, or of no case. */
+export const NOTHING_TO_READ: ReadingProgress = { waiting: 0, read: 0, reading: false }
+
 export class BackgroundReading {
+  /** Pieces tried since the case was opened, stored or not. */
+  private readonly tried = new Set<number>()
   private pass: Promise<void> | undefined
   private passAgain = false
   private stopped = false
@@ -47,8 +56,9 @@ export class BackgroundReading {
   }
 
   progress(): ReadingProgress {
-    if (this.stopped) return { waiting: 0, read: this.readCount, reading: false }
-    return { waiting: unreadEvidence(this.target, this.readers).length, read: this.readCount, reading: this.pass !== undefined }
+    if (this.stopped) return { ...NOTHING_TO_READ, read: this.readCount }
+    const waiting = unreadEvidence(this.target, this.readers).filter((id) => !this.tried.has(id)).length
+    return { waiting, read: this.readCount, reading: this.pass !== undefined }
   }
 
   /** Writes nothing more; resolves when the pass under way has let go of the case. */
@@ -67,10 +77,12 @@ export class BackgroundReading {
       await readPendingEvidence(this.target, this.readers, {
         stopped: () => this.stopped,
         onRead: () => this.readCount++,
+        tried: this.tried,
+        // Not the page's error: nothing the user did failed. The piece stays unread until the next opening.
+        onError: (id, error) => this.log(`Reading evidence #${id} in the background failed: ${describe(error)}`),
       })
     } catch (error) {
-      // A failure here must not reach the page as an error of whatever the user did last; the piece stays unread.
-      if (!this.stopped) this.log(`Reading evidence in the background failed: ${String((error as Error)?.message ?? error)}`)
+      if (!this.stopped) this.log(`Reading evidence in the background failed: ${describe(error)}`)
     }
   }
 }

@@ -38,12 +38,21 @@ export interface EvidenceCase {
 
 const problemText = (error: InvalidInputError) => error.issues.map((issue) => issue.message).join('; ')
 
-async function prepareRead(intake: EvidenceIntake, mimeType: string, maxBytes: number, depth: number, readers: Readers): Promise<PreparedEvidence> {
+/** `stopped`: true once the case is closing; the attachments not read by then are not read (nothing will be stored). */
+async function prepareRead(
+  intake: EvidenceIntake,
+  mimeType: string,
+  maxBytes: number,
+  depth: number,
+  readers: Readers,
+  stopped: () => boolean = () => false,
+): Promise<PreparedEvidence> {
   const read = await readEvidenceText(intake.bytes, mimeType, readers)
   if (!read) return { intake, parts: [] }
   const parts: PreparedEvidence[] = []
   const leftOut: string[] = []
   for (const [i, attachment] of read.attachments.entries()) {
+    if (stopped()) break
     if (depth >= MAX_DEPTH) {
       leftOut.push(`${attachment.fileName} (inside ${MAX_DEPTH} mails)`)
       continue
@@ -144,6 +153,14 @@ export interface PendingOptions {
   stopped?: () => boolean
   /** Told after each piece is stored, so a page showing the case can reload it. */
   onRead?: (evidenceId: number) => void
+  /**
+   * Pieces not to try: those tried before and not stored (a picture whose recognition timed out, a
+   * piece whose reading failed) wait for the next opening instead of holding up the ones behind them.
+   * Every piece tried is added to it.
+   */
+  tried?: Set<number>
+  /** Told of a piece whose reading failed; without it the failure is thrown (the CLI says it). */
+  onError?: (evidenceId: number, error: unknown) => void
 }
 
 /** Ids of the pieces these readers would read that have no text yet, oldest first. */
@@ -152,30 +169,54 @@ export function unreadEvidence(target: EvidenceCase, readers: Readers = {}): num
 }
 
 /**
+ * Reads one piece with no text and stores what was read, in its own
+ * transaction; false when nothing was stored (closing, not finished, or the
+ * piece changed meanwhile: deleted, already read).
+ */
+async function readOnePending(target: EvidenceCase, id: number, readers: Readers, stopped: () => boolean, report: PendingReport): Promise<boolean> {
+  const piece = target.evidence.find(id)
+  if (!piece) return false
+  const intake = { bytes: target.evidence.bytes(id), fileName: piece.fileName, capturedAt: piece.capturedAt, private: piece.private }
+  // A mail or PDF is read without the recogniser: a mail's pictures are stored unread and come round
+  // as pieces of their own, one transaction each, instead of holding the mail for minutes.
+  const prepared = await prepareRead(intake, piece.mimeType, target.evidence.maxBytes, 0, isReadable(piece.mimeType) ? {} : readers, stopped)
+  if (stopped() || !prepared.reading) return false
+  const reading = prepared.reading
+  return target.db.transaction(() => {
+    // As the piece is now: its privacy may have changed while it was read, and its files take the current one.
+    const now = target.evidence.find(id)
+    if (now?.sha256 !== piece.sha256 || target.evidence.texts.get(id)) return false
+    storeReading(target, id, piece.sha256, reading)
+    report.attachments += countParts(storeParts(target, now, prepared.parts))
+    report.read++
+    return true
+  })()
+}
+
+/**
  * Reads the mails and PDFs (and, with a recogniser, the pictures) that have
  * no text yet: a case from before Kiroku read evidence, or evidence that
- * arrived by import or merge. Each piece is its own transaction; one that
- * changed meanwhile (deleted, already read) is left alone.
+ * arrived by import or merge, and then the pictures those mails carried.
+ * Each piece is its own transaction and is tried once.
  */
 export async function readPendingEvidence(target: EvidenceCase, readers: Readers = {}, options: PendingOptions = {}): Promise<PendingReport> {
   const report: PendingReport = { read: 0, attachments: 0 }
   const stopped = options.stopped ?? (() => false)
-  for (const id of unreadEvidence(target, readers)) {
-    if (stopped()) break
-    const piece = target.evidence.find(id)
-    if (!piece) continue // deleted since the list was made
-    const intake = { bytes: target.evidence.bytes(id), fileName: piece.fileName, capturedAt: piece.capturedAt, private: piece.private }
-    const prepared = await prepareRead(intake, piece.mimeType, target.evidence.maxBytes, 0, readers)
-    if (stopped()) break
-    const stored = target.db.transaction(() => {
-      const still = target.db.prepare('SELECT sha256 FROM evidence WHERE id = ?').pluck().get(id) as string | undefined
-      if (still !== piece.sha256 || target.evidence.texts.get(id) || !prepared.reading) return false
-      storeReading(target, id, piece.sha256, prepared.reading)
-      report.attachments += countParts(storeParts(target, piece, prepared.parts))
-      report.read++
-      return true
-    })()
-    if (stored) options.onRead?.(id)
+  const tried = options.tried ?? new Set<number>()
+  for (;;) {
+    const waiting = unreadEvidence(target, readers).filter((id) => !tried.has(id))
+    if (!waiting.length) return report
+    for (const id of waiting) {
+      if (stopped()) return report
+      try {
+        if (await readOnePending(target, id, readers, stopped, report)) options.onRead?.(id)
+      } catch (error) {
+        if (!options.onError || stopped()) throw error
+        options.onError(id, error)
+      } finally {
+        // Counted as tried once the attempt ends: until then it is still waiting (and said to be).
+        tried.add(id)
+      }
+    }
   }
-  return report
 }

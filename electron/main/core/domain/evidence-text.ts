@@ -94,20 +94,24 @@ export class EvidenceTexts {
   }
 
   /**
-   * The pieces that carry a private piece in their bytes (a mail with an attachment marked private, the
-   * mail that mail came in…): wherever private pieces are withheld, these are too, or the private file
-   * would leave inside them.
+   * The pieces that carry any of `ids` in their bytes (the mail a file came in, the mail that mail came
+   * in…): wherever a piece is withheld, these are too, or it would leave inside them.
    */
-  carriersOfPrivate(): number[] {
+  carriersOf(ids: readonly number[]): number[] {
     return this.db
       .prepare(
         `WITH RECURSIVE carrier(id) AS (
-           SELECT parent_id FROM evidence_parts JOIN evidence ON evidence.id = child_id WHERE evidence.private = 1
+           SELECT parent_id FROM evidence_parts WHERE child_id IN (SELECT value FROM json_each(?))
            UNION SELECT parent_id FROM evidence_parts JOIN carrier ON child_id = carrier.id
          ) SELECT id FROM carrier ORDER BY id`,
       )
       .pluck()
-      .all() as number[]
+      .all(JSON.stringify(ids)) as number[]
+  }
+
+  /** The pieces that carry a private piece (see carriersOf). */
+  carriersOfPrivate(): number[] {
+    return this.carriersOf(this.db.prepare('SELECT id FROM evidence WHERE private = 1').pluck().all() as number[])
   }
 
   /** The pieces this one came inside (a file attached to two mails has two). */

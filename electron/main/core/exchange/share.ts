@@ -38,11 +38,10 @@ interface LeftOut {
 function leaveOut(db: Connection, options: ShareOptions): LeftOut {
   const withoutPrivate = options.withoutPrivate ?? true
   const excluded = options.excludeEvidenceIds ?? []
-  // A mail holding a private attachment holds its bytes: it stays out with it (carriers first, while the links still say so).
-  const withheld = withoutPrivate ? [...new EvidenceTexts(db).carriersOfPrivate(), ...excluded] : excluded
-  const evidence =
-    (withoutPrivate ? db.prepare('DELETE FROM evidence WHERE private = 1').run().changes : 0) +
-    withheld.reduce((n, id) => n + db.prepare('DELETE FROM evidence WHERE id = ?').run(id).changes, 0)
+  const left = [...(withoutPrivate ? (db.prepare('SELECT id FROM evidence WHERE private = 1').pluck().all() as number[]) : []), ...excluded]
+  // A mail holding a file left out holds its bytes: it stays out with it (found before the links go with the file).
+  const withheld = new Set([...left, ...new EvidenceTexts(db).carriersOf(left)])
+  const evidence = [...withheld].reduce((n, id) => n + db.prepare('DELETE FROM evidence WHERE id = ?').run(id).changes, 0)
   if (withoutPrivate) {
     // The reference number, promise and police record of a private call are as private as the call.
     for (const table of ['refs', 'tasks', 'police_records']) db.exec(`DELETE FROM ${table} WHERE event_id IN (SELECT id FROM events WHERE private = 1)`)

@@ -69,7 +69,10 @@ export interface TextRecogniser {
   start(): Promise<void>
   /** Never throws: a picture that cannot be read gives empty text and a note. */
   recognise(picture: Uint8Array): Promise<RecognisedText>
-  /** Ends the worker; pictures still queued give empty text and a note. Recognising again starts a new worker. */
+  /**
+   * Ends the worker for good: pictures still queued, and any given later, come back unfinished with a
+   * note (a reading still under way when its case closed must not start a worker nobody will stop).
+   */
   close(): Promise<void>
 }
 
@@ -229,7 +232,7 @@ export function createTextRecogniser(options: RecogniserOptions = {}): TextRecog
   /** Settles the job in flight when the worker thread dies or reports an error outside a job. */
   let abandon: ((reason: string) => void) | undefined
   let queue: Promise<unknown> = Promise.resolve()
-  let generation = 0
+  let closed = false
 
   const result = (text: string, note?: string): RecognisedText => ({
     source: 'ocr',
@@ -267,8 +270,8 @@ export function createTextRecogniser(options: RecogniserOptions = {}): TextRecog
     return starting
   }
 
-  async function readOne(picture: Uint8Array, jobGeneration: number): Promise<RecognisedText> {
-    if (jobGeneration !== generation) return unfinished('not read: the recogniser was closed')
+  async function readOne(picture: Uint8Array): Promise<RecognisedText> {
+    if (closed) return unfinished('not read: the recogniser was closed')
     const check = checkPicture(picture)
     if (!check.ok) {
       return result('', check.problem === 'tooLarge' ? `not read: the picture is too large (${check.size.width} × ${check.size.height} pixels)` : 'not read: not a PNG, JPEG, GIF or WebP picture')
@@ -282,7 +285,7 @@ export function createTextRecogniser(options: RecogniserOptions = {}): TextRecog
         return unfinished(`not read: the recognition engine did not start within ${START_TIMEOUT_MS / 1000} s`)
       }
       // Closed while the engine started: that worker is being stopped, and a job sent to it would fail inside tesseract.js.
-      if (jobGeneration !== generation) return unfinished('not read: the recogniser was closed')
+      if (closed) return unfinished('not read: the recogniser was closed')
       running = started
     } catch (error) {
       return unfinished(`not read: the recognition engine did not start (${error instanceof Error ? error.message : String(error)})`)
@@ -324,16 +327,16 @@ export function createTextRecogniser(options: RecogniserOptions = {}): TextRecog
 
   return {
     async start() {
+      if (closed) throw new Error('the recogniser was closed')
       await ensureWorker()
     },
     recognise(picture) {
-      const jobGeneration = generation
-      const job = queue.then(() => readOne(picture, jobGeneration))
+      const job = queue.then(() => readOne(picture))
       queue = job.catch(() => undefined)
       return job.catch((error: unknown) => unfinished(`not read: ${error instanceof Error ? error.message : String(error)}`))
     },
     async close() {
-      generation++
+      closed = true
       abandon?.('the recogniser was closed')
       await stopWorker()
     },
