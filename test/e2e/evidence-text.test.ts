@@ -163,8 +163,8 @@ describe('evidence text in the viewer', () => {
         { size: 22 },
       )
       await dropFiles(page.getByTestId('drop-zone'), [{ name: 'login-history.png', type: 'image/png', base64: picture.toString('base64') }])
-      const [piece] = value(await app.call('evidence:list'))
       await page.getByRole('button', { name: 'View login-history.png' }).click()
+      const [piece] = value(await app.call('evidence:list'))
       const viewer = page.getByRole('dialog', { name: 'login-history.png' })
       await viewer.locator('.machine-read').waitFor({ timeout: 60_000 })
 
