@@ -36,16 +36,28 @@ const keyOf = (draft: Draft) => `${draft.kind}:${JSON.stringify(draft.kind === '
 
 const isYen = (unit: string) => unitName(unit, 'en') === 'yen'
 
+/** Records grouped by a key, so each suggestion is checked against the few that could match (a case may hold thousands). */
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    if (groups.has(k)) groups.get(k)!.push(item)
+    else groups.set(k, [item])
+  }
+  return groups
+}
+
 /** The case holds this event: the same moment, with the same title or the address in its title or notes. */
-function eventSaved(draft: EventInput, ip: string | undefined, events: readonly TimelineEvent[]): boolean {
-  const at = Date.parse(draft.occurredAt)
-  return events.some((e) => Date.parse(e.occurredAt) === at && (e.title === draft.title || (!!ip && (e.title.includes(ip) || !!e.body?.includes(ip)))))
+function eventSaved(draft: EventInput, ip: string | undefined, byMoment: Map<number, TimelineEvent[]>): boolean {
+  const same = byMoment.get(Date.parse(draft.occurredAt)) ?? []
+  return same.some((e) => e.title === draft.title || (!!ip && (e.title.includes(ip) || !!e.body?.includes(ip))))
 }
 
 /** The case holds this loss: the same amount on the same day, both in yen or both in points (the brand may be corrected). */
-function lossSaved(draft: LossInput, losses: readonly Loss[]): boolean {
+function lossSaved(draft: LossInput, byAmount: Map<number, Loss[]>): boolean {
   const day = draft.occurredAt?.slice(0, 10)
-  return losses.some((l) => l.amount === draft.amount && l.occurredAt?.slice(0, 10) === day && (l.unit === draft.unit || isYen(l.unit) === isYen(draft.unit)))
+  const same = byAmount.get(draft.amount) ?? []
+  return same.some((l) => l.occurredAt?.slice(0, 10) === day && (l.unit === draft.unit || isYen(l.unit) === isYen(draft.unit)))
 }
 
 const ipOf = (draft: Draft) => draft.from.find((f) => f.kind === 'ip')?.address
@@ -64,11 +76,12 @@ export function EvidenceSuggestions({ evidence, text }: { evidence: Evidence; te
   // Where the focus goes once the row it was on is gone (dismissed, or saved): the row now in its place.
   const [refocus, setRefocus] = useState<number>()
 
-  const offered = useMemo(
-    () =>
-      drafts.filter((d) => !dismissed.has(keyOf(d)) && !(d.kind === 'event' ? eventSaved(d.event, ipOf(d), events) : lossSaved(d.loss, losses))),
-    [drafts, dismissed, events, losses],
-  )
+  const offered = useMemo(() => {
+    if (drafts.length === 0) return []
+    const byMoment = groupBy(events, (e) => Date.parse(e.occurredAt))
+    const byAmount = groupBy(losses, (l) => l.amount)
+    return drafts.filter((d) => !dismissed.has(keyOf(d)) && !(d.kind === 'event' ? eventSaved(d.event, ipOf(d), byMoment) : lossSaved(d.loss, byAmount)))
+  }, [drafts, dismissed, events, losses])
 
   useEffect(() => {
     if (refocus === undefined || open) return
