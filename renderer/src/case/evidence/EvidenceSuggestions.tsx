@@ -93,6 +93,9 @@ export function EvidenceSuggestions({ evidence, text }: { evidence: Evidence; te
     setRefocus(undefined)
   }, [refocus, open, offered])
 
+  // The event draft ticks the piece it came from; made once per opening (the form takes its first values).
+  const eventDraft = useMemo(() => (open?.draft.kind === 'event' ? { ...open.draft.event, evidenceIds: [evidence.id] } : undefined), [open, evidence.id])
+
   const close = () => {
     setRefocus(open?.index)
     setOpen(undefined)
@@ -123,7 +126,7 @@ export function EvidenceSuggestions({ evidence, text }: { evidence: Evidence; te
         </ul>
       )}
       {offered.length > SHOWN && <p className="reading-note">{m.moreSuggestions(offered.length - SHOWN)}</p>}
-      {open?.draft.kind === 'event' && <EventDialog draft={{ ...open.draft.event, evidenceIds: [evidence.id] }} onClose={close} />}
+      {eventDraft && <EventDialog draft={eventDraft} onClose={close} />}
       {open?.draft.kind === 'loss' && <LossForm draft={open.draft.loss} onClose={close} />}
     </section>
   )
