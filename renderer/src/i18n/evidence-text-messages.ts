@@ -1,9 +1,14 @@
 // The texts of what Kiroku read out of evidence (issue 14): a picture's
 // recognised text and its machine-read note, a mail's envelope and routing
 // headers, a PDF's pages, the pieces that came in a mail, and the quiet
-// status while pictures wait to be read. The Japanese object is typed by the
-// English one, so a key missing in either is a compile error.
+// status while pictures wait to be read, and what was found in the text
+// (dates with times, IP addresses, amounts) offered as events and losses.
+// The Japanese object is typed by the English one, so a key missing in either
+// is a compile error.
+import { TERMS } from '../../../shared/terms'
 import { useLanguage } from './index'
+
+const T = TERMS.ja
 
 export const evidenceTextEn = {
   pictureTextHeading: 'Text in the picture',
@@ -35,6 +40,15 @@ export const evidenceTextEn = {
   openPiece: (label: string) => `Open ${label}`,
 
   readingPictures: (n: number) => (n === 1 ? 'Reading text in 1 picture…' : `Reading text in ${n} pictures…`),
+
+  suggestionsHeading: 'Found in this text',
+  suggestionsNote: 'Nothing is added until you save it.',
+  suggestionsDone: 'Everything found here has been added or dismissed.',
+  addToTimeline: 'Add to timeline…',
+  addAsLoss: 'Add as loss…',
+  dismiss: 'Dismiss',
+  noDay: 'no date',
+  moreSuggestions: (n: number) => `and ${n} more`,
 }
 
 export type EvidenceTextMessages = typeof evidenceTextEn
@@ -69,6 +83,15 @@ export const evidenceTextJa: EvidenceTextMessages = {
   openPiece: (label) => `${label}を開く`,
 
   readingPictures: (n) => `${n}件の画像の文字を読み取り中…`,
+
+  suggestionsHeading: 'この文字から見つかったもの',
+  suggestionsNote: '保存するまで、事件には何も追加されません。',
+  suggestionsDone: 'ここで見つかったものは、すべて追加または非表示にしました。',
+  addToTimeline: `${T.chronology}に追加…`,
+  addAsLoss: `${T.loss}に追加…`,
+  dismiss: '非表示',
+  noDay: '日付なし',
+  moreSuggestions: (n) => `ほか ${n} 件`,
 }
 
 export const EVIDENCE_TEXT_MESSAGES = { en: evidenceTextEn, ja: evidenceTextJa } as const

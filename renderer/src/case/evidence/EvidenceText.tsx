@@ -15,6 +15,7 @@ import { call } from '../../ipc'
 import { base64ToBytes } from '../../lib/base64'
 import { formatDay, localDay, offsetOf, timeOf } from '../../lib/dates'
 import { isImage } from '../../lib/evidence-files'
+import { EvidenceSuggestions } from './EvidenceSuggestions'
 import { useEvidenceText } from './useEvidenceText'
 import { useReading } from './useReadingStatus'
 import { shownLabel } from './shown-names'
@@ -32,6 +33,8 @@ export function EvidenceText({ evidence, onOpen }: { evidence: Evidence; onOpen?
       {isImage(evidence.mimeType) && <PictureText reading={text?.reading} loading={answer.state === 'loading'} />}
       {isMail && (text?.mail ? <MailText mail={text.mail} /> : answer.state !== 'loading' && <PlainText id={evidence.id} />)}
       {evidence.mimeType === 'application/pdf' && text?.reading && <PdfText reading={text.reading} pages={text.pages} />}
+      {/* What was found in that text, offered as events and losses (saved only from their forms). */}
+      {text && <EvidenceSuggestions key={evidence.id} evidence={evidence} text={text} />}
       {text && onOpen && <RelatedPieces text={text} isPrivate={evidence.private} onOpen={onOpen} />}
     </div>
   )

@@ -1,6 +1,6 @@
 // What was lost (yen or points) and how much has come back.
 import { formatAmount, isKnownUnit } from '../../../../shared/amounts'
-import type { Loss } from '../../../../shared/domain'
+import type { Loss, LossInput } from '../../../../shared/domain'
 import { useLanguage, useT } from '../../i18n'
 import { formatDay } from '../../lib/dates'
 import { useCaseData } from '../../state/session'
@@ -53,10 +53,15 @@ export function LossesPanel() {
   )
 }
 
-/** The form for one loss (also opened by the plan's losses step). */
-export function LossForm({ record, onClose }: { record?: Loss; onClose: () => void }) {
+/**
+ * The form for one loss (also opened by the plan's losses step). Without a
+ * `record` a new loss is made, its fields filled from `draft` when given (a
+ * suggestion found in evidence text: nothing is saved until the user saves it).
+ */
+export function LossForm({ record, draft, onClose }: { record?: Loss; draft?: LossInput; onClose: () => void }) {
   const t = useT()
-  const organization = useOrganizationPicker(record?.organizationId)
+  const initial: LossInput | undefined = record ?? draft
+  const organization = useOrganizationPicker(initial?.organizationId)
   const save = async (data: FormData) => {
     const org = await organization.resolve(data)
     const value = {
@@ -75,16 +80,16 @@ export function LossForm({ record, onClose }: { record?: Loss; onClose: () => vo
     <RecordFormDialog title={record ? t.editLoss : t.newLoss} onClose={onClose} onSave={save}>
       <label className="field">
         <span>{t.description}</span>
-        <input name="description" defaultValue={record?.description} required maxLength={1000} data-autofocus />
+        <input name="description" defaultValue={initial?.description} required maxLength={1000} data-autofocus />
       </label>
       <div className="field-row">
         <label className="field grow">
           <span>{t.amount}</span>
-          <input name="amount" type="number" min={0} step={1} defaultValue={record?.amount} required />
+          <input name="amount" type="number" min={0} step={1} defaultValue={initial?.amount} required />
         </label>
         <label className="field">
           <span>{t.unit}</span>
-          <input name="unit" list="loss-units" defaultValue={record?.unit ?? 'JPY'} required maxLength={50} />
+          <input name="unit" list="loss-units" defaultValue={initial?.unit ?? 'JPY'} required maxLength={50} />
           <datalist id="loss-units">
             {COMMON_UNITS.map((unit) => (
               <option key={unit} value={unit} />
@@ -93,21 +98,21 @@ export function LossForm({ record, onClose }: { record?: Loss; onClose: () => vo
         </label>
         <label className="field grow">
           <span>{t.recovered}</span>
-          <input name="recovered" type="number" min={0} step={1} defaultValue={record?.recovered ?? 0} />
+          <input name="recovered" type="number" min={0} step={1} defaultValue={initial?.recovered ?? 0} />
         </label>
       </div>
       <OrganizationField value={organization.value} onChange={organization.setValue} />
       <div className="field-row">
         <label className="field grow">
           <span>{t.occurredOn}</span>
-          <DateInput name="occurredAt" defaultValue={record?.occurredAt?.slice(0, 10)} />
+          <DateInput name="occurredAt" defaultValue={initial?.occurredAt?.slice(0, 10)} />
         </label>
         <label className="field grow">
           <span>{t.expectedRecoveryAt}</span>
-          <DateInput name="expectedRecoveryAt" defaultValue={record?.expectedRecoveryAt?.slice(0, 10)} />
+          <DateInput name="expectedRecoveryAt" defaultValue={initial?.expectedRecoveryAt?.slice(0, 10)} />
         </label>
       </div>
-      <PrivateField defaultChecked={record?.private} />
+      <PrivateField defaultChecked={initial?.private} />
     </RecordFormDialog>
   )
 }

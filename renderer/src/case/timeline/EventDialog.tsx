@@ -1,6 +1,6 @@
 // Adds or edits one event of the timeline, including which evidence it shows.
 import { useMemo, useState, type FormEvent } from 'react'
-import { CHANNELS, EVENT_KINDS, type Channel, type EventKind, type Loss, type Organization, type TimelineEvent } from '../../../../shared/domain'
+import { CHANNELS, EVENT_KINDS, type Channel, type EventInput, type EventKind, type Loss, type Organization, type TimelineEvent } from '../../../../shared/domain'
 import { useT } from '../../i18n'
 import { call } from '../../ipc'
 import { useAction } from '../../hooks/useAction'
@@ -13,14 +13,20 @@ import { ErrorBox } from '../../ui/ErrorBox'
 import { shownLabel, shownName } from '../evidence/shown-names'
 import { MomentFields, momentFrom, NEW_ORGANIZATION, optionalInteger, OrganizationField, useOrganizationPicker } from '../fields'
 
-export function EventDialog({ event, onClose }: { event?: TimelineEvent; onClose: () => void }) {
+/**
+ * `event`: the event to edit. Without it a new one is made, its fields filled
+ * from `draft` when given (a suggestion found in evidence text: nothing is
+ * saved until the user saves it).
+ */
+export function EventDialog({ event, draft, onClose }: { event?: TimelineEvent; draft?: EventInput; onClose: () => void }) {
   const t = useT()
   const { evidence, organizations, losses } = useCaseData()
-  const organization = useOrganizationPicker(event?.organizationId)
-  const [isPrivate, setPrivate] = useState(event?.private ?? false)
+  const initial: EventInput | undefined = event ?? draft
+  const organization = useOrganizationPicker(initial?.organizationId)
+  const [isPrivate, setPrivate] = useState(initial?.private ?? false)
   const offer = privacyOffer(isPrivate, organization.value, organizations, losses)
-  const initialMoment = useMemo(() => (event ? splitMoment(event.occurredAt) : nowMoment()), [event])
-  const linked = new Set(event?.evidenceIds ?? [])
+  const initialMoment = useMemo(() => (initial ? splitMoment(initial.occurredAt) : nowMoment()), [initial])
+  const linked = new Set(initial?.evidenceIds ?? [])
   const { run, error, busy } = useAction()
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
@@ -59,7 +65,7 @@ export function EventDialog({ event, onClose }: { event?: TimelineEvent; onClose
           </div>
           <label className="field">
             <span>{t.kind}</span>
-            <select name="kind" defaultValue={event?.kind ?? 'note'}>
+            <select name="kind" defaultValue={initial?.kind ?? 'note'}>
               {EVENT_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {t.eventKinds[k]}
@@ -70,7 +76,7 @@ export function EventDialog({ event, onClose }: { event?: TimelineEvent; onClose
         </div>
         <label className="field">
           <span>{t.title}</span>
-          <input name="title" defaultValue={event?.title} required maxLength={500} />
+          <input name="title" defaultValue={initial?.title} required maxLength={500} />
         </label>
         <div className="field-row">
           <div className="grow">
@@ -78,13 +84,13 @@ export function EventDialog({ event, onClose }: { event?: TimelineEvent; onClose
           </div>
           <label className="field grow">
             <span>{t.representative}</span>
-            <input name="representative" defaultValue={event?.representative} maxLength={200} />
+            <input name="representative" defaultValue={initial?.representative} maxLength={200} />
           </label>
         </div>
         <div className="field-row">
           <label className="field">
             <span>{t.channel}</span>
-            <select name="channel" defaultValue={event?.channel ?? ''}>
+            <select name="channel" defaultValue={initial?.channel ?? ''}>
               <option value="">{t.none}</option>
               {CHANNELS.map((c) => (
                 <option key={c} value={c}>
@@ -95,12 +101,12 @@ export function EventDialog({ event, onClose }: { event?: TimelineEvent; onClose
           </label>
           <label className="field duration-field">
             <span>{t.durationMinutes}</span>
-            <input name="duration" type="number" min={0} max={1440} defaultValue={event?.durationMinutes} />
+            <input name="duration" type="number" min={0} max={1440} defaultValue={initial?.durationMinutes} />
           </label>
         </div>
         <label className="field">
           <span>{t.body}</span>
-          <textarea name="body" rows={5} defaultValue={event?.body} maxLength={100_000} />
+          <textarea name="body" rows={5} defaultValue={initial?.body} maxLength={100_000} />
         </label>
         <label className="check">
           <input type="checkbox" name="private" checked={isPrivate} onChange={(e) => setPrivate(e.target.checked)} />
