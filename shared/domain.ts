@@ -92,7 +92,7 @@ export const isoDateTime = momentShape.refine(inRange, range)
 export const isoDateOrDateTime = dayOrMomentShape.refine(inRange, range)
 
 /** Half of a UTF-16 surrogate pair on its own: SQLite would store it as U+FFFD, silently. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 const wellFormed = { message: 'contains a broken character (a lone UTF-16 surrogate)' }
 /** Free text of at most `max` characters, refused if it holds a broken character. */
 export const text = (max: number) => z.string().max(max).refine((v) => !LONE_SURROGATE.test(v), wellFormed)

@@ -9,7 +9,7 @@
 // lookbehind that refuses to start inside a longer number, so a run of digits
 // is tried once per position, never re-split.
 // Shared by the main process and the renderer: no Node or DOM APIs.
-import { EARLIEST_DAY, LATEST_DAY, type EventInput, type LossInput } from './domain'
+import { EARLIEST_DAY, LATEST_DAY, LONE_SURROGATE, type EventInput, type LossInput } from './domain'
 
 interface Place {
   /** The exact matched substring: `text === source.slice(index, index + text.length)`. */
@@ -31,7 +31,13 @@ export type MomentFinding = Place & {
   offset?: string
 }
 export type IpFinding = Place & { kind: 'ip'; version: 4 | 6; /** IPv6 in its canonical form (RFC 5952). */ address: string }
-export type AmountFinding = Place & { kind: 'amount'; value: number; unit: 'yen' | 'points' }
+export type AmountFinding = Place & {
+  kind: 'amount'
+  value: number
+  unit: 'yen' | 'points'
+  /** Up to 8 characters before it on its line (残高, a minus sign): what the amount is. */
+  precededBy: string
+}
 export type TextFinding = MomentFinding | IpFinding | AmountFinding
 
 export interface FindOptions {
@@ -263,7 +269,12 @@ function contextOf(text: string, [lineFrom, lineTo]: [number, number], index: nu
   return `${from > lineFrom ? '…' : ''}${text.slice(from, to).trim()}${to < lineTo ? '…' : ''}`
 }
 
-/** Dates with their times, IP addresses and amounts in `text`, in order of appearance. */
+/** Characters kept before an amount to tell a balance or money back from what was taken. */
+const LABEL_LENGTH = 8
+/** A megabyte of `¥1¥1…` is half a million amounts: nobody reviews past this many, and the page stays quick. */
+export const MAX_FINDINGS = 5_000
+
+/** Dates with their times, IP addresses and amounts in `text`, in order of appearance (at most MAX_FINDINGS). */
 export function findInText(text: string, options: FindOptions = {}): TextFinding[] {
   const year = options.defaultYear
   const defaultYear = Number.isInteger(year) && year! >= 1900 && year! <= 2100 ? year : undefined
@@ -285,7 +296,9 @@ export function findInText(text: string, options: FindOptions = {}): TextFinding
     if (!bounds.has(line)) bounds.set(line, trimmedLine(text, starts, line))
     const matched = text.slice(c.index, c.end)
     const context = contextOf(text, bounds.get(line)!, c.index, matched.length)
-    findings.push({ kind: c.kind, text: matched, index: c.index, line, context, ...c.value } as TextFinding)
+    const label = c.kind === 'amount' ? { precededBy: text.slice(Math.max(starts[line], c.index - LABEL_LENGTH), c.index) } : {}
+    findings.push({ kind: c.kind, text: matched, index: c.index, line, context, ...c.value, ...label } as TextFinding)
+    if (findings.length === MAX_FINDINGS) break
   }
   return findings
 }
@@ -297,7 +310,8 @@ export type Draft =
   | { kind: 'loss'; loss: LossInput; from: TextFinding[] }
 
 const LOGIN = /ログイン|サインイン|ログオン|log[ -]?in|sign[ -]?in/i
-// A balance or a total on the same row is not what was taken.
+// A balance, a total or points earned just before the amount is not what was taken. A minus sign says
+// nothing either way: points used are written -1,742 in a point history, money back -500 on a statement.
 const NOT_TAKEN = /(?:残高|保有|合計|獲得|付与|balance)[^\d]{0,6}$/i
 // Brands the case knows by name (shared/amounts.ts); V before T: "Vポイント(旧Tポイント)".
 const POINT_BRANDS: [RegExp, string][] = [
@@ -309,7 +323,7 @@ const POINT_BRANDS: [RegExp, string][] = [
   [/PayPay/i, 'PayPay'],
 ]
 // The case refuses a broken character; recognised text may hold one.
-const wellFormed = (s: string) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+const wellFormed = (s: string) => s.replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD')
 
 const unitOf = (a: AmountFinding) =>
   a.unit === 'yen' ? 'JPY' : (POINT_BRANDS.find(([re]) => re.test(a.context))?.[1] ?? 'ポイント')
@@ -330,7 +344,8 @@ export function draftsFromFindings(findings: readonly TextFinding[]): Draft[] {
   const drafts: Draft[] = []
   const seen = new Set<string>()
   const add = (draft: Draft) => {
-    const key = JSON.stringify(draft.kind === 'event' ? draft.event : draft.loss)
+    // Per line: two equal rows (two 5,000円 charges on one day) are two losses.
+    const key = `${draft.from[0].line} ${JSON.stringify(draft.kind === 'event' ? draft.event : draft.loss)}`
     if (!seen.has(key)) drafts.push(draft)
     seen.add(key)
   }
@@ -355,8 +370,7 @@ export function draftsFromFindings(findings: readonly TextFinding[]): Draft[] {
     }
     for (const amount of onLine) {
       if (amount.kind !== 'amount' || amount.value === 0) continue
-      const before = amount.context.slice(0, Math.max(0, amount.context.indexOf(amount.text)))
-      if (NOT_TAKEN.test(before)) continue
+      if (NOT_TAKEN.test(amount.precededBy)) continue
       add({
         kind: 'loss',
         loss: {

@@ -223,6 +223,9 @@ describe('search', () => {
     expect(amountSpellings('0120123456')).toEqual([])
     expect(amountSpellings('1,23,456')).toEqual([])
     expect(amountSpellings('1,234,567円と2345')).toEqual(['1,234,567円と2,345', '1234567円と2345'])
+    // Each amount alone; a date, a time or an address stays as typed.
+    expect(amountSpellings('2026/08/10 12:30 28828円')).toEqual(['2026/08/10 12:30 28,828円'])
+    expect(amountSpellings('2026年 198.51.100.7 10000')).toEqual(['2026年 198.51.100.7 10,000'])
   })
 
   it('follows updates and deletes', () => {

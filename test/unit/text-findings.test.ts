@@ -6,7 +6,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { isKnownUnit } from '../../shared/amounts'
 import { EventInputSchema, LossInputSchema } from '../../shared/domain'
-import { draftsFromFindings, draftsFromText, findInText, ipv6, type TextFinding } from '../../shared/text-findings'
+import { draftsFromFindings, draftsFromText, findInText, ipv6, MAX_FINDINGS, type TextFinding } from '../../shared/text-findings'
 
 const brief = (f: TextFinding) => {
   if (f.kind === 'moment') return ['moment', f.day, f.time, f.offset].filter(Boolean).join(' ')
@@ -168,6 +168,22 @@ const around = fc.array(fc.constantFrom('あ', 'ログイン', ' ', '、', '。'
 const following = around.map((t) => `。${t}`)
 const pieces = fc.constantFrom('0', '1', '9', '2026', ',', '.', ':', '/', '-', '年', '月', '日', '時', '分', '円', 'ポイント', 'pt', '¥', '万', ' ', '\n', 'a', 'f', '令和', '(火)', '+09:00', 'JST', '\uD800', '😀')
 const messy = fc.oneof(fc.array(pieces, { maxLength: 40 }).map((p) => p.join('')), fc.string({ unit: 'binary', maxLength: 80 }))
+
+describe('drafts: what was taken, row by row', () => {
+  const losses = (text: string) => draftsFromText(text).flatMap((d) => (d.kind === 'loss' ? [d.loss.amount] : []))
+
+  it('tells a balance from a charge of the same amount on the same row', () => {
+    expect(losses('2026/11/03 残高 1,000円 引落 1,000円')).toEqual([1000])
+  })
+
+  it('keeps two equal rows as two losses', () => {
+    expect(losses('2026/11/03 Amazonギフト 5,000円\n2026/11/03 Amazonギフト 5,000円')).toEqual([5000, 5000])
+  })
+
+  it(`stops at ${MAX_FINDINGS} findings`, () => {
+    expect(findInText('¥1 '.repeat(MAX_FINDINGS + 100), { keepRepeats: true })).toHaveLength(MAX_FINDINGS)
+  })
+})
 
 describe('findInText: properties', () => {
   it('finds any IPv4 address in Japanese text, exactly', () => {

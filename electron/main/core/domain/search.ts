@@ -36,15 +36,28 @@ export function snippet(text: string, query: string): string {
   return `${start > 0 ? '…' : ''}${flat.slice(start, end)}${end < flat.length ? '…' : ''}`
 }
 
-/** Numbers this long are amounts or counts someone may write either way; longer runs are ids, written as they are. */
-const GROUPABLE = /(?<![\d,])[1-9]\d{3,11}(?![\d,])/g
-const GROUPED = /(?<![\d,])[1-9]\d{0,2}(?:,\d{3})+(?![\d,])/g
+/**
+ * Numbers that may be amounts: 4–12 digits, not starting with 0, not part of a date, a time, an address
+ * or a longer number; longer runs are ids, written as they are.
+ */
+const GROUPABLE = /(?<![\d,./:-])[1-9]\d{3,11}(?![\d,./:年-])/g
+const GROUPED = /(?<![\d,./:-])[1-9]\d{0,2}(?:,\d{3})+(?![\d,./:-])/g
+const group = (digits: string) => digits.replace(/\B(?=(\d{3})+$)/g, ',')
 
-/** The same query with amounts written the other way: `28828円` and `28,828円` find each other. */
+/**
+ * The query with one amount written the other way, for each amount in it: `28828円` and `28,828円`
+ * find each other, and in `2026/08/10 28828円` only the amount changes.
+ */
 export function amountSpellings(q: string): string[] {
-  const grouped = q.replace(GROUPABLE, (digits) => digits.replace(/\B(?=(\d{3})+$)/g, ','))
-  const ungrouped = q.replace(GROUPED, (amount) => amount.replaceAll(',', ''))
-  return [grouped, ungrouped].filter((spelling) => spelling !== q)
+  const spellings = new Set<string>()
+  const respell = (pattern: RegExp, change: (amount: string) => string) => {
+    for (const match of q.matchAll(pattern)) spellings.add(q.slice(0, match.index) + change(match[0]) + q.slice(match.index + match[0].length))
+  }
+  respell(GROUPABLE, group)
+  respell(GROUPED, (amount) => amount.replaceAll(',', ''))
+  spellings.delete(q)
+  // A query is a few words: past a handful of numbers, the first ones are enough.
+  return [...spellings].slice(0, 8)
 }
 
 export function search(db: Connection, query: string, limit = 200): SearchHit[] {

@@ -41,7 +41,10 @@ export const timeoutReason = (ms: number) =>
 
 // Resolved from this module's place (without tsx's ?tsx-namespace tag, see dossier/fonts.ts), so the
 // character maps are found from the source (tests, CLI) and from the bundled app alike.
-const pdfjsDir = () => path.dirname(createRequire(import.meta.url.split('?')[0]).resolve('pdfjs-dist/package.json'))
+// In the packed app pdfjs-dist is kept beside app.asar (electron-builder.yml, asarUnpack): the worker
+// imports pdf.js as an ES module and reads its character maps with plain Node, outside Electron's archive.
+const outsideAsar = (dir: string) => dir.replace(/([\\/])app\.asar(?=[\\/])/, '$1app.asar.unpacked')
+const pdfjsDir = () => outsideAsar(path.dirname(createRequire(import.meta.url.split('?')[0]).resolve('pdfjs-dist/package.json')))
 // pdf.js is an ES module only: the worker loads it by its file's URL, so no resolution is needed there.
 const pdfjsUrl = () => pathToFileURL(path.join(pdfjsDir(), 'legacy', 'build', 'pdf.mjs')).href
 

@@ -1,6 +1,7 @@
 // What Kiroku read out of one piece of evidence (evidence:text), asked again
-// when the background reading has read something since (a picture that
-// waited, shown while it was being read).
+// when the background reading has read something since, while this piece has
+// no reading yet (a picture that waits): once it has one, what the reading
+// does to other pieces does not make the main process read this one again.
 import { useEffect, useState } from 'react'
 import type { EvidenceText } from '../../../../shared/ipc/evidence-text-contract'
 import { call } from '../../ipc'
@@ -11,6 +12,8 @@ export type EvidenceTextState = { state: 'loading' } | { state: 'failed' } | { s
 export function useEvidenceText(id: number): EvidenceTextState {
   const read = useReading((s) => s.status?.read ?? 0)
   const [answer, setAnswer] = useState<{ id: number; value: EvidenceTextState }>()
+  const hasReading = answer?.id === id && answer.value.state === 'loaded' && answer.value.text.reading !== undefined
+  const askAgainAfter = hasReading ? 0 : read
   useEffect(() => {
     let current = true
     call('evidence:text', { id }).then(
@@ -21,7 +24,7 @@ export function useEvidenceText(id: number): EvidenceTextState {
     return () => {
       current = false
     }
-  }, [id, read])
+  }, [id, askAgainAfter])
   // The answer for another piece is never shown for this one (while the new one loads).
   return answer?.id === id ? answer.value : { state: 'loading' }
 }
