@@ -134,12 +134,17 @@ afterAll(() => {
 })
 
 async function exercise(operation: Operation): Promise<void> {
-  // One run without a kill measures how long the operation takes here.
-  const calibration = await runChild(operation.args(), undefined)
-  expect(calibration.finished, calibration.stderr).toBe(true)
-  expect(await operation.check(calibration)).toEqual([])
-  expect(sweepPartials(operation.output)).toEqual({ left: 0, notSwept: [] })
-  const duration = Math.max(calibration.durationMs ?? 0, 20)
+  // Two runs without a kill measure how long the operation takes here. The shorter counts: a first run
+  // that paid for cold caches made most kills land after the end (2 of 12 inside, in one CI run).
+  let measured = Infinity
+  for (let run = 0; run < 2; run++) {
+    const calibration = await runChild(operation.args(), undefined)
+    expect(calibration.finished, calibration.stderr).toBe(true)
+    expect(await operation.check(calibration)).toEqual([])
+    expect(sweepPartials(operation.output)).toEqual({ left: 0, notSwept: [] })
+    measured = Math.min(measured, calibration.durationMs ?? 0)
+  }
+  const duration = Math.max(measured, 20)
 
   const row: Row = { operation: operation.name, trials: 0, killedMidOperation: 0, failures: 0, leftoverPartials: 0 }
   const failures: string[] = []

@@ -32,7 +32,7 @@ const SELECTOR = /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u
 const drawsNothing = (ch: string) => SELECTOR.test(ch) || isHiddenCharacter(ch)
 const GRAPHEMES = new Intl.Segmenter('ja', { granularity: 'grapheme' })
 
-// tsx's namespaced loader (bin/kiroku.mjs) tags module URLs with ?tsx-namespace=…
+// tsx's namespaced loader (tsImport, which bin/kiroku.mjs no longer uses) tags module URLs with ?tsx-namespace=…
 // and then hands modules loaded under it tagged paths from require.resolve, from
 // which subset-font fails to read its wasm. A require from the plain URL avoids that.
 const nodeRequire = createRequire(import.meta.url.split('?')[0])
