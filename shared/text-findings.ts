@@ -10,6 +10,7 @@
 // is tried once per position, never re-split.
 // Shared by the main process and the renderer: no Node or DOM APIs.
 import { EARLIEST_DAY, LATEST_DAY, LONE_SURROGATE, type EventInput, type LossInput } from './domain'
+import { lastAtOrBelow } from './sorted'
 
 interface Place {
   /** The exact matched substring: `text === source.slice(index, index + text.length)`. */
@@ -236,16 +237,7 @@ function lineStarts(text: string): number[] {
   return starts
 }
 
-function lineOf(starts: number[], index: number): number {
-  let lo = 0
-  let hi = starts.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if (starts[mid] <= index) lo = mid
-    else hi = mid - 1
-  }
-  return lo
-}
+const lineOf = (starts: number[], index: number): number => lastAtOrBelow(starts, index)
 
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff
 

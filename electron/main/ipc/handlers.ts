@@ -114,7 +114,7 @@ export class CaseSession {
     clearInterval(this.backupTimer)
     this.backupTimer = undefined
     // Stopped before the case closes: a reading that finishes later writes nothing.
-    void this.reading?.stop()
+    this.reading?.stop()
     void this.recogniser?.close()
     this.reading = undefined
     this.recogniser = undefined

@@ -4,6 +4,7 @@
 // visible row from a binary search. Written here rather than added as a
 // dependency: with fixed heights it is about sixty lines.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type Ref } from 'react'
+import { lastAtOrBelow } from '../../../shared/sorted'
 
 interface VirtualListProps<T> {
   items: readonly T[]
@@ -17,17 +18,8 @@ interface VirtualListProps<T> {
   viewportRef?: Ref<HTMLDivElement | null>
 }
 
-/** Index of the last offset <= value. */
-function indexAt(offsets: Float64Array, value: number): number {
-  let low = 0
-  let high = offsets.length - 2
-  while (low < high) {
-    const mid = (low + high + 1) >> 1
-    if (offsets[mid] <= value) low = mid
-    else high = mid - 1
-  }
-  return Math.max(0, low)
-}
+/** The row at `value` pixels: offsets has one more entry than there are rows (the end of the last). */
+const indexAt = (offsets: Float64Array, value: number) => lastAtOrBelow(offsets, value, offsets.length - 1)
 
 export function VirtualList<T>({ items, itemHeight, itemKey, renderItem, label, className, overscan = 400, viewportRef }: VirtualListProps<T>) {
   const viewport = useRef<HTMLDivElement | null>(null)
