@@ -32,7 +32,8 @@ function defaultYearOf(evidence: Evidence, text: EvidenceText): number | undefin
   return Number.isInteger(year) && year >= 1900 ? year : undefined
 }
 
-const keyOf = (draft: Draft) => `${draft.kind}:${JSON.stringify(draft.kind === 'event' ? draft.event : draft.loss)}`
+/** Per line, as the drafts are made: two equal rows are two suggestions, dismissed one at a time. */
+const keyOf = (draft: Draft) => `${draft.kind}:${draft.from[0].line}:${JSON.stringify(draft.kind === 'event' ? draft.event : draft.loss)}`
 
 const isYen = (unit: string) => unitName(unit, 'en') === 'yen'
 
